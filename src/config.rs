@@ -1,0 +1,290 @@
+//! The configuration file (`handoff.toml`) and the validated settings the pipeline sees.
+//! The file is strict: an unknown key is an error that names it. Every field has the
+//! SPEC default, so an empty file (or none) is valid.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::usage;
+
+/// The file as written by the user (`handoff.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Pins the as-of date so a run is reproducible (`"2026-10-31"`).
+    pub as_of: Option<String>,
+    /// Share of a table's rows that may be rejected before the run fails (default 0.01).
+    pub max_rejected_share: Option<f64>,
+    /// CSV delimiter: `","` (default), `";"`, `"tab"` or `"\t"`.
+    pub delimiter: Option<String>,
+    /// Accept `1.234,56` style numbers (use with `delimiter = ";"`).
+    pub decimal_comma: Option<bool>,
+    /// One more accepted date/datetime format, chrono syntax (`"%m/%d/%Y"`).
+    pub date_format: Option<String>,
+    /// `"calendar"` (default) or `"business"` (deadlines count Monday–Friday only).
+    pub sla_calendar: Option<String>,
+    /// Mature-cohort lookback in days (default 730).
+    pub churn_lookback_days: Option<i64>,
+    /// Completion-rate target (default 0.90).
+    pub completion_target: Option<f64>,
+    /// Information fields that count for completeness (default: the seven of SPEC §3).
+    pub required_fields: Option<Vec<String>>,
+    /// ACV band edges (default 25000, 100000, 500000).
+    pub acv_band_edges: Option<Vec<f64>>,
+    /// Folder of analysts' own `.sql` files run at report time (default `queries/custom`).
+    pub custom_queries: Option<String>,
+    /// SLA deadlines in hours after close, per activity.
+    #[serde(default)]
+    pub sla_hours: BTreeMap<String, f64>,
+    /// First-value targets in days, per segment.
+    #[serde(default)]
+    pub first_value_days: BTreeMap<String, f64>,
+    /// Source milestone names mapped to `first_value` / `go_live`.
+    #[serde(default)]
+    pub milestones: BTreeMap<String, String>,
+    /// Alert thresholds.
+    #[serde(default)]
+    pub alerts: AlertsFile,
+    /// Per table: canonical column = source column name.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertsFile {
+    /// Alert when any SLA attainment is below this (default 0.80).
+    pub sla_floor: Option<f64>,
+    /// Alert when more deals than this need escalation (default 10).
+    pub max_escalations: Option<u64>,
+}
+
+impl ConfigFile {
+    /// Read and parse a config file; errors name the file and the offending key.
+    pub fn load(path: &Path) -> anyhow::Result<ConfigFile> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading config {}", path.display()))?;
+        toml::from_str(&text)
+            .map_err(|e| usage(format!("config {}: {}", path.display(), e.message())))
+    }
+}
+
+/// The SLA deadlines and targets used by the metrics.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub max_rejected_share: f64,
+    pub delimiter: u8,
+    pub decimal_comma: bool,
+    pub date_format: Option<String>,
+    pub business_days: bool,
+    pub churn_lookback_days: i64,
+    pub completion_target: f64,
+    pub required_fields: Vec<String>,
+    pub acv_band_edges: [f64; 3],
+    pub custom_queries: Option<String>,
+    /// Deadline in hours per handoff activity (all but first_value), SPEC §4.2 order.
+    pub sla_hours: Vec<(String, f64)>,
+    /// First-value target in days per segment.
+    pub first_value_days: Vec<(String, f64)>,
+    /// Source milestone name → canonical (`first_value`, `go_live`).
+    pub milestone_names: BTreeMap<String, String>,
+    pub sla_floor: f64,
+    pub max_escalations: u64,
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+pub const DEFAULT_SLA_HOURS: [(&str, f64); 5] = [
+    ("knowledge_transfer", 48.0),
+    ("intro", 48.0),
+    ("cs_prep", 72.0),
+    ("kickoff_scheduled", 120.0),
+    ("kickoff_held", 240.0),
+];
+pub const DEFAULT_FIRST_VALUE_DAYS: [(&str, f64); 5] = [
+    ("strategic", 60.0),
+    ("enterprise", 45.0),
+    ("mid_market", 30.0),
+    ("smb", 21.0),
+    ("other", 30.0),
+];
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::from_file(&ConfigFile::default()).expect("defaults are valid")
+    }
+}
+
+impl Settings {
+    /// Validate a config file into settings.
+    pub fn from_file(f: &ConfigFile) -> anyhow::Result<Settings> {
+        let delimiter = match f.delimiter.as_deref() {
+            None | Some(",") => b',',
+            Some(";") => b';',
+            Some("tab") | Some("\t") => b'\t',
+            Some("|") => b'|',
+            Some(other) => {
+                return Err(usage(format!(
+                    "config: delimiter {other:?} is not one of \",\", \";\", \"tab\", \"|\""
+                )))
+            }
+        };
+        let business_days = match f.sla_calendar.as_deref() {
+            None | Some("calendar") => false,
+            Some("business") => true,
+            Some(other) => {
+                return Err(usage(format!(
+                    "config: sla_calendar {other:?} is not \"calendar\" or \"business\""
+                )))
+            }
+        };
+        let mut sla_hours: Vec<(String, f64)> = DEFAULT_SLA_HOURS
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+        for (k, v) in &f.sla_hours {
+            match sla_hours.iter_mut().find(|(name, _)| name == k) {
+                Some(slot) if *v >= 0.0 => slot.1 = *v,
+                Some(_) => return Err(usage(format!("config: sla_hours.{k} must be >= 0"))),
+                None => {
+                    return Err(usage(format!(
+                        "config: unknown key sla_hours.{k} (known: knowledge_transfer, intro, cs_prep, kickoff_scheduled, kickoff_held)"
+                    )))
+                }
+            }
+        }
+        let mut first_value_days: Vec<(String, f64)> = DEFAULT_FIRST_VALUE_DAYS
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+        for (k, v) in &f.first_value_days {
+            match first_value_days.iter_mut().find(|(name, _)| name == k) {
+                Some(slot) if *v >= 0.0 => slot.1 = *v,
+                Some(_) => {
+                    return Err(usage(format!(
+                        "config: first_value_days.{k} must be >= 0"
+                    )))
+                }
+                None => {
+                    return Err(usage(format!(
+                        "config: unknown key first_value_days.{k} (known: strategic, enterprise, mid_market, smb, other)"
+                    )))
+                }
+            }
+        }
+        let mut milestone_names = BTreeMap::new();
+        for (source, target) in &f.milestones {
+            if target != "first_value" && target != "go_live" {
+                return Err(usage(format!(
+                    "config: milestones.{source:?} = {target:?}: the target must be \"first_value\" or \"go_live\""
+                )));
+            }
+            milestone_names.insert(source.trim().to_lowercase(), target.clone());
+        }
+        let required_fields = match &f.required_fields {
+            None => crate::schema::INFO_FIELDS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            Some(v) => {
+                for name in v {
+                    if !crate::schema::INFO_FIELDS.contains(&name.as_str()) {
+                        return Err(usage(format!(
+                            "config: required_fields: {name:?} is not one of {}",
+                            crate::schema::INFO_FIELDS.join(", ")
+                        )));
+                    }
+                }
+                if v.is_empty() {
+                    return Err(usage("config: required_fields must not be empty"));
+                }
+                v.clone()
+            }
+        };
+        let acv_band_edges = match &f.acv_band_edges {
+            None => [25_000.0, 100_000.0, 500_000.0],
+            Some(v) if v.len() == 3 && v[0] < v[1] && v[1] < v[2] => [v[0], v[1], v[2]],
+            Some(_) => {
+                return Err(usage(
+                    "config: acv_band_edges must be three increasing numbers",
+                ))
+            }
+        };
+        let share = f.max_rejected_share.unwrap_or(0.01);
+        if !(0.0..=1.0).contains(&share) {
+            return Err(usage("config: max_rejected_share must be within [0, 1]"));
+        }
+        for (table, map) in &f.columns {
+            let Some(spec) = crate::schema::table(table) else {
+                return Err(usage(format!(
+                    "config: unknown table [columns.{table}] (known: deals, handoffs, milestones, health, adoption, renewals, surveys, transitions)"
+                )));
+            };
+            for canonical in map.keys() {
+                if spec.column(canonical).is_none() {
+                    return Err(usage(format!(
+                        "config: [columns.{table}] {canonical}: {table} has no column {canonical:?}"
+                    )));
+                }
+            }
+        }
+        Ok(Settings {
+            max_rejected_share: share,
+            delimiter,
+            decimal_comma: f.decimal_comma.unwrap_or(false),
+            date_format: f.date_format.clone(),
+            business_days,
+            churn_lookback_days: f.churn_lookback_days.unwrap_or(730),
+            completion_target: f.completion_target.unwrap_or(0.90),
+            required_fields,
+            acv_band_edges,
+            custom_queries: f.custom_queries.clone(),
+            sla_hours,
+            first_value_days,
+            milestone_names,
+            sla_floor: f.alerts.sla_floor.unwrap_or(0.80),
+            max_escalations: f.alerts.max_escalations.unwrap_or(10),
+            columns: f.columns.clone(),
+        })
+    }
+}
+
+/// Parse a `YYYY-MM-DD` date (CLI flag or config value).
+pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err =
+            toml::from_str::<ConfigFile>("as_of = \"2026-10-31\"\nmax_rejected = 1\n").unwrap_err();
+        assert!(err.message().contains("max_rejected"), "{}", err.message());
+    }
+
+    #[test]
+    fn overrides_apply() {
+        let f: ConfigFile = toml::from_str(
+            "delimiter = \";\"\n[sla_hours]\nintro = 24\n[columns.deals]\nclosed_at = \"Close Date\"\n",
+        )
+        .unwrap();
+        let s = Settings::from_file(&f).unwrap();
+        assert_eq!(s.delimiter, b';');
+        assert_eq!(s.sla_hours[1], ("intro".to_string(), 24.0));
+        assert_eq!(s.columns["deals"]["closed_at"], "Close Date");
+    }
+
+    #[test]
+    fn unknown_column_mapping_is_an_error() {
+        let f: ConfigFile = toml::from_str("[columns.deals]\nclose = \"Close Date\"\n").unwrap();
+        let err = Settings::from_file(&f).unwrap_err().to_string();
+        assert!(err.contains("close"), "{err}");
+    }
+}

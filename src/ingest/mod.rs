@@ -1,0 +1,389 @@
+//! Ingest: read every input table of SPEC §3, parse and validate it, apply the exclusion
+//! rules (duplicates, later deals of an account, events after the as-of instant, orphan
+//! handoffs, rows of unknown accounts), and account for every row:
+//! `rows_read = rows_used + rows_rejected + rows_excluded`. The result is one typed polars
+//! frame of used rows per table, the data-quality list, warnings, and the table-level
+//! problems that make validation fail (exit 3).
+
+pub mod parse;
+pub mod read;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::schema::{self, TableSpec, TABLES};
+use read::{Fatal, ParsedTable};
+
+/// What happened to a row or a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The row is left out of the metrics (a required value is missing or bad).
+    Rejected,
+    /// The row is valid but left out by a SPEC rule (duplicate, after as-of, …).
+    Excluded,
+    /// An optional value could not be parsed and is treated as missing; the row stays.
+    SetMissing,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Rejected => "rejected",
+            Action::Excluded => "excluded",
+            Action::SetMissing => "set_missing",
+        }
+    }
+}
+
+/// One data-quality finding: file, line, column, raw value, reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Issue {
+    pub table: &'static str,
+    pub file: String,
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+    pub action: Action,
+}
+
+/// Row accounting for one table (`metrics.json` → `inputs`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TableCount {
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub rows_rejected: u64,
+    pub rows_excluded: u64,
+    pub excluded_by_reason: BTreeMap<String, u64>,
+}
+
+/// Everything ingest produces.
+pub struct Ingested {
+    /// Used rows per present table, canonical typed columns plus `_line`.
+    pub tables: BTreeMap<&'static str, DataFrame>,
+    pub counts: BTreeMap<&'static str, TableCount>,
+    pub issues: Vec<Issue>,
+    pub warnings: Vec<String>,
+    /// Problems that fail validation (exit 3).
+    pub fatal: Vec<String>,
+}
+
+impl Ingested {
+    pub fn has(&self, table: &str) -> bool {
+        self.tables.contains_key(table)
+    }
+
+    /// A present table as a lazy frame.
+    pub fn lazy(&self, table: &str) -> Option<LazyFrame> {
+        self.tables.get(table).map(|df| df.clone().lazy())
+    }
+}
+
+/// The as-of instant A (end of the as-of day) in microseconds since the epoch.
+pub fn as_of_instant(as_of: chrono::NaiveDate) -> i64 {
+    let days = parse::days_from_civil(
+        chrono::Datelike::year(&as_of) as i64,
+        chrono::Datelike::month(&as_of),
+        chrono::Datelike::day(&as_of),
+    );
+    (days + 1) * parse::MICROS_PER_DAY
+}
+
+/// Read, validate and reconcile every table in `dir`.
+pub fn ingest(
+    dir: &Path,
+    settings: &Settings,
+    as_of: chrono::NaiveDate,
+    strict: bool,
+) -> anyhow::Result<Ingested> {
+    let mut parsed: BTreeMap<&'static str, ParsedTable> = BTreeMap::new();
+    let mut fatal = Vec::new();
+    let mut warnings = Vec::new();
+    if !dir.is_dir() {
+        fatal.push(format!("{}: data folder not found", dir.display()));
+    }
+    for spec in TABLES.iter() {
+        let files = read::locate(dir, spec.name);
+        let Some(path) = files.first() else {
+            if spec.required && dir.is_dir() {
+                fatal.push(format!(
+                    "{}: required table {} not found (expected {0}/{1}.csv, .csv.gz or .parquet)",
+                    dir.display(),
+                    spec.name
+                ));
+            } else if dir.is_dir() {
+                warnings.push(format!(
+                    "table {} not found: its metrics are reported as unavailable",
+                    spec.name
+                ));
+            }
+            continue;
+        };
+        if files.len() > 1 {
+            warnings.push(format!(
+                "table {}: several files found; reading {} only",
+                spec.name,
+                path.display()
+            ));
+        }
+        let spec: &'static TableSpec = spec;
+        let result = if path.extension().is_some_and(|e| e == "parquet") {
+            read::read_parquet(path, spec, settings)?
+        } else {
+            read::read_csv(path, spec, settings)?
+        };
+        match result {
+            Ok(t) => {
+                parsed.insert(spec.name, t);
+            }
+            Err(Fatal(msg)) => fatal.push(msg),
+        }
+    }
+    let mut out = Ingested {
+        tables: BTreeMap::new(),
+        counts: BTreeMap::new(),
+        issues: Vec::new(),
+        warnings,
+        fatal,
+    };
+    for t in parsed.values_mut() {
+        out.warnings.append(&mut t.warnings);
+        out.issues.append(&mut t.issues);
+        let share = if t.rows_read == 0 {
+            0.0
+        } else {
+            t.rows_rejected as f64 / t.rows_read as f64
+        };
+        if t.rows_rejected > 0 && (strict || share > settings.max_rejected_share) {
+            out.fatal.push(format!(
+                "{}: {} of {} rows rejected ({:.2}%){}",
+                t.file,
+                t.rows_rejected,
+                t.rows_read,
+                share * 100.0,
+                if strict {
+                    " and --strict was given".to_string()
+                } else {
+                    format!(
+                        ", more than max_rejected_share = {}",
+                        settings.max_rejected_share
+                    )
+                }
+            ));
+        }
+    }
+    if !out.fatal.is_empty() && !(parsed.contains_key(schema::DEALS)) {
+        return Ok(out);
+    }
+    apply_exclusions(&mut out, parsed, as_of)?;
+    Ok(out)
+}
+
+fn null_str() -> Expr {
+    lit(NULL).cast(DataType::String)
+}
+
+/// True for every row but the first (in file order) of each value of `key`.
+fn not_first(key: &str) -> Expr {
+    // `over` only fails when given no partition; it always has one here.
+    let first = col(schema::LINE)
+        .min()
+        .over([col(key)])
+        .expect("a window with a partition column");
+    col(schema::LINE).neq(first)
+}
+
+const REASON: &str = "_reason";
+const KNOWN: &str = "_known";
+
+/// Split a frame with a `_reason` column into used rows and exclusion issues.
+fn split(
+    out: &mut Ingested,
+    table: &'static str,
+    t: &ParsedTable,
+    lf: LazyFrame,
+    key: &str,
+) -> anyhow::Result<()> {
+    let df = lf.collect()?;
+    let reasons = df.column(REASON)?.str()?.clone();
+    let lines = df.column(schema::LINE)?.i64()?.clone();
+    let keys = df.column(key)?.cast(&DataType::String)?;
+    let keys = keys.str()?;
+    let mut count = TableCount {
+        rows_read: t.rows_read,
+        rows_rejected: t.rows_rejected,
+        ..Default::default()
+    };
+    for i in 0..df.height() {
+        if let Some(reason) = reasons.get(i) {
+            count.rows_excluded += 1;
+            *count
+                .excluded_by_reason
+                .entry(reason.to_string())
+                .or_default() += 1;
+            out.issues.push(Issue {
+                table,
+                file: t.file.clone(),
+                line: lines.get(i).unwrap_or(0) as u64,
+                column: key.to_string(),
+                value: keys.get(i).unwrap_or("").to_string(),
+                reason: reason.to_string(),
+                action: Action::Excluded,
+            });
+        }
+    }
+    let spec = schema::table(table).expect("known table");
+    let mut keep: Vec<Expr> = spec.columns.iter().map(|c| col(c.name)).collect();
+    keep.push(col(schema::LINE));
+    let used = df
+        .lazy()
+        .filter(col(REASON).is_null())
+        .select(keep)
+        .collect()?;
+    count.rows_used = used.height() as u64;
+    out.counts.insert(table, count);
+    out.tables.insert(table, used);
+    Ok(())
+}
+
+/// The deal exclusion rules of SPEC §3, as a lazy plan adding `_reason`.
+pub fn deal_exclusions(deals: LazyFrame, a_us: i64) -> LazyFrame {
+    let dup = not_first(schema::DEAL_ID);
+    let after = col(schema::CLOSED_AT)
+        .cast(DataType::Int64)
+        .gt_eq(lit(a_us));
+    let flagged = deals.with_columns([dup.alias("_dup"), after.alias("_after")]);
+    let winners = flagged
+        .clone()
+        .filter(col("_dup").not().and(col("_after").not()))
+        .group_by([col(schema::ACCOUNT_ID)])
+        .agg([col(schema::LINE)
+            .sort_by(
+                [col(schema::CLOSED_AT), col(schema::LINE)],
+                SortMultipleOptions::default(),
+            )
+            .first()
+            .alias("_winner")]);
+    flagged
+        .left_join(winners, col(schema::ACCOUNT_ID), col(schema::ACCOUNT_ID))
+        .with_column(
+            when(col("_dup"))
+                .then(lit("duplicate"))
+                .when(col("_after"))
+                .then(lit("after_as_of"))
+                .when(col(schema::LINE).neq(col("_winner")))
+                .then(lit("later_deal"))
+                .otherwise(null_str())
+                .alias(REASON),
+        )
+}
+
+/// The handoff exclusion rules of SPEC §3: orphan, the deal's own exclusion, duplicate.
+pub fn handoff_exclusions(
+    handoffs: LazyFrame,
+    deals_flagged: LazyFrame,
+    rejected_deal_ids: &[String],
+) -> LazyFrame {
+    let status = deals_flagged.filter(col("_dup").not()).select([
+        col(schema::DEAL_ID),
+        col(REASON).alias("_deal_reason"),
+        lit(true).alias(KNOWN),
+    ]);
+    let rejected = df!(schema::DEAL_ID => rejected_deal_ids.to_vec(), "_deal_rejected" => vec![true; rejected_deal_ids.len()])
+        .map(|d| d.lazy().unique(None, UniqueKeepStrategy::First))
+        .unwrap_or_else(|_| DataFrame::empty().lazy());
+    let dup = not_first(schema::DEAL_ID).or(not_first(schema::HANDOFF_ID));
+    handoffs
+        .left_join(status, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .left_join(rejected, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .with_column(
+            when(
+                col(KNOWN)
+                    .is_null()
+                    .and(col("_deal_rejected").is_not_null()),
+            )
+            .then(lit("deal_rejected"))
+            .when(col(KNOWN).is_null())
+            .then(lit("orphan"))
+            .when(col("_deal_reason").is_not_null())
+            .then(col("_deal_reason"))
+            .when(dup)
+            .then(lit("duplicate"))
+            .otherwise(null_str())
+            .alias(REASON),
+        )
+}
+
+/// The event-time column of each account table and whether it is a date (vs datetime).
+pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
+    Some(match table {
+        schema::MILESTONES => (schema::ACHIEVED_AT, false),
+        schema::HEALTH | schema::ADOPTION => (schema::SNAPSHOT_DATE, true),
+        schema::RENEWALS => (schema::EVENT_DATE, true),
+        schema::SURVEYS => (schema::RESPONDED_AT, false),
+        schema::TRANSITIONS => (schema::TRANSITIONED_AT, false),
+        _ => return None,
+    })
+}
+
+/// Account-table rules: rows of accounts without a new-customer deal, events after as-of.
+pub fn account_exclusions(
+    rows: LazyFrame,
+    accounts: LazyFrame,
+    table: &str,
+    a_us: i64,
+) -> LazyFrame {
+    let (ev, is_date) = event_column(table).expect("account table");
+    let after = if is_date {
+        col(ev)
+            .cast(DataType::Int32)
+            .gt_eq(lit((a_us / parse::MICROS_PER_DAY) as i32))
+    } else {
+        col(ev).cast(DataType::Int64).gt_eq(lit(a_us))
+    };
+    rows.left_join(accounts, col(schema::ACCOUNT_ID), col(schema::ACCOUNT_ID))
+        .with_column(
+            when(col(KNOWN).is_null())
+                .then(lit("unknown_account"))
+                .when(after)
+                .then(lit("after_as_of"))
+                .otherwise(null_str())
+                .alias(REASON),
+        )
+}
+
+fn apply_exclusions(
+    out: &mut Ingested,
+    parsed: BTreeMap<&'static str, ParsedTable>,
+    as_of: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let a_us = as_of_instant(as_of);
+    let Some(deals) = parsed.get(schema::DEALS) else {
+        return Ok(());
+    };
+    let flagged = deal_exclusions(deals.df.clone().lazy(), a_us).cache();
+    split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)?;
+    if let Some(h) = parsed.get(schema::HANDOFFS) {
+        let lf = handoff_exclusions(h.df.clone().lazy(), flagged, &deals.rejected_ids);
+        split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
+    }
+    let accounts = out.tables[schema::DEALS]
+        .clone()
+        .lazy()
+        .select([col(schema::ACCOUNT_ID), lit(true).alias(KNOWN)]);
+    let present: BTreeSet<&'static str> = parsed.keys().copied().collect();
+    for table in present {
+        if table == schema::DEALS || table == schema::HANDOFFS {
+            continue;
+        }
+        let t = &parsed[table];
+        let lf = account_exclusions(t.df.clone().lazy(), accounts.clone(), table, a_us);
+        split(out, table, t, lf, schema::ACCOUNT_ID)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! `handoff`: Sales→Customer-Success handoff analytics.
+//!
+//! The pipeline, one module per stage: [`cli`]/[`config`] → [`ingest`] (parse, validate,
+//! account for every row) → [`model`] (the per-deal fact table) → [`metrics`] (one file per
+//! SPEC §4 section, on top of [`stats`]) → [`render`] (HTML, Markdown, tables, charts).
+//! [`generate`] writes synthetic data in the input contract.
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod generate;
+pub mod ingest;
+pub mod period;
+pub mod schema;
+pub mod stats;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use cli::{Cli, Command, DataArgs};
+use config::{ConfigFile, Settings};
+use error::{exit, usage};
+
+/// What every data-reading command resolves from its flags and config.
+pub struct Resolved {
+    pub data: PathBuf,
+    pub as_of: NaiveDate,
+    pub settings: Settings,
+    pub strict: bool,
+}
+
+/// Merge flags and the config file (flags win), validating both.
+pub fn resolve(args: &DataArgs) -> anyhow::Result<Resolved> {
+    let config_path = match &args.config {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(usage(format!("config file {} not found", p.display())));
+            }
+            Some(p.clone())
+        }
+        None => {
+            let p = args.data.join("handoff.toml");
+            p.is_file().then_some(p)
+        }
+    };
+    let file = match &config_path {
+        Some(p) => ConfigFile::load(p)?,
+        None => ConfigFile::default(),
+    };
+    let settings = Settings::from_file(&file)?;
+    let as_of = match (args.as_of, &file.as_of) {
+        (Some(d), _) => d,
+        (None, Some(s)) => {
+            config::parse_date_arg(s).map_err(|e| usage(format!("config as_of: {e}")))?
+        }
+        (None, None) => chrono::Utc::now().date_naive(),
+    };
+    Ok(Resolved {
+        data: args.data.clone(),
+        as_of,
+        settings,
+        strict: args.strict,
+    })
+}
+
+/// Run one command; returns the exit code for success paths (0 or 4).
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Validate(args) => validate(&args, cli.quiet),
+        Command::Generate(args) => {
+            let as_of = args
+                .as_of
+                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let summary = generate::generate(&generate::GenerateOptions {
+                deals: args.deals,
+                seed: args.seed,
+                as_of,
+                format: args.format,
+                out: args.out.clone(),
+            })?;
+            if !cli.quiet {
+                let mut out = std::io::stdout().lock();
+                writeln!(
+                    out,
+                    "wrote {} (as of {as_of}, seed {})",
+                    args.out.display(),
+                    args.seed
+                )?;
+                for (table, rows) in &summary.tables {
+                    writeln!(out, "  {table:<12} {rows:>10} rows")?;
+                }
+            }
+            Ok(exit::SUCCESS)
+        }
+        Command::Report(_) | Command::Query(_) => Err(anyhow::anyhow!("not implemented yet")),
+    }
+}
+
+fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
+    let r = resolve(args)?;
+    let ing = ingest::ingest(&r.data, &r.settings, r.as_of, r.strict)
+        .with_context(|| format!("reading {}", r.data.display()))?;
+    for w in &ing.warnings {
+        eprintln!("warning: {w}");
+    }
+    for i in &ing.issues {
+        if i.action != ingest::Action::Excluded {
+            eprintln!(
+                "{}:{}: {}: {} {:?}: {}",
+                i.file,
+                i.line,
+                i.action.as_str(),
+                if i.column.is_empty() {
+                    "row"
+                } else {
+                    &i.column
+                },
+                i.value,
+                i.reason
+            );
+        }
+    }
+    if !quiet {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{} as of {}", r.data.display(), r.as_of)?;
+        writeln!(
+            out,
+            "{:<12} {:>9} {:>9} {:>9} {:>9}  excluded by reason",
+            "table", "read", "used", "rejected", "excluded"
+        )?;
+        for (t, c) in &ing.counts {
+            let reasons: Vec<String> = c
+                .excluded_by_reason
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            writeln!(
+                out,
+                "{t:<12} {:>9} {:>9} {:>9} {:>9}  {}",
+                c.rows_read,
+                c.rows_used,
+                c.rows_rejected,
+                c.rows_excluded,
+                reasons.join(" ")
+            )?;
+        }
+    }
+    if !ing.fatal.is_empty() {
+        for f in &ing.fatal {
+            eprintln!("error: {f}");
+        }
+        return Err(error::invalid(format!(
+            "input data failed validation ({} problem{})",
+            ing.fatal.len(),
+            if ing.fatal.len() == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(exit::SUCCESS)
+}
