@@ -10,7 +10,11 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod ingest;
+pub mod metrics;
+pub mod model;
 pub mod period;
+pub mod render;
+pub mod report;
 pub mod schema;
 pub mod stats;
 
@@ -95,7 +99,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             Ok(exit::SUCCESS)
         }
-        Command::Report(_) | Command::Query(_) => Err(anyhow::anyhow!("not implemented yet")),
+        Command::Report(args) => report_cmd(&args, cli.quiet),
+        Command::Query(_) => Err(anyhow::anyhow!("not implemented yet")),
     }
 }
 
@@ -157,6 +162,41 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
             ing.fatal.len(),
             if ing.fatal.len() == 1 { "" } else { "s" }
         )));
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn report_cmd(args: &cli::ReportArgs, quiet: bool) -> anyhow::Result<u8> {
+    let r = resolve(&args.data)?;
+    let period = args
+        .period
+        .unwrap_or_else(|| period::Period::default_for(r.as_of));
+    let (ing, _facts, computed) = report::compute(&r, period)?;
+    for w in &ing.warnings {
+        eprintln!("warning: {w}");
+    }
+    let files = report::render_files(&computed)?;
+    let target = report::write_atomic(&args.out, &period.label(), &files)?;
+    if !quiet {
+        let m = &computed.metrics;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "wrote {} ({} files)", target.display(), files.len())?;
+        writeln!(
+            out,
+            "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
+            m["period"]["kind"].as_str().unwrap_or(""),
+            m["period"]["label"].as_str().unwrap_or(""),
+            m["cohort"]["period_deals"],
+            m["quality"]["mean"],
+            m["completion"]["rate"],
+            m["escalations"]["count"],
+        )?;
+        for a in &computed.alerts {
+            writeln!(out, "alert: {}", a.message)?;
+        }
+    }
+    if args.fail_on_alert && !computed.alerts.is_empty() {
+        return Ok(exit::ALERT);
     }
     Ok(exit::SUCCESS)
 }

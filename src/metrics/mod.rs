@@ -1,0 +1,300 @@
+//! The metrics stage: every definition of SPEC §4 computed from the fact table, one file
+//! per section, assembled into `metrics.json` (schema_version 1) and the report tables.
+//! Cohort filters and group aggregates are lazy polars plans collected once per table;
+//! statistics that need whole samples (quantiles, Kaplan–Meier, tests) run on the collected
+//! columns through [`crate::stats`]. Nothing is rounded here.
+
+pub mod churn;
+pub mod cohort;
+pub mod completeness;
+pub mod operations;
+pub mod quality;
+pub mod satisfaction;
+pub mod sla;
+pub mod snapshots;
+pub mod transitions;
+pub mod ttfv;
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::ingest::Ingested;
+use crate::model::ModelParams;
+use crate::period::Period;
+use crate::schema as s;
+
+/// Everything a metric needs: the collected fact table, the inputs, the period.
+pub struct Ctx<'a> {
+    pub facts: &'a DataFrame,
+    pub ing: &'a Ingested,
+    pub params: &'a ModelParams,
+    pub period: Period,
+}
+
+impl Ctx<'_> {
+    pub fn lf(&self) -> LazyFrame {
+        self.facts.clone().lazy()
+    }
+    pub fn has(&self, table: &str) -> bool {
+        self.ing.has(table)
+    }
+}
+
+/// A finished computation: the metrics document and the report tables.
+pub struct Computed {
+    pub metrics: Value,
+    /// Report tables by name, in report order.
+    pub tables: Vec<(String, DataFrame)>,
+    pub alerts: Vec<Alert>,
+}
+
+/// An alert that fired (SPEC §4.3 and the configured thresholds).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Alert {
+    pub kind: String,
+    pub message: String,
+}
+
+// ---- small helpers shared by the sections ---------------------------------------------
+
+/// A float column as options (NaN becomes None).
+pub fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    let c = df.column(name)?.cast(&DataType::Float64)?;
+    Ok(c.f64()?.iter().map(|v| v.filter(|x| !x.is_nan())).collect())
+}
+
+/// A text column as options.
+pub fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    let c = df.column(name)?.cast(&DataType::String)?;
+    Ok(c.str()?.iter().map(|v| v.map(str::to_string)).collect())
+}
+
+/// A boolean column (null = false).
+pub fn bools(df: &DataFrame, name: &str) -> PolarsResult<Vec<bool>> {
+    let c = df.column(name)?.cast(&DataType::Boolean)?;
+    Ok(c.bool()?.iter().map(|v| v.unwrap_or(false)).collect())
+}
+
+/// Row indices per group, in `order` first (non-empty groups only), then other keys sorted.
+pub fn group_rows(keys: &[Option<String>], order: &[&str]) -> Vec<(String, Vec<usize>)> {
+    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            map.entry(k.clone()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for o in order {
+        if let Some(v) = map.remove(*o) {
+            out.push((o.to_string(), v));
+        }
+    }
+    out.extend(map);
+    out
+}
+
+/// JSON number or null.
+pub fn num(v: Option<f64>) -> Value {
+    match v {
+        Some(x) if x.is_finite() => json!(x),
+        _ => Value::Null,
+    }
+}
+
+/// A rate with an empty denominator is null.
+pub fn rate(k: u64, n: u64) -> Option<f64> {
+    (n > 0).then(|| k as f64 / n as f64)
+}
+
+/// Build a DataFrame from named columns.
+pub fn frame(cols: Vec<Column>) -> PolarsResult<DataFrame> {
+    DataFrame::new_infer_height(cols)
+}
+
+/// Compute everything for one period.
+pub fn compute(
+    facts: &DataFrame,
+    ing: &Ingested,
+    params: &ModelParams,
+    period: Period,
+) -> anyhow::Result<Computed> {
+    let ctx = Ctx {
+        facts,
+        ing,
+        params,
+        period,
+    };
+    let cohorts = cohort::Cohorts::new(&ctx)?;
+    let mut tables: Vec<(String, DataFrame)> = Vec::new();
+    let mut alerts = Vec::new();
+    let mut m = Map::new();
+    m.insert("schema_version".into(), json!(1));
+    m.insert("as_of".into(), json!(params.as_of.to_string()));
+    m.insert(
+        "period".into(),
+        json!({
+            "label": period.label(),
+            "kind": period.kind_name(),
+            "start": period.start.to_string(),
+            "end": period.end.to_string(),
+        }),
+    );
+    m.insert("inputs".into(), inputs_json(ing));
+    m.insert("cohort".into(), cohorts.json());
+
+    let q = quality::quality(&cohorts.period)?;
+    m.insert("quality".into(), q.json);
+    tables.push(("quality_bands".into(), q.bands_table));
+    let c = sla::completion(&cohorts.period, params.settings.completion_target)?;
+    if c.alert {
+        alerts.push(Alert {
+            kind: "completion".into(),
+            message: format!(
+                "completion rate {} is below the target {:.0}%",
+                c.rate
+                    .map(|r| format!("{:.1}%", r * 100.0))
+                    .unwrap_or_default(),
+                params.settings.completion_target * 100.0
+            ),
+        });
+    }
+    m.insert("completion".into(), c.json);
+    let sl = sla::attainment(&cohorts.period)?;
+    for (activity, r) in &sl.rates {
+        if let Some(r) = r {
+            if *r < params.settings.sla_floor {
+                alerts.push(Alert {
+                    kind: "sla".into(),
+                    message: format!(
+                        "{activity} SLA attainment {:.1}% is below the floor {:.0}%",
+                        r * 100.0,
+                        params.settings.sla_floor * 100.0
+                    ),
+                });
+            }
+        }
+    }
+    m.insert("sla".into(), sl.json);
+    tables.push(("sla_attainment".into(), sl.table));
+    let comp = completeness::completeness(&ctx, &cohorts.period)?;
+    m.insert("completeness".into(), comp.json);
+    tables.push(("missing_information".into(), comp.table));
+    m.insert(
+        "acceptance".into(),
+        quality::acceptance(&ctx, &cohorts.period)?,
+    );
+    let t = ttfv::ttfv(&ctx, &cohorts.trailing)?;
+    m.insert("ttfv".into(), t.json);
+    tables.extend(t.tables);
+    let snaps = snapshots::snapshots(&ctx, &cohorts.trailing)?;
+    m.insert("adoption".into(), snaps.adoption);
+    m.insert("health".into(), snaps.health);
+    tables.push(("adoption_health".into(), snaps.table));
+    let sat = satisfaction::satisfaction(&ctx, &cohorts.trailing)?;
+    m.insert("satisfaction".into(), sat.json);
+    tables.push(("satisfaction".into(), sat.table));
+    tables.push(("csat_review".into(), sat.review));
+    let ch = churn::churn(&ctx, &cohorts.mature, &cohorts.survival)?;
+    m.insert("churn".into(), ch.churn);
+    m.insert("expansion".into(), ch.expansion);
+    tables.extend(ch.tables);
+    let ops = operations::operations(&ctx, &cohorts)?;
+    m.insert("trend".into(), ops.trend);
+    m.insert("escalations".into(), ops.escalations);
+    m.insert("scorecards".into(), ops.scorecards_json);
+    alerts.extend(ops.alerts);
+    let escalation_count = ops.escalation_count;
+    if escalation_count > params.settings.max_escalations {
+        alerts.push(Alert {
+            kind: "escalations".into(),
+            message: format!(
+                "{escalation_count} deals need escalation (more than {})",
+                params.settings.max_escalations
+            ),
+        });
+    }
+    tables.extend(ops.tables);
+    let tr = transitions::transitions(&ctx)?;
+    m.insert("transitions".into(), tr.json);
+    tables.extend(tr.tables);
+    m.insert("previous_period".into(), previous(&ctx)?);
+    m.insert("alerts".into(), serde_json::to_value(&alerts)?);
+    m.insert(
+        "warnings".into(),
+        json!(ing.warnings.iter().collect::<Vec<_>>()),
+    );
+    tables.push(("data_quality".into(), data_quality_frame(ing)?));
+    Ok(Computed {
+        metrics: Value::Object(m),
+        tables,
+        alerts,
+    })
+}
+
+/// Headline numbers of the previous period of the same kind (for "change vs previous").
+fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
+    let p = ctx.period.previous();
+    let prev = cohort::period_cohort(ctx, p)?;
+    let q = quality::quality(&prev)?;
+    let c = sla::completion(&prev, ctx.params.settings.completion_target)?;
+    let sl = sla::attainment(&prev)?;
+    Ok(json!({
+        "label": p.label(),
+        "deals": prev.height(),
+        "quality_mean": q.json["mean"],
+        "completion_rate": c.json["rate"],
+        "knowledge_transfer_rate": sl.json["knowledge_transfer"]["rate"],
+    }))
+}
+
+fn inputs_json(ing: &Ingested) -> Value {
+    let mut m = Map::new();
+    for spec in s::TABLES.iter() {
+        let v = match ing.counts.get(spec.name) {
+            Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
+            None => Value::Null,
+        };
+        m.insert(spec.name.to_string(), v);
+    }
+    Value::Object(m)
+}
+
+/// Every rejected or excluded row (and every value set to missing).
+pub fn data_quality_frame(ing: &Ingested) -> PolarsResult<DataFrame> {
+    let mut issues: Vec<&crate::ingest::Issue> = ing.issues.iter().collect();
+    issues.sort_by(|a, b| {
+        (a.table, &a.file, a.line, &a.column).cmp(&(b.table, &b.file, b.line, &b.column))
+    });
+    frame(vec![
+        Column::new(
+            "table".into(),
+            issues.iter().map(|i| i.table).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "file".into(),
+            issues.iter().map(|i| i.file.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "line".into(),
+            issues.iter().map(|i| i.line).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "column".into(),
+            issues.iter().map(|i| i.column.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "value".into(),
+            issues.iter().map(|i| i.value.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "action".into(),
+            issues.iter().map(|i| i.action.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "reason".into(),
+            issues.iter().map(|i| i.reason.as_str()).collect::<Vec<_>>(),
+        ),
+    ])
+}

@@ -1,0 +1,89 @@
+//! Table output: CSV (text cells that could be read as spreadsheet formulas are prefixed
+//! with `'`) and Parquet, one file each per report table. Renderers produce bytes; the
+//! caller decides where they go.
+
+use polars::prelude::*;
+
+/// Prefix text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
+pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// Format one cell for CSV: numbers in full precision, text formula-safe, null empty.
+fn cell(v: AnyValue) -> String {
+    match v {
+        AnyValue::Null => String::new(),
+        AnyValue::String(s) => formula_safe(s).into_owned(),
+        AnyValue::StringOwned(s) => formula_safe(s.as_str()).into_owned(),
+        AnyValue::Float64(f) => f.to_string(),
+        AnyValue::Float32(f) => f.to_string(),
+        other => formula_safe(&other.to_string()).into_owned(),
+    }
+}
+
+/// A DataFrame as CSV bytes (header + rows, RFC 4180 quoting).
+pub fn to_csv(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(df.get_column_names().iter().map(|s| s.as_str()))?;
+    let cols = df.columns();
+    for i in 0..df.height() {
+        let row: Vec<String> = cols
+            .iter()
+            .map(|c| c.get(i).map(cell).unwrap_or_default())
+            .collect();
+        w.write_record(&row)?;
+    }
+    Ok(w.into_inner()?)
+}
+
+/// A DataFrame as Parquet bytes (zstd). Text cells get the same formula-safe prefix.
+pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
+    let mut safe = df.clone();
+    let names: Vec<PlSmallStr> = df
+        .columns()
+        .iter()
+        .filter(|c| c.dtype() == &DataType::String)
+        .map(|c| c.name().clone())
+        .collect();
+    for name in names {
+        let c = safe.column(&name)?.str()?.clone();
+        let fixed: StringChunked = c
+            .iter()
+            .map(|v| v.map(|s| formula_safe(s).into_owned()))
+            .collect();
+        safe.with_column(fixed.with_name(name).into_column())?;
+    }
+    let mut buf = Vec::new();
+    ParquetWriter::new(&mut buf)
+        .with_compression(ParquetCompression::Zstd(None))
+        .finish(&mut safe)?;
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for s in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(formula_safe(s), format!("'{s}"));
+        }
+        assert_eq!(formula_safe("Acme"), "Acme");
+        assert_eq!(formula_safe(""), "");
+    }
+
+    #[test]
+    fn csv_quotes_and_prefixes() {
+        let df =
+            df!("name" => ["=HYPERLINK(\"x\") 317", "Globex, Inc."], "v" => [1.5, -2.0]).unwrap();
+        let text = String::from_utf8(to_csv(&df).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "name,v\n\"'=HYPERLINK(\"\"x\"\") 317\",1.5\n\"Globex, Inc.\",-2\n"
+        );
+    }
+}

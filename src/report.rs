@@ -1,0 +1,113 @@
+//! The `report` command: ingest → fact table → metrics → render, written atomically to
+//! `OUT/LABEL/` (a temporary sibling folder renamed into place, so a failed run leaves the
+//! previous report untouched). Also the pipeline entry used by `query` and the tests.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use polars::prelude::*;
+
+use crate::error::invalid;
+use crate::ingest::{self, Ingested};
+use crate::metrics::{self, Computed};
+use crate::model::{self, ModelParams};
+use crate::period::Period;
+use crate::render;
+use crate::Resolved;
+
+/// Ingest and fail with exit 3 when validation fails.
+pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
+    let ing = ingest::ingest(&r.data, &r.settings, r.as_of, r.strict)
+        .with_context(|| format!("reading {}", r.data.display()))?;
+    if !ing.fatal.is_empty() {
+        return Err(invalid(format!(
+            "input data failed validation; nothing written:\n  {}",
+            ing.fatal.join("\n  ")
+        )));
+    }
+    Ok(ing)
+}
+
+/// The collected fact table.
+pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFrame> {
+    let lf = model::facts(ing, params).context("deals table missing")?;
+    Ok(anyhow::Context::context(
+        lf.collect(),
+        "building the fact table",
+    )?)
+}
+
+/// Run the whole computation for a period.
+pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFrame, Computed)> {
+    let ing = load(r)?;
+    let params = ModelParams {
+        as_of: r.as_of,
+        settings: r.settings.clone(),
+    };
+    let facts = fact_table(&ing, &params)?;
+    let computed = metrics::compute(&facts, &ing, &params, period)?;
+    Ok((ing, facts, computed))
+}
+
+/// The bytes of every output file, by relative path.
+pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    let mut json = serde_json::to_vec_pretty(&computed.metrics)?;
+    json.push(b'\n');
+    files.push((PathBuf::from("metrics.json"), json));
+    for (name, df) in &computed.tables {
+        files.push((
+            PathBuf::from(format!("tables/{name}.csv")),
+            render::tables::to_csv(df)?,
+        ));
+        files.push((
+            PathBuf::from(format!("tables/{name}.parquet")),
+            render::tables::to_parquet(df)?,
+        ));
+        if name == "data_quality" {
+            files.push((
+                PathBuf::from("data-quality.csv"),
+                render::tables::to_csv(df)?,
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Write files into `out/label` atomically.
+pub fn write_atomic(
+    out: &Path,
+    label: &str,
+    files: &[(PathBuf, Vec<u8>)],
+) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let target = out.join(label);
+    let tmp = out.join(format!(".tmp-{label}-{}", std::process::id()));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp)?;
+    }
+    let result = (|| -> anyhow::Result<()> {
+        for (rel, bytes) in files {
+            let p = tmp.join(rel);
+            if let Some(parent) = p.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&p, bytes).with_context(|| format!("writing {}", p.display()))?;
+        }
+        let old = out.join(format!(".old-{label}-{}", std::process::id()));
+        if target.exists() {
+            std::fs::rename(&target, &old)?;
+        }
+        std::fs::rename(&tmp, &target)
+            .with_context(|| format!("moving the report into {}", target.display()))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result?;
+    Ok(target)
+}
