@@ -1519,7 +1519,7 @@ fn parquet_time_unit() -> TimeUnit {
 }
 
 enum Sink {
-    Csv(CsvSink),
+    Csv(Box<CsvSink>),
     Parquet(Box<ParquetSink>),
 }
 
@@ -1547,10 +1547,10 @@ impl Table {
                     .from_writer(BufWriter::with_capacity(1 << 17, file));
                 w.write_record(spec.cols.iter().map(|c| c.0))
                     .with_context(|| format!("writing {}", dest.display()))?;
-                Sink::Csv(CsvSink {
+                Sink::Csv(Box::new(CsvSink {
                     w,
                     buf: String::with_capacity(64),
-                })
+                }))
             }
             DataFormat::Parquet => {
                 let schema: Schema = spec
@@ -2315,6 +2315,49 @@ mod tests {
         );
     }
 
+    #[test]
+    fn csv_and_parquet_hold_the_same_data() {
+        use polars::prelude::{ParquetReader, SerReader};
+        let dir = tempfile::tempdir().unwrap();
+        let csv_summary = generate(&opts(dir.path(), 120, 8, DataFormat::Csv)).unwrap();
+        let (_, csv_deals) = read_csv(&dir.path().join("deals.csv"));
+        let pq_summary = generate(&opts(dir.path(), 120, 8, DataFormat::Parquet)).unwrap();
+        assert_eq!(csv_summary.tables, pq_summary.tables);
+        // The CSV tables of the first run were replaced, not left beside the Parquet ones.
+        let stale: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".csv") || n.ends_with(".partial"))
+            .collect();
+        assert!(stale.is_empty(), "{stale:?}");
+        let f = File::open(dir.path().join("deals.parquet")).unwrap();
+        let df = ParquetReader::new(f).finish().unwrap();
+        let acv: Vec<f64> = df
+            .column("acv")
+            .unwrap()
+            .f64()
+            .unwrap()
+            .iter()
+            .map(|x| x.unwrap())
+            .collect();
+        let closed: Vec<i64> = df
+            .column("closed_at")
+            .unwrap()
+            .datetime()
+            .unwrap()
+            .physical()
+            .iter()
+            .map(|x| x.unwrap())
+            .collect();
+        for (i, row) in csv_deals.iter().enumerate() {
+            assert!(
+                (parse_money(&row[4]).unwrap() - acv[i]).abs() < 0.005,
+                "{row:?}"
+            );
+            assert_eq!(parse_instant(&row[5]), Some(closed[i]), "{row:?}");
+        }
+    }
+
     /// The effect sizes the model promises, over the eventual (not as-of-censored) outcomes.
     #[test]
     fn outcomes_follow_handoff_quality() {
@@ -2366,31 +2409,5 @@ mod tests {
         );
         let exp = |b: usize| bands[b][4] / bands[b][0];
         assert!(exp(0) > 2.0 * exp(3), "expansion {} {}", exp(0), exp(3));
-    }
-}
-
-#[cfg(test)]
-mod dev_dump {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn dev_dump() {
-        let deals: usize = std::env::var("GEN_DEALS").unwrap().parse().unwrap();
-        let out = PathBuf::from(std::env::var("GEN_OUT").unwrap());
-        let format = if std::env::var("GEN_FMT").as_deref() == Ok("parquet") {
-            DataFormat::Parquet
-        } else {
-            DataFormat::Csv
-        };
-        let t0 = std::time::Instant::now();
-        let s = generate(&GenerateOptions {
-            deals,
-            seed: 42,
-            as_of: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            format,
-            out,
-        })
-        .unwrap();
-        eprintln!("{:?} in {:?}", s, t0.elapsed());
     }
 }

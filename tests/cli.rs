@@ -1,0 +1,440 @@
+//! The binary as users and cron meet it: exit codes (SPEC §2), parsing rules of SPEC §3 on
+//! tiny fixture folders, row accounting, atomic and deterministic outputs.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const DEALS_HEADER: &str =
+    "deal_id,account_id,account_name,segment,acv,closed_at,sales_rep,sales_team,region";
+const HANDOFFS_HEADER: &str = "handoff_id,deal_id,csm,meeting_at,intro_sent_at,cs_prep_done_at,kickoff_scheduled_at,kickoff_held_at,doc_deal_summary,doc_stakeholder_map,doc_commitments,doc_risk_factors,mtg_all_attended,mtg_agenda_covered,mtg_questions_answered,cs_acceptance,rejections,info_customer_context,info_stakeholders,info_objectives,info_scope,info_technical,info_implementation,info_risks";
+
+/// A valid minimal data set: three deals in October 2026 with handoffs.
+fn fixture(dir: &Path) {
+    fs::write(
+        dir.join("deals.csv"),
+        format!(
+            "{DEALS_HEADER}\n\
+             D1,A1,Acme,Enterprise,\"$120,000.00\",2026-10-05T10:00:00Z,rep_a,Team X,NA\n\
+             D2,A2,Globex,mid-market,45000,2026-10-01,rep_b,Team X,EMEA\n\
+             D3,A3,Initech,SMB,\"USD 9,500.00\",2026-10-20T23:30:00-02:00,rep_a,Team Y,NA\n"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("handoffs.csv"),
+        format!(
+            "{HANDOFFS_HEADER}\n\
+             H1,D1,csm_1,2026-10-07T10:00:00Z,2026-10-07T09:00:00Z,,,,yes,yes,yes,yes,yes,yes,yes,accepted,0,a,b,c,d,e,f,g\n\
+             H2,D2,csm_2,2026-10-03T00:00:01Z,2026-10-02 09:00,,,,0.5,yes,no,1,TRUE,FALSE,t,needs_revision,2,a,,c,N/A,,f,\n"
+        ),
+    )
+    .unwrap();
+}
+
+fn handoff() -> Command {
+    let mut c = Command::cargo_bin("handoff").unwrap();
+    c.env_remove("RUST_LOG");
+    c
+}
+
+fn validate(dir: &Path) -> assert_cmd::assert::Assert {
+    handoff()
+        .args(["validate", "--as-of", "2026-10-31", "--data"])
+        .arg(dir)
+        .assert()
+}
+
+fn report(dir: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    handoff()
+        .args([
+            "report",
+            "--as-of",
+            "2026-10-31",
+            "--period",
+            "2026-10",
+            "--data",
+        ])
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+fn metrics(out: &Path) -> Value {
+    serde_json::from_slice(&fs::read(out.join("2026-10/metrics.json")).unwrap()).unwrap()
+}
+
+mod usage {
+    use super::*;
+
+    #[test]
+    fn unknown_flag_exits_2() {
+        handoff()
+            .args(["report", "--no-such-flag"])
+            .assert()
+            .code(2);
+    }
+
+    #[test]
+    fn bad_period_exits_2() {
+        handoff()
+            .args(["report", "--period", "2026-13"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("YYYY-MM"));
+    }
+
+    #[test]
+    fn bad_date_exits_2() {
+        handoff()
+            .args(["validate", "--as-of", "31/10/2026"])
+            .assert()
+            .code(2);
+    }
+
+    #[test]
+    fn unknown_config_key_exits_2_and_names_it() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        fs::write(
+            d.path().join("handoff.toml"),
+            "as_of = \"2026-10-31\"\nmax_rejected = 0.5\n",
+        )
+        .unwrap();
+        validate(d.path())
+            .code(2)
+            .stderr(predicate::str::contains("max_rejected"));
+    }
+
+    #[test]
+    fn help_lists_exit_codes() {
+        handoff()
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("3  input data failed validation"));
+    }
+}
+
+mod parsing {
+    use super::*;
+
+    #[test]
+    fn valid_fixture_validates() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        validate(d.path())
+            .success()
+            .stdout(predicate::str::contains("deals"))
+            .stderr(predicate::str::contains("table milestones not found"));
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend(text.replace('\n', "\r\n").into_bytes());
+        fs::write(d.path().join("deals.csv"), bytes).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let m = metrics(out.path());
+        assert_eq!(m["inputs"]["deals"]["rows_used"], 3);
+        assert_eq!(m["inputs"]["deals"]["rows_rejected"], 0);
+    }
+
+    #[test]
+    fn salesforce_footer_is_skipped_with_a_warning() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let mut text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        text.push_str("\n\"Grand Totals (3 records)\"\n\n\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n\"Confidential Information - Do Not Distribute\"\n\"Generated By: Jane Doe 10/31/2026 9:00 AM\"\n");
+        fs::write(d.path().join("deals.csv"), text).unwrap();
+        validate(d.path())
+            .success()
+            .stderr(predicate::str::contains("footer"));
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let m = metrics(out.path());
+        assert_eq!(m["inputs"]["deals"]["rows_read"], 3);
+    }
+
+    #[test]
+    fn offsets_move_the_close_date() {
+        // D3 closes 2026-10-20T23:30-02:00 = 2026-10-21T01:30Z; as of 2026-10-20 it does
+        // not exist yet.
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        handoff()
+            .args(["validate", "--as-of", "2026-10-20", "--data"])
+            .arg(d.path())
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("after_as_of=1"));
+    }
+
+    #[test]
+    fn money_strings_parse() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let m = metrics(out.path());
+        assert_eq!(m["inputs"]["deals"]["rows_rejected"], 0);
+        // D1 (score 100) excellent; D2 52.5; D3 no handoff: 0.
+        assert_eq!(m["quality"]["mean"], 50.833333333333336);
+        assert_eq!(m["quality"]["bands"]["excellent"], 1);
+    }
+
+    #[test]
+    fn bad_row_is_reported_with_its_line() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let mut text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        text.push_str("D4,A4,Bad,smb,-5,2026-10-02,rep_c,,\n");
+        fs::write(d.path().join("deals.csv"), text).unwrap();
+        fs::write(d.path().join("handoff.toml"), "max_rejected_share = 0.5\n").unwrap();
+        validate(d.path())
+            .success()
+            .stderr(predicate::str::contains(
+                "deals.csv:5: rejected: acv \"-5\"",
+            ));
+    }
+
+    #[test]
+    fn too_many_rejections_exit_3_and_write_nothing() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let mut text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        text.push_str("D4,A4,Bad,smb,12,31/12/2025,rep_c,,\n");
+        fs::write(d.path().join("deals.csv"), text).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path())
+            .code(3)
+            .stderr(predicate::str::contains("max_rejected_share"));
+        assert!(!out.path().join("2026-10").exists());
+    }
+
+    #[test]
+    fn missing_required_column_exits_3_naming_it() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        fs::write(
+            d.path().join("deals.csv"),
+            text.replace("closed_at", "close_date"),
+        )
+        .unwrap();
+        validate(d.path())
+            .code(3)
+            .stderr(predicate::str::contains(
+                "missing required column closed_at",
+            ))
+            .stderr(predicate::str::contains("\"close_date\""));
+    }
+
+    #[test]
+    fn column_mapping_from_config() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        fs::write(
+            d.path().join("deals.csv"),
+            text.replace("closed_at", "Close Date"),
+        )
+        .unwrap();
+        fs::write(
+            d.path().join("handoff.toml"),
+            "[columns.deals]\nclosed_at = \"Close Date\"\n",
+        )
+        .unwrap();
+        validate(d.path()).success();
+    }
+
+    #[test]
+    fn missing_required_table_exits_3() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        fs::remove_file(d.path().join("handoffs.csv")).unwrap();
+        validate(d.path()).code(3).stderr(predicate::str::contains(
+            "required table handoffs not found",
+        ));
+    }
+
+    #[test]
+    fn missing_optional_table_is_null_not_zero() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let m = metrics(out.path());
+        assert!(m["churn"].is_null());
+        assert!(m["ttfv"].is_null());
+        assert!(m["transitions"].is_null());
+        assert!(m["inputs"]["renewals"].is_null());
+    }
+
+    #[test]
+    fn semicolon_file_hints_at_the_delimiter() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let text = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        let semi = text
+            .lines()
+            .map(|l| l.replace(',', ";"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        fs::write(d.path().join("deals.csv"), semi).unwrap();
+        validate(d.path())
+            .code(3)
+            .stderr(predicate::str::contains("delimiter = \";\""));
+    }
+
+    #[test]
+    fn gzip_and_parquet_named_wrongly() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let csv = fs::read(d.path().join("deals.csv")).unwrap();
+        fs::remove_file(d.path().join("deals.csv")).unwrap();
+        fs::write(d.path().join("deals.parquet"), &csv).unwrap();
+        validate(d.path())
+            .code(3)
+            .stderr(predicate::str::contains("not Parquet"));
+    }
+}
+
+mod outputs {
+    use super::*;
+
+    #[test]
+    fn same_inputs_same_bytes() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        report(d.path(), a.path()).success();
+        report(d.path(), b.path()).success();
+        let files = |root: &Path| {
+            let mut v: Vec<(String, Vec<u8>)> = walk(&root.join("2026-10"))
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.strip_prefix(root).unwrap().display().to_string(),
+                        fs::read(&p).unwrap(),
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let (fa, fb) = (files(a.path()), files(b.path()));
+        assert!(fa.len() > 10);
+        assert_eq!(fa, fb);
+    }
+
+    fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fail_on_alert_exits_4_and_still_writes() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        handoff()
+            .args([
+                "report",
+                "--as-of",
+                "2026-10-31",
+                "--period",
+                "2026-10",
+                "--fail-on-alert",
+                "--data",
+            ])
+            .arg(d.path())
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .code(4);
+        let m = metrics(out.path());
+        assert!(!m["alerts"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn quiet_prints_nothing_on_stdout() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        handoff()
+            .args(["report", "-q", "--as-of", "2026-10-31", "--data"])
+            .arg(d.path())
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .success()
+            .stdout(predicate::str::is_empty());
+        // Default period for an as-of on a month's last day is that month.
+        assert!(out.path().join("2026-10/metrics.json").is_file());
+    }
+
+    #[test]
+    fn invalid_data_leaves_the_previous_report_untouched() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let before = fs::read(out.path().join("2026-10/metrics.json")).unwrap();
+        fs::remove_file(d.path().join("deals.csv")).unwrap();
+        report(d.path(), out.path()).code(3);
+        assert_eq!(
+            fs::read(out.path().join("2026-10/metrics.json")).unwrap(),
+            before
+        );
+        let leftovers: Vec<_> = fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(leftovers, vec!["2026-10".to_string()]);
+    }
+
+    #[test]
+    fn data_quality_reconciles_with_inputs() {
+        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples/tiny");
+        let out = tempfile::tempdir().unwrap();
+        report(&d, out.path()).success();
+        let m = metrics(out.path());
+        let dq = fs::read_to_string(out.path().join("2026-10/data-quality.csv")).unwrap();
+        for (table, c) in m["inputs"].as_object().unwrap() {
+            if c.is_null() {
+                continue;
+            }
+            let read = c["rows_read"].as_u64().unwrap();
+            let used = c["rows_used"].as_u64().unwrap();
+            let rejected = c["rows_rejected"].as_u64().unwrap();
+            let excluded = c["rows_excluded"].as_u64().unwrap();
+            assert_eq!(read, used + rejected + excluded, "{table}");
+            let rows = |action: &str| {
+                dq.lines()
+                    .filter(|l| {
+                        l.starts_with(&format!("{table},")) && l.contains(&format!(",{action},"))
+                    })
+                    .count() as u64
+            };
+            assert_eq!(rows("excluded"), excluded, "{table}");
+            assert!(rows("rejected") >= rejected, "{table}");
+        }
+    }
+}
