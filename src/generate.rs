@@ -29,9 +29,9 @@
 //! after, with seat utilisation ramping to a ceiling that is higher and reached faster after a
 //! good handoff and sagging before a churn; health (fortnightly, then sparser) follows
 //! handoff quality and utilisation and dips after an unplanned ownership change. CSAT (around
-//! day 30 and day 90) and NPS are lower after poor handoffs. About 15% of accounts change owner
-//! (`sales_to_cs`, `sales_to_am`, `rep_to_rep`, `team_to_team`); unplanned changes carry
-//! poorer knowledge transfer and a higher churn risk in the following six months.
+//! day 30 and day 90) and NPS are lower after poor handoffs. About a quarter of accounts
+//! change owner (`sales_to_cs`, `sales_to_am`, `rep_to_rep`, `team_to_team`); unplanned changes
+//! carry poorer knowledge transfer and a higher churn risk in the following six months.
 //!
 //! Events after the as-of date are not written, except a handful the reader must ignore. CSV
 //! output spells ~7% of eligible cells in messy but legal forms (money strings, segment and

@@ -176,7 +176,7 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     }
     let bad = || {
         if !decimal_comma && t.contains(',') && !t.contains('.') {
-            format!("not a number (a decimal comma? set decimal_comma = true and delimiter = \";\" in the config)")
+            "not a number (a decimal comma? set decimal_comma = true and delimiter = \";\" in the config)".to_string()
         } else {
             "not a number or money amount".to_string()
         }

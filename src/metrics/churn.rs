@@ -16,6 +16,9 @@ pub struct Churn {
     pub tables: Vec<(String, DataFrame)>,
 }
 
+/// band, n, churned, rate, ci_low, ci_high, expanded, expansion rate, low_sample.
+type BandRow = (String, u64, u64, Option<f64>, Option<f64>, Option<f64>, u64, Option<f64>, bool);
+
 /// Samples below this size are flagged `low_sample`.
 pub const LOW_SAMPLE: usize = 30;
 
@@ -58,17 +61,7 @@ pub fn churn(ctx: &Ctx, mature: &DataFrame, survival: &DataFrame) -> anyhow::Res
     let mut by_band = Map::new();
     let mut exp_band = Map::new();
     let mut chi_table = Vec::new();
-    let mut rows: Vec<(
-        String,
-        u64,
-        u64,
-        Option<f64>,
-        Option<f64>,
-        Option<f64>,
-        u64,
-        Option<f64>,
-        bool,
-    )> = Vec::new();
+    let mut rows: Vec<BandRow> = Vec::new();
     let count_of =
         |rows: &[usize], flags: &[bool]| rows.iter().filter(|&&i| flags[i]).count() as u64;
     for (band, idx) in &groups {
