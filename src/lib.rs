@@ -16,6 +16,7 @@ pub mod period;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod sql;
 pub mod stats;
 
 use std::io::Write;
@@ -100,7 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(exit::SUCCESS)
         }
         Command::Report(args) => report_cmd(&args, cli.quiet),
-        Command::Query(_) => Err(anyhow::anyhow!("not implemented yet")),
+        Command::Query(args) => query_cmd(&args),
     }
 }
 
@@ -197,6 +198,47 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool) -> anyhow::Result<u8> {
     }
     if args.fail_on_alert && !computed.alerts.is_empty() {
         return Ok(exit::ALERT);
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
+    use cli::QueryFormat;
+    let r = resolve(&args.data)?;
+    let (name, text) = sql::sql_text(&args.sql)?;
+    let period = args
+        .period
+        .unwrap_or_else(|| period::Period::default_for(r.as_of));
+    let ing = report::load(&r)?;
+    let params = model::ModelParams {
+        as_of: r.as_of,
+        settings: r.settings.clone(),
+    };
+    let facts = report::fact_table(&ing, &params)?;
+    let ctx = metrics::Ctx {
+        facts: &facts,
+        ing: &ing,
+        params: &params,
+        period,
+    };
+    let cohorts = metrics::cohort::Cohorts::new(&ctx)?;
+    let mut sql_ctx = sql::context(&ing, &facts, &cohorts);
+    let df = sql::run(&mut sql_ctx, &name, &text)?;
+    let bytes = match args.format {
+        QueryFormat::Table => format!("{df}\n").into_bytes(),
+        QueryFormat::Csv => render::tables::to_csv(&df)?,
+        QueryFormat::Parquet => {
+            if args.output.is_none() {
+                return Err(usage("--format parquet needs --output FILE"));
+            }
+            render::tables::to_parquet(&df)?
+        }
+        QueryFormat::Markdown => sql::to_markdown(&df).into_bytes(),
+        QueryFormat::Json => sql::to_json(&df)?,
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, &bytes).with_context(|| format!("writing {}", p.display()))?,
+        None => std::io::stdout().lock().write_all(&bytes)?,
     }
     Ok(exit::SUCCESS)
 }

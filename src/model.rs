@@ -430,5 +430,9 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
             }
         }
     }
-    Some(lf.sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default()))
+    let helpers = by_name(["_first_churn"], false, false);
+    Some(
+        lf.drop(helpers)
+            .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default()),
+    )
 }

@@ -17,7 +17,17 @@ pub struct Churn {
 }
 
 /// band, n, churned, rate, ci_low, ci_high, expanded, expansion rate, low_sample.
-type BandRow = (String, u64, u64, Option<f64>, Option<f64>, Option<f64>, u64, Option<f64>, bool);
+type BandRow = (
+    String,
+    u64,
+    u64,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    u64,
+    Option<f64>,
+    bool,
+);
 
 /// Samples below this size are flagged `low_sample`.
 pub const LOW_SAMPLE: usize = 30;
