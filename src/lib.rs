@@ -177,7 +177,7 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool) -> anyhow::Result<u8> {
         eprintln!("warning: {w}");
     }
     let files = report::render_files(&computed)?;
-    let target = report::write_atomic(&args.out, &period.label(), &files)?;
+    let target = report::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
     if !quiet {
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();

@@ -19,6 +19,13 @@ pub struct Period {
 
 impl Period {
     /// Parse `YYYY-MM` or `YYYY-Qn` (clap value parser).
+    ///
+    /// ```
+    /// use handoff::period::Period;
+    /// let q = Period::parse("2026-Q3").unwrap();
+    /// assert_eq!((q.start.to_string(), q.end.to_string()), ("2026-07-01".into(), "2026-09-30".into()));
+    /// assert!(Period::parse("2026-13").is_err());
+    /// ```
     pub fn parse(s: &str) -> Result<Period, String> {
         let s = s.trim();
         let bad =

@@ -108,3 +108,58 @@ pub fn write_atomic(
     result?;
     Ok(target)
 }
+
+/// Hold an exclusive lock on `out/.handoff.lock` while writing; a second run on the same
+/// output folder waits for the first (and says so on stderr).
+fn lock_output(out: &Path) -> anyhow::Result<std::fs::File> {
+    let path = out.join(".handoff.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "waiting: another handoff run is writing to {}",
+                out.display()
+            );
+            file.lock()
+                .with_context(|| format!("locking {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(e).with_context(|| format!("locking {}", path.display()))
+        }
+    }
+    Ok(file)
+}
+
+/// Point `out/LATEST-<kind>` at `label` when it is the newest report of its kind, so
+/// dashboards can link to the newest report. Written atomically.
+fn update_latest(out: &Path, kind: &str, label: &str) -> anyhow::Result<()> {
+    let path = out.join(format!("LATEST-{kind}"));
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current.trim() > label {
+        return Ok(());
+    }
+    let tmp = out.join(format!(".LATEST-{kind}.{}", std::process::id()));
+    std::fs::write(&tmp, format!("{label}\n"))?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Write files into `out/label` atomically, under a lock, and update `LATEST-<kind>`.
+pub fn write_report(
+    out: &Path,
+    label: &str,
+    kind: &str,
+    files: &[(PathBuf, Vec<u8>)],
+) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let _lock = lock_output(out)?;
+    let target = write_atomic(out, label, files)?;
+    update_latest(out, kind, label)?;
+    Ok(target)
+}

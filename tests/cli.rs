@@ -407,7 +407,45 @@ mod outputs {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
-        assert_eq!(leftovers, vec!["2026-10".to_string()]);
+        let mut leftovers = leftovers;
+        leftovers.sort();
+        assert_eq!(
+            leftovers,
+            vec![".handoff.lock", "2026-10", "LATEST-monthly"]
+        );
+    }
+
+    #[test]
+    fn concurrent_runs_do_not_corrupt_the_output() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        let spawn = || {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("handoff"))
+                .args([
+                    "report",
+                    "-q",
+                    "--as-of",
+                    "2026-10-31",
+                    "--period",
+                    "2026-10",
+                    "--data",
+                ])
+                .arg(d.path())
+                .arg("--out")
+                .arg(out.path())
+                .spawn()
+                .unwrap()
+        };
+        let (mut a, mut b) = (spawn(), spawn());
+        assert!(a.wait().unwrap().success());
+        assert!(b.wait().unwrap().success());
+        let m = metrics(out.path());
+        assert_eq!(m["period"]["label"], "2026-10");
+        assert_eq!(
+            fs::read_to_string(out.path().join("LATEST-monthly")).unwrap(),
+            "2026-10\n"
+        );
     }
 
     #[test]

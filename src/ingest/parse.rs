@@ -166,6 +166,13 @@ fn iso_datetime(b: &[u8]) -> Option<i64> {
 /// Parse a number: plain (`150000.0`, `-3`, `1e3`) or a money string (`$150,000.00`,
 /// `USD 150,000.00`, `150 000 EUR`, `(1,200)` for a negative). With `decimal_comma`,
 /// `1.234,56` means 1234.56.
+///
+/// ```
+/// use handoff::ingest::parse::parse_number;
+/// assert_eq!(parse_number("$150,000.00", false), Ok(150_000.0));
+/// assert_eq!(parse_number("USD 150,000.00", false), Ok(150_000.0));
+/// assert!(parse_number("1,5", false).is_err()); // a decimal comma needs the config
+/// ```
 pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     let t = s.trim();
     if let Ok(v) = t.parse::<f64>() {
