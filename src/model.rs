@@ -436,3 +436,82 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
             .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default()),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const H: i64 = 3_600_000_000;
+
+    /// Status for event `t` (None = no event) with deadline `d`, as-of instant `a`.
+    fn status(t: Option<i64>, d: i64, a: i64) -> String {
+        let df = df!("t" => [t], "d" => [d]).unwrap();
+        let out = df
+            .lazy()
+            .select([sla_status_expr(col("t"), col("d"), a).alias("s")])
+            .collect()
+            .unwrap();
+        out.column("s")
+            .unwrap()
+            .str()
+            .unwrap()
+            .get(0)
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn sla_status_edges() {
+        let c = 1_000 * H; // close
+        let d = c + 48 * H; // deadline
+        let a = c + 100 * H; // as-of instant
+        assert_eq!(status(Some(d), d, a), "met", "t = D is met");
+        assert_eq!(status(Some(d + 1_000_000), d, a), "missed", "a second late");
+        assert_eq!(status(Some(c - 24 * H), d, a), "met", "pre-close event");
+        assert_eq!(status(None, d, a), "missed", "no event, deadline passed");
+        assert_eq!(
+            status(None, a, a),
+            "pending",
+            "deadline at A is still pending"
+        );
+        assert_eq!(status(None, a + H, a), "pending");
+    }
+
+    #[test]
+    fn band_boundaries() {
+        let df = df!("score" => [100.0, 90.0, 89.999, 80.0, 70.0, 69.999, 0.0]).unwrap();
+        let out = df
+            .lazy()
+            .select([band_expr(col("score")).alias("b")])
+            .collect()
+            .unwrap();
+        let got: Vec<&str> = out
+            .column("b")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "excellent",
+                "excellent",
+                "good",
+                "good",
+                "acceptable",
+                "substandard",
+                "substandard"
+            ]
+        );
+    }
+
+    #[test]
+    fn acv_labels() {
+        assert_eq!(
+            acv_band_labels([25_000.0, 100_000.0, 500_000.0]),
+            ["<25k", "25k-100k", "100k-500k", "500k+"].map(String::from)
+        );
+    }
+}
