@@ -1752,7 +1752,7 @@ fn push_grouped(buf: &mut String, x: f64) {
     let int = (cents / 100).to_string();
     let n = int.len();
     for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             buf.push(',');
         }
         buf.push(ch);

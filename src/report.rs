@@ -52,6 +52,29 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
     let mut json = serde_json::to_vec_pretty(&computed.metrics)?;
     json.push(b'\n');
     files.push((PathBuf::from("metrics.json"), json));
+    let view = render::ReportView {
+        metrics: &computed.metrics,
+        tables: &computed.tables,
+    };
+    let charts = render::charts::charts(&view)?;
+    files.push((
+        PathBuf::from("index.html"),
+        render::html::html(&view, &charts).into_bytes(),
+    ));
+    files.push((
+        PathBuf::from("report.md"),
+        render::markdown::markdown(&view, &charts).into_bytes(),
+    ));
+    for c in &charts {
+        files.push((
+            PathBuf::from(format!("charts/{}.svg", c.name)),
+            c.svg.clone().into_bytes(),
+        ));
+        files.push((
+            PathBuf::from(format!("charts/{}.png", c.name)),
+            c.png.clone(),
+        ));
+    }
     for (name, df) in &computed.tables {
         files.push((
             PathBuf::from(format!("tables/{name}.csv")),
