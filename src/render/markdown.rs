@@ -2,7 +2,9 @@
 //! (`report.md`), the same sections and numbers as the HTML page, with charts linked as
 //! `charts/NAME.svg`. Text from the data is neutralised: HTML-significant characters become
 //! entities (so `<b>` shows as text, never as markup) and Markdown punctuation that could
-//! start emphasis, links or code, and `|` inside table cells, is backslash-escaped.
+//! start emphasis, links or code, and `|` inside table cells, is backslash-escaped. Data
+//! text never starts a line (it sits in table cells, after list markers or after our own
+//! words), so block-level markers need no escaping.
 
 use std::fmt::Write;
 
@@ -24,10 +26,6 @@ pub fn escape(s: &str) -> String {
             // An underscore inside a word never starts emphasis in GFM: keep `rep_07`.
             '_' if word_char(prev) && word_char(chars.get(i + 1).copied()) => out.push(c),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '#' | '+' | '-' | '=' if i == 0 => {
                 out.push('\\');
                 out.push(c);
             }
@@ -235,7 +233,7 @@ mod tests {
         assert_eq!(escape("a|b"), "a\\|b");
         assert_eq!(escape("<b>Initech</b>"), "&lt;b&gt;Initech&lt;/b&gt;");
         assert_eq!(escape("[x](javascript:y)"), "\\[x\\](javascript:y)");
-        assert_eq!(escape("=HYPERLINK(\"x\")"), "\\=HYPERLINK(\"x\")");
+        assert_eq!(escape("=HYPERLINK(\"x\")"), "=HYPERLINK(\"x\")");
         assert_eq!(escape("line\nbreak"), "line break");
         assert_eq!(escape("rep_07 _x_"), "rep_07 \\_x\\_");
     }

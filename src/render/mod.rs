@@ -716,7 +716,7 @@ fn headline(view: &ReportView) -> Section {
         change_good: dq.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_score(q),
         detail: Some(format!("median {}", num1(fnum(m, &["quality", "median"])))),
-        low: false,
+        ..Kpi::default()
     });
 
     let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
@@ -735,7 +735,7 @@ fn headline(view: &ReportView) -> Section {
             int(unum(m, &["completion", "incomplete"])),
             int(unum(m, &["completion", "pending"]))
         )),
-        low: false,
+        ..Kpi::default()
     });
 
     let kt = fnum(m, &["sla", "knowledge_transfer", "rate"]);
@@ -748,7 +748,7 @@ fn headline(view: &ReportView) -> Section {
         change_good: dk.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_rate(kt, SLA_FLOOR),
         detail: Some("meeting within 48 h of close".into()),
-        low: false,
+        ..Kpi::default()
     });
 
     let esc = unum(m, &["escalations", "count"]);
