@@ -1707,7 +1707,9 @@ fn data_quality(view: &ReportView) -> Section {
             Cell::text(reasons.join(", ")),
         ]);
     }
-    sec.push(Block::Table(table.title("Inputs")));
+    sec.push(Block::Table(table.title("Inputs").cohort(
+        "All rows of every input table, before any cohort filter",
+    )));
     let warnings: Vec<String> = at(m, &["warnings"])
         .as_array()
         .map(|a| {
@@ -1754,7 +1756,7 @@ fn data_quality(view: &ReportView) -> Section {
                         .collect(),
                 );
             }
-            t = t.note(format!(
+            t = t.cohort("All input rows that were rejected or excluded").note(format!(
                 "Showing {} of {} rows; data-quality.csv lists every one with file, line, column, value and reason.",
                 df.height().min(DATA_QUALITY_ROWS),
                 df.height()
