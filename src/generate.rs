@@ -291,15 +291,7 @@ const DAY_US_F: f64 = DAY_US as f64;
 /// `NaiveDate::num_days_from_ce` of 1970-01-01.
 const UNIX_EPOCH_CE_DAYS: i64 = 719_163;
 
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+use crate::ingest::parse::days_from_civil;
 
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

@@ -209,12 +209,7 @@ fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
     let period = args
         .period
         .unwrap_or_else(|| period::Period::default_for(r.as_of));
-    let ing = report::load(&r)?;
-    let params = model::ModelParams {
-        as_of: r.as_of,
-        settings: r.settings.clone(),
-    };
-    let facts = report::fact_table(&ing, &params)?;
+    let (ing, params, facts) = report::prepare(&r)?;
     let ctx = metrics::Ctx {
         facts: &facts,
         ing: &ing,

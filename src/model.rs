@@ -25,7 +25,7 @@ impl ModelParams {
     }
     /// The as-of date as days since the epoch.
     pub fn as_of_days(&self) -> i32 {
-        (self.a_us() / MICROS_PER_DAY) as i32 - 1
+        crate::ingest::parse::epoch_days(self.as_of)
     }
 }
 
@@ -110,6 +110,23 @@ pub fn acv_band_labels(edges: [f64; 3]) -> [String; 4] {
         format!("{}-{}", k(edges[1]), k(edges[2])),
         format!("{}+", k(edges[2])),
     ]
+}
+
+/// Account rows (`table`) inner-joined on `account_id` to the given columns of their
+/// new-customer deal in `facts`.
+fn with_deal_keys<const N: usize>(
+    table: LazyFrame,
+    facts: &LazyFrame,
+    keys: [Expr; N],
+) -> LazyFrame {
+    let mut cols = vec![col(s::ACCOUNT_ID)];
+    cols.extend(keys);
+    table.join(
+        facts.clone().select(cols),
+        [col(s::ACCOUNT_ID)],
+        [col(s::ACCOUNT_ID)],
+        JoinArgs::new(JoinType::Inner),
+    )
 }
 
 /// The per-deal fact table. `None` only when `deals` is absent (validation failed).
@@ -292,16 +309,7 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
 
     // First-year churn and expansion, survival time (§4.9).
     if let Some(r) = ing.lazy(s::RENEWALS) {
-        let keys = lf
-            .clone()
-            .select([col(s::ACCOUNT_ID), col(s::CLOSE_DATE), col(s::CLOSED_AT)]);
-        let ev = r
-            .join(
-                keys,
-                [col(s::ACCOUNT_ID)],
-                [col(s::ACCOUNT_ID)],
-                JoinArgs::new(JoinType::Inner),
-            )
+        let ev = with_deal_keys(r, &lf, [col(s::CLOSE_DATE), col(s::CLOSED_AT)])
             .with_column((days_i32(s::EVENT_DATE) - days_i32(s::CLOSE_DATE)).alias("_offset"))
             .filter(col("_offset").gt(lit(0)));
         let in_year = col("_offset").lt_eq(lit(365));
@@ -351,16 +359,7 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
         } else {
             col(s::HEALTH_SCORE)
         };
-        let keys = lf
-            .clone()
-            .select([col(s::DEAL_ID), col(s::ACCOUNT_ID), col(s::CLOSE_DATE)]);
-        let joined = t
-            .join(
-                keys,
-                [col(s::ACCOUNT_ID)],
-                [col(s::ACCOUNT_ID)],
-                JoinArgs::new(JoinType::Inner),
-            )
+        let joined = with_deal_keys(t, &lf, [col(s::DEAL_ID), col(s::CLOSE_DATE)])
             .with_columns([
                 (days_i32(s::SNAPSHOT_DATE) - days_i32(s::CLOSE_DATE)).alias("_offset"),
                 value.alias("_value"),
@@ -393,16 +392,7 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
 
     // Survey waves (§4.8): per deal, wave and kind, the latest response.
     if let Some(sv) = ing.lazy(s::SURVEYS) {
-        let keys = lf
-            .clone()
-            .select([col(s::DEAL_ID), col(s::ACCOUNT_ID), col(s::CLOSE_DATE)]);
-        let joined = sv
-            .join(
-                keys,
-                [col(s::ACCOUNT_ID)],
-                [col(s::ACCOUNT_ID)],
-                JoinArgs::new(JoinType::Inner),
-            )
+        let joined = with_deal_keys(sv, &lf, [col(s::DEAL_ID), col(s::CLOSE_DATE)])
             .with_column(
                 (col(s::RESPONDED_AT).dt().date().cast(DataType::Int32) - days_i32(s::CLOSE_DATE))
                     .alias("_offset"),

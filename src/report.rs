@@ -34,14 +34,20 @@ pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFr
     anyhow::Context::context(lf.collect(), "building the fact table")
 }
 
-/// Run the whole computation for a period.
-pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFrame, Computed)> {
+/// Ingest and build the fact table: what both `report` and `query` start from.
+pub fn prepare(r: &Resolved) -> anyhow::Result<(Ingested, ModelParams, DataFrame)> {
     let ing = load(r)?;
     let params = ModelParams {
         as_of: r.as_of,
         settings: r.settings.clone(),
     };
     let facts = fact_table(&ing, &params)?;
+    Ok((ing, params, facts))
+}
+
+/// Run the whole computation for a period.
+pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFrame, Computed)> {
+    let (ing, params, facts) = prepare(r)?;
     let computed = metrics::compute(&facts, &ing, &params, period)?;
     Ok((ing, facts, computed))
 }
@@ -76,31 +82,21 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
         ));
     }
     for (name, df) in &computed.tables {
-        files.push((
-            PathBuf::from(format!("tables/{name}.csv")),
-            render::tables::to_csv(df)?,
-        ));
+        let csv = render::tables::to_csv(df)?;
+        if name == "data_quality" {
+            files.push((PathBuf::from("data-quality.csv"), csv.clone()));
+        }
+        files.push((PathBuf::from(format!("tables/{name}.csv")), csv));
         files.push((
             PathBuf::from(format!("tables/{name}.parquet")),
             render::tables::to_parquet(df)?,
         ));
-        if name == "data_quality" {
-            files.push((
-                PathBuf::from("data-quality.csv"),
-                render::tables::to_csv(df)?,
-            ));
-        }
     }
     Ok(files)
 }
 
-/// Write files into `out/label` atomically.
-pub fn write_atomic(
-    out: &Path,
-    label: &str,
-    files: &[(PathBuf, Vec<u8>)],
-) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+/// Write files into `out/label` atomically (`out` must exist).
+fn write_atomic(out: &Path, label: &str, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<PathBuf> {
     let target = out.join(label);
     let tmp = out.join(format!(".tmp-{label}-{}", std::process::id()));
     if tmp.exists() {

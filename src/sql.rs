@@ -82,12 +82,8 @@ pub fn run(ctx: &mut SQLContext, name: &str, text: &str) -> anyhow::Result<DataF
 
 /// Markdown table (GitHub-flavoured), cells escaped for `|` and HTML.
 pub fn to_markdown(df: &DataFrame) -> String {
-    let esc = |s: String| {
-        s.replace('|', "\\|")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('\n', " ")
-    };
+    // The report's Markdown escaping: `|`, HTML and Markdown punctuation, newlines.
+    let esc = |s: String| crate::render::markdown::escape(&s);
     let names: Vec<String> = df
         .get_column_names()
         .iter()

@@ -48,20 +48,20 @@ fn validate(dir: &Path) -> assert_cmd::assert::Assert {
         .assert()
 }
 
-fn report(dir: &Path, out: &Path) -> assert_cmd::assert::Assert {
+/// `handoff report --as-of 2026-10-31 FLAGS --data DIR --out OUT`.
+fn report_with(dir: &Path, out: &Path, flags: &[&str]) -> assert_cmd::assert::Assert {
     handoff()
-        .args([
-            "report",
-            "--as-of",
-            "2026-10-31",
-            "--period",
-            "2026-10",
-            "--data",
-        ])
+        .args(["report", "--as-of", "2026-10-31"])
+        .args(flags)
+        .arg("--data")
         .arg(dir)
         .arg("--out")
         .arg(out)
         .assert()
+}
+
+fn report(dir: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    report_with(dir, out, &["--period", "2026-10"])
 }
 
 fn metrics(out: &Path) -> Value {
@@ -354,21 +354,12 @@ mod outputs {
         let d = tempfile::tempdir().unwrap();
         fixture(d.path());
         let out = tempfile::tempdir().unwrap();
-        handoff()
-            .args([
-                "report",
-                "--as-of",
-                "2026-10-31",
-                "--period",
-                "2026-10",
-                "--fail-on-alert",
-                "--data",
-            ])
-            .arg(d.path())
-            .arg("--out")
-            .arg(out.path())
-            .assert()
-            .code(4);
+        report_with(
+            d.path(),
+            out.path(),
+            &["--period", "2026-10", "--fail-on-alert"],
+        )
+        .code(4);
         let m = metrics(out.path());
         assert!(!m["alerts"].as_array().unwrap().is_empty());
     }
@@ -378,12 +369,7 @@ mod outputs {
         let d = tempfile::tempdir().unwrap();
         fixture(d.path());
         let out = tempfile::tempdir().unwrap();
-        handoff()
-            .args(["report", "-q", "--as-of", "2026-10-31", "--data"])
-            .arg(d.path())
-            .arg("--out")
-            .arg(out.path())
-            .assert()
+        report_with(d.path(), out.path(), &["-q"])
             .success()
             .stdout(predicate::str::is_empty());
         // Default period for an as-of on a month's last day is that month.

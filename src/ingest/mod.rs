@@ -86,12 +86,7 @@ impl Ingested {
 
 /// The as-of instant A (end of the as-of day) in microseconds since the epoch.
 pub fn as_of_instant(as_of: chrono::NaiveDate) -> i64 {
-    let days = parse::days_from_civil(
-        chrono::Datelike::year(&as_of) as i64,
-        chrono::Datelike::month(&as_of),
-        chrono::Datelike::day(&as_of),
-    );
-    (days + 1) * parse::MICROS_PER_DAY
+    (parse::epoch_days(as_of) as i64 + 1) * parse::MICROS_PER_DAY
 }
 
 /// Read, validate and reconcile every table in `dir`.

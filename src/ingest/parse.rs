@@ -20,6 +20,12 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Days since 1970-01-01 of a calendar date.
+pub fn epoch_days(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    days_from_civil(d.year() as i64, d.month(), d.day()) as i32
+}
+
 fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -6,15 +6,9 @@ use polars::prelude::*;
 use serde_json::{json, Value};
 
 use super::Ctx;
-use crate::ingest::parse::days_from_civil;
+pub use crate::ingest::parse::epoch_days;
 use crate::period::Period;
 use crate::schema as s;
-
-/// Days since the epoch of a date.
-pub fn epoch_days(d: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    days_from_civil(d.year() as i64, d.month(), d.day()) as i32
-}
 
 /// `lo <= date(C) <= hi` as a lazy filter.
 pub fn close_between(lf: LazyFrame, lo: NaiveDate, hi: NaiveDate) -> LazyFrame {

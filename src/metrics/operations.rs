@@ -7,7 +7,7 @@ use chrono::{Days, Months};
 use polars::prelude::*;
 use serde_json::{json, Map, Value};
 
-use super::cohort::{close_between, epoch_days, Cohorts};
+use super::cohort::{close_between, Cohorts};
 use super::{f64s, num, strs, Alert, Ctx};
 use crate::ingest::parse::MICROS_PER_DAY;
 use crate::period::Period;
@@ -204,7 +204,6 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let distinct: std::collections::BTreeSet<&str> =
         ids.iter().flatten().map(String::as_str).collect();
     let count = distinct.len() as u64;
-    let _ = epoch_days;
     tables.push(("escalations".into(), list));
     Ok(Operations {
         trend,

@@ -62,7 +62,7 @@ pub struct Chart {
 }
 
 /// Samples below this size are flagged low-sample (SPEC §4.9).
-pub const LOW_SAMPLE: u64 = 30;
+pub const LOW_SAMPLE: u64 = crate::metrics::churn::LOW_SAMPLE as u64;
 /// The footnote that explains the low-sample mark.
 pub const LOW_SAMPLE_NOTE: &str =
     "† Fewer than 30 deals in this group: a low sample, so the number is imprecise.";
