@@ -1,6 +1,19 @@
--- Rep scorecard (SPEC §4.10): per sales rep over the PERIOD cohort (deals closed in the
--- reporting period): handoffs, mean quality score, completion rate, knowledge-transfer
--- SLA attainment, CS acceptance rate and rejections. Rates with an empty denominator are null.
+-- Rep scorecard (SPEC §4.10), one row per sales rep, over the PERIOD cohort (deals
+-- closed in the reporting period, table period_facts): handoffs, mean quality score,
+-- completion rate, knowledge-transfer SLA attainment, CS acceptance rate and rejections.
+-- Rates with an empty denominator are null; deals without a sales_rep count as '(unassigned)'.
+-- coaching: mean score below 70 over at least 3 handoffs.
+-- The report's tables/scorecard_rep.csv is this query's result.
+WITH cohort AS (
+    SELECT
+        COALESCE(sales_rep, '(unassigned)') AS sales_rep,
+        quality_score,
+        completion,
+        knowledge_transfer_status,
+        cs_acceptance,
+        rejections
+    FROM period_facts
+)
 SELECT
     sales_rep,
     COUNT(*) AS handoffs,
@@ -16,6 +29,6 @@ SELECT
         AS acceptance_rate,
     SUM(rejections) AS rejections,
     AVG(quality_score) < 70 AND COUNT(*) >= 3 AS coaching
-FROM period_facts
+FROM cohort
 GROUP BY sales_rep
-ORDER BY mean_score DESC, sales_rep
+ORDER BY mean_score DESC NULLS LAST, sales_rep

@@ -86,6 +86,10 @@ pub struct ReportArgs {
     /// Exit 4 (after writing the report) when an alert fires.
     #[arg(long)]
     pub fail_on_alert: bool,
+    /// Folder of analysts' own `.sql` files, each run into the "Custom analyses" section
+    /// (default: the config's custom_queries, else queries/custom when it exists).
+    #[arg(long, value_name = "DIR")]
+    pub custom_queries: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod ingest;
+pub mod logging;
 pub mod metrics;
 pub mod model;
 pub mod period;
@@ -35,6 +36,8 @@ pub struct Resolved {
     pub as_of: NaiveDate,
     pub settings: Settings,
     pub strict: bool,
+    /// The folder of the config file in use (relative paths in the config start there).
+    pub config_dir: Option<PathBuf>,
 }
 
 /// Merge flags and the config file (flags win), validating both.
@@ -68,6 +71,9 @@ pub fn resolve(args: &DataArgs) -> anyhow::Result<Resolved> {
         as_of,
         settings,
         strict: args.strict,
+        config_dir: config_path
+            .as_ref()
+            .map(|p| p.parent().map(PathBuf::from).unwrap_or_default()),
     })
 }
 
@@ -100,7 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             Ok(exit::SUCCESS)
         }
-        Command::Report(args) => report_cmd(&args, cli.quiet),
+        Command::Report(args) => report_cmd(&args, cli.quiet, cli.log_format),
         Command::Query(args) => query_cmd(&args),
     }
 }
@@ -110,20 +116,28 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
     let ing = ingest::ingest(&r.data, &r.settings, r.as_of, r.strict)
         .with_context(|| format!("reading {}", r.data.display()))?;
     for w in &ing.warnings {
-        eprintln!("warning: {w}");
+        tracing::warn!("{w}");
     }
     for i in &ing.issues {
         if i.action != ingest::Action::Excluded {
-            eprintln!(
+            let column = if i.column.is_empty() {
+                "row"
+            } else {
+                &i.column
+            };
+            tracing::warn!(
+                table = i.table,
+                file = %i.file,
+                line = i.line,
+                column,
+                value = %i.value,
+                action = i.action.as_str(),
+                reason = %i.reason,
                 "{}:{}: {}: {} {:?}: {}",
                 i.file,
                 i.line,
                 i.action.as_str(),
-                if i.column.is_empty() {
-                    "row"
-                } else {
-                    &i.column
-                },
+                column,
                 i.value,
                 i.reason
             );
@@ -156,7 +170,7 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
     }
     if !ing.fatal.is_empty() {
         for f in &ing.fatal {
-            eprintln!("error: {f}");
+            tracing::error!("{f}");
         }
         return Err(error::invalid(format!(
             "input data failed validation ({} problem{})",
@@ -167,17 +181,74 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-fn report_cmd(args: &cli::ReportArgs, quiet: bool) -> anyhow::Result<u8> {
+/// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
+/// (relative to the config file), else `queries/custom` when it exists. A folder that was
+/// named but does not exist is a usage error.
+fn custom_query_files(args: &cli::ReportArgs, r: &Resolved) -> anyhow::Result<Vec<PathBuf>> {
+    let named = match (&args.custom_queries, &r.settings.custom_queries) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(d)) => Some(r.config_dir.clone().unwrap_or_default().join(d)),
+        (None, None) => None,
+    };
+    match named {
+        Some(dir) if !dir.is_dir() => Err(usage(format!(
+            "custom queries folder {} not found",
+            dir.display()
+        ))),
+        Some(dir) => sql::custom_files(&dir),
+        None => {
+            let dir = PathBuf::from(sql::DEFAULT_CUSTOM_DIR);
+            if dir.is_dir() {
+                sql::custom_files(&dir)
+            } else {
+                Ok(Vec::new())
+            }
+        }
+    }
+}
+
+fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Result<u8> {
     let r = resolve(&args.data)?;
     let period = args
         .period
         .unwrap_or_else(|| period::Period::default_for(r.as_of));
-    let (ing, _facts, computed) = report::compute(&r, period)?;
-    for w in &ing.warnings {
-        eprintln!("warning: {w}");
+    let custom_files = custom_query_files(args, &r)?;
+    let mut progress = logging::Progress::new(quiet, format);
+    progress.stage("reading inputs");
+    let ing = report::load(&r)?;
+    progress.suspend(|| {
+        for w in &ing.warnings {
+            tracing::warn!("{w}");
+        }
+    });
+    progress.stage("building the fact table");
+    let params = model::ModelParams {
+        as_of: r.as_of,
+        settings: r.settings.clone(),
+    };
+    let facts = report::fact_table(&ing, &params)?;
+    progress.stage("computing metrics");
+    let mut computed = metrics::compute(&facts, &ing, &params, period)?;
+    progress.stage("custom analyses");
+    let custom = report::custom_analyses(&ing, &facts, &params, period, &custom_files)?;
+    let failed: Vec<&str> = custom
+        .iter()
+        .filter(|c| c.result.is_err())
+        .map(|c| c.file.as_str())
+        .collect();
+    if r.strict && !failed.is_empty() {
+        return Err(usage(format!(
+            "--strict: custom quer{} failed, nothing written: {}",
+            if failed.len() == 1 { "y" } else { "ies" },
+            failed.join(", ")
+        )));
     }
+    report::attach_custom(&mut computed, custom);
+    progress.stage("rendering");
     let files = report::render_files(&computed)?;
+    progress.stage("writing");
     let target = report::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
+    progress.finish();
     if !quiet {
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();

@@ -13,13 +13,14 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    handoff::logging::init(cli.quiet, cli.verbose, cli.log_format);
     match handoff::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            tracing::error!("{err:#}");
             ExitCode::from(handoff::error::exit_code_for(&err))
         }
     }

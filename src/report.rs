@@ -13,7 +13,9 @@ use crate::metrics::{self, Computed};
 use crate::model::{self, ModelParams};
 use crate::period::Period;
 use crate::render;
+use crate::sql::{self, CustomAnalysis};
 use crate::Resolved;
+use serde_json::{json, Value};
 
 /// Ingest and fail with exit 3 when validation fails.
 pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
@@ -50,6 +52,68 @@ pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFr
     let (ing, params, facts) = prepare(r)?;
     let computed = metrics::compute(&facts, &ing, &params, period)?;
     Ok((ing, facts, computed))
+}
+
+/// Run the analysts' own queries over the same registered tables as `handoff query`.
+pub fn custom_analyses(
+    ing: &Ingested,
+    facts: &DataFrame,
+    params: &ModelParams,
+    period: Period,
+    files: &[PathBuf],
+) -> anyhow::Result<Vec<CustomAnalysis>> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ctx = metrics::Ctx {
+        facts,
+        ing,
+        params,
+        period,
+    };
+    let cohorts = metrics::cohort::Cohorts::new(&ctx)?;
+    let mut sql_ctx = sql::context(ing, facts, &cohorts);
+    Ok(sql::run_custom(&mut sql_ctx, files))
+}
+
+/// Put the custom analyses into the report: `custom_analyses` in `metrics.json` (always
+/// present, `[]` when there are none) and a `custom_NAME` table for each query that ran.
+pub fn attach_custom(computed: &mut Computed, custom: Vec<CustomAnalysis>) {
+    let mut entries = Vec::new();
+    for c in custom {
+        let file = Path::new(&c.file)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| c.file.clone());
+        let (rows, columns, error) = match &c.result {
+            Ok(df) => (
+                json!(df.height()),
+                json!(df
+                    .get_column_names()
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()),
+                Value::Null,
+            ),
+            Err(e) => (Value::Null, Value::Null, json!(e)),
+        };
+        entries.push(json!({
+            "name": c.name,
+            "file": file,
+            "description": c.description,
+            "table": c.table_name(),
+            "rows": rows,
+            "columns": columns,
+            "error": error,
+        }));
+        let table = c.table_name();
+        if let Ok(df) = c.result {
+            computed.tables.push((table, df));
+        }
+    }
+    if let Value::Object(m) = &mut computed.metrics {
+        m.insert("custom_analyses".into(), Value::Array(entries));
+    }
 }
 
 /// The bytes of every output file, by relative path.
@@ -141,7 +205,7 @@ fn lock_output(out: &Path) -> anyhow::Result<std::fs::File> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            eprintln!(
+            tracing::warn!(
                 "waiting: another handoff run is writing to {}",
                 out.display()
             );

@@ -131,3 +131,174 @@ fn sql_error_names_the_missing_column_and_lists_tables() {
         .stderr(predicate::str::contains("\"nope\""))
         .stderr(predicate::str::contains("handoff_facts:"));
 }
+
+/// `handoff report` on the tiny example with a custom-queries folder.
+fn report_with_custom(
+    queries: &[(&str, &str)],
+    flags: &[&str],
+) -> (tempfile::TempDir, assert_cmd::assert::Assert) {
+    let dir = tempfile::tempdir().unwrap();
+    let qdir = dir.path().join("custom");
+    std::fs::create_dir(&qdir).unwrap();
+    for (name, text) in queries {
+        std::fs::write(qdir.join(name), text).unwrap();
+    }
+    let data: &[&str] = if flags.contains(&"--data") {
+        &[]
+    } else {
+        &["--data", "../shared/examples/tiny"]
+    };
+    let assert = Command::cargo_bin("handoff")
+        .unwrap()
+        .current_dir(root())
+        .args(["report", "--as-of", "2026-10-31"])
+        .args(data)
+        .args(flags)
+        .arg("--custom-queries")
+        .arg(&qdir)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert();
+    (dir, assert)
+}
+
+const BY_REP: &str = "-- Deals per rep in the period cohort.\n\
+    SELECT sales_rep, COUNT(*) AS deals FROM period_facts GROUP BY sales_rep ORDER BY sales_rep\n";
+
+#[test]
+fn custom_query_appears_in_the_report() {
+    let (dir, assert) = report_with_custom(&[("by rep.sql", BY_REP)], &[]);
+    assert.success();
+    let out = dir.path().join("out/2026-10");
+    // The tiny October cohort: rep_a D1, D3, D11; rep_b D2; rep_c D10.
+    let csv = std::fs::read_to_string(out.join("tables/custom_by_rep.csv")).unwrap();
+    assert_eq!(csv, "sales_rep,deals\nrep_a,3\nrep_b,1\nrep_c,1\n");
+    assert!(out.join("tables/custom_by_rep.parquet").is_file());
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("Custom analyses"));
+    assert!(md.contains("Deals per rep in the period cohort."));
+    assert!(md.contains("| rep_a | 3 |"));
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("Custom analyses"));
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let entry = &m["custom_analyses"][0];
+    assert_eq!(entry["name"], "by_rep");
+    assert_eq!(entry["file"], "by rep.sql");
+    assert_eq!(entry["rows"], 3);
+    assert_eq!(entry["error"], Value::Null);
+}
+
+#[test]
+fn broken_custom_query_is_reported_and_the_run_succeeds() {
+    let (dir, assert) = report_with_custom(
+        &[
+            ("a_broken.sql", "SELECT no_such_column FROM period_facts"),
+            ("b_ok.sql", BY_REP),
+        ],
+        &[],
+    );
+    assert
+        .success()
+        .stderr(predicate::str::contains("a_broken.sql failed"))
+        .stderr(predicate::str::contains("no_such_column"));
+    let out = dir.path().join("out/2026-10");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("This query failed"));
+    assert!(md.contains("no\\_such\\_column") || md.contains("no_such_column"));
+    // The good query after it still ran.
+    assert!(out.join("tables/custom_b_ok.csv").is_file());
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    assert!(m["custom_analyses"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("no_such_column"));
+    assert_eq!(m["custom_analyses"][0]["rows"], Value::Null);
+}
+
+#[test]
+fn broken_custom_query_under_strict_exits_2_and_writes_nothing() {
+    // sample-data has no rejected rows, so only the query can fail --strict here.
+    let (dir, assert) = report_with_custom(
+        &[("bad.sql", "SELECT FROM")],
+        &["--strict", "--data", "sample-data"],
+    );
+    assert.code(2).stderr(predicate::str::contains("bad.sql"));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn named_custom_folder_that_does_not_exist_is_a_usage_error() {
+    Command::cargo_bin("handoff")
+        .unwrap()
+        .current_dir(root())
+        .args([
+            "report",
+            "--data",
+            "../shared/examples/tiny",
+            "--as-of",
+            "2026-10-31",
+            "--custom-queries",
+            "no/such/folder",
+            "--out",
+        ])
+        .arg(tempfile::tempdir().unwrap().path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/folder"));
+}
+
+/// The shipped scorecard queries are what the report's scorecard tables are made of; their
+/// numbers equal `metrics.json` where both exist (rep count and coaching list).
+#[test]
+fn shipped_scorecards_equal_metrics_json() {
+    let (dir, assert) = report_with_custom(&[], &[]);
+    assert.success();
+    let expected: Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("out/2026-10/metrics.json")).unwrap(),
+    )
+    .unwrap();
+    let reps = json_rows("queries/rep_scorecard.sql");
+    // By hand (tiny, October): rep_a 63.3 over 3 handoffs is the one rep below 70 with >= 3.
+    assert_eq!(reps.len(), 3);
+    assert_eq!(
+        reps.len() as u64,
+        expected["scorecards"]["rep_count"].as_u64().unwrap()
+    );
+    let coaching: Vec<&str> = reps
+        .iter()
+        .filter(|r| r["coaching"] == true)
+        .map(|r| r["sales_rep"].as_str().unwrap())
+        .collect();
+    let want: Vec<&str> = expected["scorecards"]["coaching"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(coaching, want);
+    let teams = json_rows("queries/team_scorecard.sql");
+    assert_eq!(
+        teams.len() as u64,
+        expected["scorecards"]["team_count"].as_u64().unwrap()
+    );
+    let csms = json_rows("queries/csm_scorecard.sql");
+    assert_eq!(
+        csms.len() as u64,
+        expected["scorecards"]["csm_count"].as_u64().unwrap()
+    );
+    // Handoffs per rep add up to the period cohort.
+    let total: u64 = reps.iter().map(|r| r["handoffs"].as_u64().unwrap()).sum();
+    assert_eq!(total, expected["cohort"]["period_deals"].as_u64().unwrap());
+}
+
+#[test]
+fn constant_text_columns_are_plain_strings() {
+    // A literal repeated on every row is a different polars value kind (StringOwned).
+    let rows = json_rows("SELECT 'all' AS scope, COUNT(*) AS n FROM deals");
+    assert_eq!(rows[0]["scope"], "all");
+    query("SELECT 'all' AS scope FROM deals LIMIT 1", "markdown")
+        .success()
+        .stdout(predicate::str::contains("| all |"));
+}

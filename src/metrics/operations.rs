@@ -23,71 +23,43 @@ pub struct Operations {
     pub tables: Vec<(String, DataFrame)>,
 }
 
-/// `num / den` as a float, null when `den` is zero.
-fn ratio(num: Expr, den: Expr) -> Expr {
-    when(den.clone().gt(lit(0)))
-        .then(num.cast(DataType::Float64) / den.cast(DataType::Float64))
-        .otherwise(lit(NULL).cast(DataType::Float64))
-}
+/// The shipped scorecard queries (`queries/*_scorecard.sql`), compiled in so the report does
+/// not depend on the working directory; `handoff query --sql queries/rep_scorecard.sql`
+/// runs the same text.
+pub const SCORECARD_SQL: [(&str, &str, &str); 3] = [
+    (
+        "rep",
+        s::SALES_REP,
+        include_str!("../../queries/rep_scorecard.sql"),
+    ),
+    (
+        "team",
+        s::SALES_TEAM,
+        include_str!("../../queries/team_scorecard.sql"),
+    ),
+    (
+        "csm",
+        s::CSM,
+        include_str!("../../queries/csm_scorecard.sql"),
+    ),
+];
 
-fn count_eq(column: &str, value: &str) -> Expr {
-    col(column).eq(lit(value)).cast(DataType::UInt32).sum()
-}
-
-/// The scorecard of one grouping column over a cohort.
-pub fn scorecard(cohort: LazyFrame, key: &str) -> LazyFrame {
-    let kt = sla_status("knowledge_transfer");
-    cohort
-        .with_column(col(key).fill_null(lit("(unassigned)")))
-        .group_by([col(key)])
-        .agg([
-            len().alias("handoffs"),
-            col(s::QUALITY_SCORE).mean().alias("mean_score"),
-            ratio(
-                count_eq(s::COMPLETION, "complete"),
-                count_eq(s::COMPLETION, "complete") + count_eq(s::COMPLETION, "incomplete"),
-            )
-            .alias("completion_rate"),
-            ratio(
-                count_eq(&kt, "met"),
-                count_eq(&kt, "met") + count_eq(&kt, "missed"),
-            )
-            .alias("kt_attainment"),
-            ratio(
-                count_eq(s::CS_ACCEPTANCE, "accepted"),
-                col(s::CS_ACCEPTANCE)
-                    .is_not_null()
-                    .cast(DataType::UInt32)
-                    .sum(),
-            )
-            .alias("acceptance_rate"),
-            col(s::REJECTIONS).sum().alias("rejections"),
-        ])
-        .with_column(
-            col("mean_score")
-                .lt(lit(70.0))
-                .and(col("handoffs").gt_eq(lit(3)))
-                .alias("coaching"),
-        )
-        .sort(
-            ["mean_score", key],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+/// Run a scorecard query over a period cohort (registered as `period_facts`).
+pub fn scorecard(cohort: &DataFrame, sql: &str) -> PolarsResult<DataFrame> {
+    let mut ctx = polars::sql::SQLContext::new();
+    ctx.register("period_facts", cohort.clone().lazy());
+    ctx.execute(sql)?.collect()
 }
 
 pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let mut tables = Vec::new();
     let mut alerts = Vec::new();
     let mut cards = Map::new();
-    for (name, key) in [
-        ("rep", s::SALES_REP),
-        ("team", s::SALES_TEAM),
-        ("csm", s::CSM),
-    ] {
+    for (name, key, sql) in SCORECARD_SQL {
         if key == s::CSM && !ctx.has(s::HANDOFFS) {
             continue;
         }
-        let df = scorecard(cohorts.period.clone().lazy(), key).collect()?;
+        let df = scorecard(&cohorts.period, sql)?;
         if name == "rep" {
             let reps = strs(&df, key)?;
             let flags = super::bools(&df, "coaching")?;

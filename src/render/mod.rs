@@ -11,6 +11,7 @@
 //! each renderer for its own format.
 
 pub mod charts;
+pub mod custom;
 pub mod html;
 pub mod markdown;
 pub mod tables;
@@ -526,7 +527,7 @@ pub fn document(view: &ReportView) -> Document {
             meta.push((name.to_string(), int(Some(n))));
         }
     }
-    let sections = if quarterly {
+    let mut sections = if quarterly {
         vec![
             q_summary(view),
             q_churn(view),
@@ -557,6 +558,11 @@ pub fn document(view: &ReportView) -> Document {
             data_quality(view),
         ]
     };
+    if let Some(custom) = custom::section(view) {
+        // Before the data-quality appendix, which closes both reports.
+        let at = sections.len().saturating_sub(1);
+        sections.insert(at, custom);
+    }
     Document {
         title,
         subtitle,

@@ -20,6 +20,15 @@ fn cell(v: AnyValue) -> String {
         AnyValue::StringOwned(s) => formula_safe(s.as_str()).into_owned(),
         AnyValue::Float64(f) => f.to_string(),
         AnyValue::Float32(f) => f.to_string(),
+        // Numbers are not formulas: a negative count stays `-3`, not `'-3`.
+        AnyValue::Int8(_)
+        | AnyValue::Int16(_)
+        | AnyValue::Int32(_)
+        | AnyValue::Int64(_)
+        | AnyValue::UInt8(_)
+        | AnyValue::UInt16(_)
+        | AnyValue::UInt32(_)
+        | AnyValue::UInt64(_) => v.to_string(),
         other => formula_safe(&other.to_string()).into_owned(),
     }
 }
@@ -77,13 +86,71 @@ mod tests {
     }
 
     #[test]
-    fn csv_quotes_and_prefixes() {
-        let df =
-            df!("name" => ["=HYPERLINK(\"x\") 317", "Globex, Inc."], "v" => [1.5, -2.0]).unwrap();
+    fn formula_prefixes_every_dangerous_start_and_nothing_else() {
+        for lead in ["=", "+", "-", "@", "\t", "\r"] {
+            let s = format!("{lead}cmd|' /C calc'!A0");
+            assert_eq!(formula_safe(&s), format!("'{s}"), "{lead:?}");
+        }
+        // Only the first character counts; quotes, pipes and later signs are text.
+        for s in ["a=b", "Acme - East", "'quoted", " =x", "O'Brien", "2026-10-03"] {
+            assert_eq!(formula_safe(s), s);
+        }
+    }
+
+    #[test]
+    fn csv_numbers_are_not_prefixed() {
+        let df = df!(
+            "int" => [-3i64, 4],
+            "uint" => [0u32, 7],
+            "float" => [-2.5f64, 0.25],
+            "small" => [-1i32, 1],
+            "text" => ["-3", "+4"],
+        )
+        .unwrap();
         let text = String::from_utf8(to_csv(&df).unwrap()).unwrap();
         assert_eq!(
             text,
-            "name,v\n\"'=HYPERLINK(\"\"x\"\") 317\",1.5\n\"Globex, Inc.\",-2\n"
+            "int,uint,float,small,text\n-3,0,-2.5,-1,'-3\n4,7,0.25,1,'+4\n"
+        );
+    }
+
+    #[test]
+    fn csv_keeps_tabs_newlines_and_carriage_returns_inside_quotes() {
+        let df = df!("name" => ["\tTab", "\rCR", "line\nbreak", "@SUM(A1)"]).unwrap();
+        let text = String::from_utf8(to_csv(&df).unwrap()).unwrap();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let got: Vec<String> = r
+            .records()
+            .map(|rec| rec.unwrap()[0].to_string())
+            .collect();
+        assert_eq!(got, ["'\tTab", "'\rCR", "line\nbreak", "'@SUM(A1)"]);
+    }
+
+    #[test]
+    fn parquet_text_is_prefixed_and_numbers_kept() {
+        let df = df!("name" => ["=1+1", "Acme"], "v" => [-1i64, 2]).unwrap();
+        let bytes = to_parquet(&df).unwrap();
+        let back = ParquetReader::new(std::io::Cursor::new(bytes))
+            .finish()
+            .unwrap();
+        let names: Vec<Option<&str>> = back.column("name").unwrap().str().unwrap().iter().collect();
+        assert_eq!(names, [Some("'=1+1"), Some("Acme")]);
+        let v: Vec<Option<i64>> = back.column("v").unwrap().i64().unwrap().iter().collect();
+        assert_eq!(v, [Some(-1), Some(2)]);
+    }
+
+    #[test]
+    fn csv_quotes_and_prefixes() {
+        let df = df!(
+            "name" => ["=HYPERLINK(\"x\") 317", "Globex, Inc."],
+            "v" => [1.5, -2.0],
+            "n" => [-3i64, 4]
+        )
+        .unwrap();
+        let text = String::from_utf8(to_csv(&df).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "name,v,n\n\"'=HYPERLINK(\"\"x\"\") 317\",1.5,-3\n\"Globex, Inc.\",-2,4\n"
         );
     }
 }
