@@ -19,6 +19,8 @@ pub mod report;
 pub mod schema;
 pub mod sql;
 pub mod stats;
+#[cfg(test)]
+mod testkit;
 
 use std::io::Write;
 use std::path::PathBuf;

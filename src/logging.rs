@@ -38,7 +38,13 @@ pub fn init(quiet: bool, verbose: u8, format: LogFormat) {
     let filter = std::env::var("HANDOFF_LOG")
         .ok()
         .and_then(|d| EnvFilter::try_new(d).ok())
-        .unwrap_or_else(|| EnvFilter::new(level(quiet, verbose).as_str()));
+        .unwrap_or_else(|| {
+            // -v/-vv raise our own detail; dependencies (the SQL parser logs every token at
+            // debug) stay at warnings unless HANDOFF_LOG asks for them.
+            let ours = level(quiet, verbose);
+            let deps = if quiet { Level::ERROR } else { Level::WARN };
+            EnvFilter::new(format!("{deps},handoff={ours}"))
+        });
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

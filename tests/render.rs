@@ -250,3 +250,160 @@ fn tiny_example_marks_low_samples_and_missing_estimates() {
     let r = render(&c, "tiny-2026-10");
     assert!(r.html.contains("weird seg"), "ingest warnings are shown");
 }
+
+/// Issue #4: hostile text in every data field a table shows — markup, quotes, ampersands,
+/// apostrophes, a Markdown pipe, a newline and a spreadsheet formula — reaches no output
+/// as live markup, never breaks a Markdown table row, and never reaches a CSV cell as a
+/// formula, while numbers are left as numbers.
+#[test]
+fn hostile_names_are_escaped_in_every_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(example("medium")).expect("medium example") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copy");
+    }
+    // Every account and rep name becomes hostile (deals.csv: account_name, sales_rep).
+    let deals = dir.path().join("deals.csv");
+    let mut r = csv::Reader::from_path(&deals).expect("read deals.csv");
+    let head = r.headers().expect("header").clone();
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (name_at, rep_at) = (col("account_name"), col("sales_rep"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&head).expect("header");
+    for rec in r.records() {
+        let rec = rec.expect("record");
+        let row: Vec<String> = rec
+            .iter()
+            .enumerate()
+            .map(|(i, f)| match i {
+                _ if i == name_at => format!("<i>Evil</i> | \"Q\" & 'A'\nNL {}", &rec[0]),
+                _ if i == rep_at => format!("=cmd|' /C calc'!A0 {f}"),
+                _ => f.to_string(),
+            })
+            .collect();
+        w.write_record(&row).expect("row");
+    }
+    std::fs::write(&deals, w.into_inner().expect("csv bytes")).expect("write deals.csv");
+
+    for period in ["2026-10", "2026-Q3"] {
+        let c = compute(dir.path(), period);
+        let r = render(&c, &format!("hostile-{period}"));
+
+        // HTML: text, never markup; quotes and apostrophes escaped too.
+        assert!(
+            !r.html.contains("<i>Evil</i>"),
+            "{period}: live markup in HTML"
+        );
+        assert!(!r.html.contains("'A'"), "{period}: raw apostrophes in HTML");
+        assert!(!r.html.contains("\"Q\""), "{period}: raw quotes in HTML");
+        if period == "2026-10" {
+            assert!(
+                r.html
+                    .contains("&lt;i&gt;Evil&lt;/i&gt; | &quot;Q&quot; &amp; &#39;A&#39;"),
+                "{period}: the hostile account name is not in the HTML, escaped"
+            );
+            assert!(
+                r.html.contains("=cmd|&#39; /C calc&#39;!A0 rep_"),
+                "{period}: the hostile rep name is not in the HTML, escaped"
+            );
+        }
+
+        // Markdown: no markup, the pipe escaped, the newline folded, rows intact.
+        assert!(
+            !r.markdown.contains("<i>Evil</i>"),
+            "{period}: markup in report.md"
+        );
+        assert!(
+            !r.markdown.lines().any(|l| l.starts_with("NL ")),
+            "{period}: a newline in a name split a line of report.md"
+        );
+        if period == "2026-10" {
+            assert!(
+                r.markdown
+                    .contains("&lt;i&gt;Evil&lt;/i&gt; \\| \"Q\" &amp; 'A' NL D"),
+                "{period}: the hostile account name is not in report.md, escaped"
+            );
+        }
+        let cells = |line: &str| {
+            let b = line.as_bytes();
+            (0..b.len())
+                .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+                .count()
+        };
+        let mut table: Option<(usize, &str)> = None;
+        for line in r.markdown.lines() {
+            if !line.starts_with('|') {
+                table = None;
+                continue;
+            }
+            match table {
+                None => table = Some((cells(line), line)),
+                Some((n, header)) => assert_eq!(
+                    cells(line),
+                    n,
+                    "{period}: a report.md table row has a different number of cells than \
+                     its header {header:?}:\n{line}"
+                ),
+            }
+        }
+
+        // CSV: no cell starts a formula unless it is a number.
+        let mut prefixed = 0;
+        for (name, df) in &c.tables {
+            let bytes = handoff::render::tables::to_csv(df).expect("csv");
+            let mut rd = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(bytes.as_slice());
+            for rec in rd.records() {
+                for cell in rec.expect("csv record").iter() {
+                    if cell.starts_with("'=cmd") {
+                        prefixed += 1;
+                    }
+                    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                        assert!(
+                            cell.parse::<f64>().is_ok(),
+                            "{period}: tables/{name}.csv has the formula-like cell {cell:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            prefixed > 0,
+            "{period}: no table carried the hostile rep name, so the CSV check proved nothing"
+        );
+    }
+}
+
+/// Print layout hooks in `index.html` (issue #4): a table longer than a page is marked
+/// `long` so it may flow across pages, short tables are not, and identifiers and dates in
+/// table cells are marked `nw` so they never wrap mid-word.
+#[test]
+fn long_tables_and_identifiers_are_marked_for_print() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let c = compute(&sample, "2026-10");
+    let r = render(&c, "sample-2026-10");
+    let long = r.html.matches("<figure class=\"table long\">").count();
+    let short = r.html.matches("<figure class=\"table\">").count();
+    assert!(long >= 1, "the 100-row escalation table is not marked long");
+    assert!(
+        short > long,
+        "short tables must stay unbreakable ({short} short, {long} long)"
+    );
+    assert!(
+        r.html.contains("<td class=\"nw\">2026-10-03</td>"),
+        "dates in the transitions table may wrap"
+    );
+    assert!(
+        r.html.contains("<th class=\"nw\">ACC-001490</th>"),
+        "account ids in the transitions table may wrap"
+    );
+    for rule in [
+        "figure.table.long",
+        "th.nw, td.nw",
+        "break-after: avoid",
+        "@page { size: A4",
+    ] {
+        assert!(r.html.contains(rule), "report.css lacks {rule:?}");
+    }
+}

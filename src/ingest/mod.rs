@@ -5,6 +5,7 @@
 //! frame of used rows per table, the data-quality list, warnings, and the table-level
 //! problems that make validation fail (exit 3).
 
+pub mod columnar;
 pub mod parse;
 pub mod read;
 
@@ -127,11 +128,19 @@ pub fn ingest(
             ));
         }
         let spec: &'static TableSpec = spec;
+        let started = std::time::Instant::now();
         let result = if path.extension().is_some_and(|e| e == "parquet") {
             read::read_parquet(path, spec, settings)?
         } else {
             read::read_csv(path, spec, settings)?
         };
+        tracing::debug!(
+            table = spec.name,
+            elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "read {}: {:.0} ms",
+            path.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
         match result {
             Ok(t) => {
                 parsed.insert(spec.name, t);
@@ -148,15 +157,30 @@ pub fn ingest(
     };
     for t in parsed.values_mut() {
         out.warnings.append(&mut t.warnings);
+        let first = |action: Action| t.issues.iter().find(|i| i.action == action);
+        let first_rejected = first(Action::Rejected).map(describe);
+        let set_missing = t
+            .issues
+            .iter()
+            .filter(|i| i.action == Action::SetMissing)
+            .count();
+        if let Some(i) = first(Action::SetMissing) {
+            out.warnings.push(format!(
+                "{}: {set_missing} value(s) could not be parsed and were set to missing (first at {}); all are listed in data-quality.csv",
+                t.file,
+                describe(i)
+            ));
+        }
         out.issues.append(&mut t.issues);
         let share = if t.rows_read == 0 {
             0.0
         } else {
             t.rows_rejected as f64 / t.rows_read as f64
         };
+        let first_rejected = first_rejected.unwrap_or_default();
         if t.rows_rejected > 0 && (strict || share > settings.max_rejected_share) {
             out.fatal.push(format!(
-                "{}: {} of {} rows rejected ({:.2}%){}",
+                "{}: {} of {} rows rejected ({:.2}%){}; first at {first_rejected}",
                 t.file,
                 t.rows_rejected,
                 t.rows_read,
@@ -170,13 +194,33 @@ pub fn ingest(
                     )
                 }
             ));
+        } else if t.rows_rejected > 0 {
+            out.warnings.push(format!(
+                "{}: {} of {} rows rejected (first at {first_rejected}); all are listed in data-quality.csv",
+                t.file, t.rows_rejected, t.rows_read
+            ));
         }
     }
     if !out.fatal.is_empty() && !(parsed.contains_key(schema::DEALS)) {
         return Ok(out);
     }
+    let started = std::time::Instant::now();
     apply_exclusions(&mut out, parsed, as_of)?;
+    tracing::debug!(
+        "exclusions: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     Ok(out)
+}
+
+/// One issue for a message: `line 5: acv "-5": out of range: must be >= 0`.
+fn describe(i: &Issue) -> String {
+    let column = if i.column.is_empty() {
+        "row"
+    } else {
+        &i.column
+    };
+    format!("line {}: {column} {:?}: {}", i.line, i.value, i.reason)
 }
 
 fn null_str() -> Expr {
@@ -205,16 +249,26 @@ fn split(
     key: &str,
 ) -> anyhow::Result<()> {
     let df = lf.collect()?;
-    let reasons = df.column(REASON)?.str()?.clone();
-    let lines = df.column(schema::LINE)?.i64()?.clone();
-    let keys = df.column(key)?.cast(&DataType::String)?;
-    let keys = keys.str()?;
+    // Only the excluded rows become issues: iterate those, not the whole table.
+    let excluded = df
+        .clone()
+        .lazy()
+        .filter(col(REASON).is_not_null())
+        .select([
+            col(REASON),
+            col(schema::LINE),
+            col(key).cast(DataType::String),
+        ])
+        .collect()?;
+    let reasons = excluded.column(REASON)?.str()?.clone();
+    let lines = excluded.column(schema::LINE)?.i64()?.clone();
+    let keys = excluded.column(key)?.str()?.clone();
     let mut count = TableCount {
         rows_read: t.rows_read,
         rows_rejected: t.rows_rejected,
         ..Default::default()
     };
-    for i in 0..df.height() {
+    for i in 0..excluded.height() {
         if let Some(reason) = reasons.get(i) {
             count.rows_excluded += 1;
             *count

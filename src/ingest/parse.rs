@@ -181,7 +181,12 @@ fn iso_datetime(b: &[u8]) -> Option<i64> {
 /// ```
 pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     let t = s.trim();
-    if let Ok(v) = t.parse::<f64>() {
+    // With a decimal comma, `45.000` is forty-five thousand: a `.` is a thousands separator.
+    let plain = t
+        .parse::<f64>()
+        .ok()
+        .filter(|_| !(decimal_comma && t.contains('.')));
+    if let Some(v) = plain {
         if v.is_finite() {
             return Ok(v);
         }
@@ -405,6 +410,9 @@ mod tests {
         assert_eq!(parse_number("-800000", false), Ok(-800_000.0));
         assert_eq!(parse_number("(1,200)", false), Ok(-1_200.0));
         assert_eq!(parse_number("1.234,56", true), Ok(1_234.56));
+        assert_eq!(parse_number("45.000", true), Ok(45_000.0));
+        assert_eq!(parse_number("-45", true), Ok(-45.0));
+        assert!(parse_number("4.5", true).is_err()); // not a thousands group
         assert_eq!(parse_number("1 234,56 EUR", true), Ok(1_234.56));
         assert!(parse_number("1,5", false)
             .unwrap_err()

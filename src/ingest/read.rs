@@ -6,7 +6,9 @@
 //! silently.
 
 use std::io::Read;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 use polars::prelude::*;
@@ -115,6 +117,17 @@ impl Buf {
     }
 }
 
+/// The longest raw value a message or the data-quality table repeats, in characters.
+const MAX_SHOWN: usize = 200;
+
+/// A raw value as messages show it: at most [`MAX_SHOWN`] characters, then how long it was.
+pub fn clip(s: String) -> String {
+    match s.char_indices().nth(MAX_SHOWN) {
+        Some((end, _)) => format!("{}… ({} bytes in all)", &s[..end], s.len()),
+        None => s,
+    }
+}
+
 fn is_blank(cell: &Cell) -> bool {
     match cell {
         Cell::Null => true,
@@ -166,7 +179,11 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
         (Kind::Text, other) => Value::Text(raw_text(&other)),
         (Kind::DateTime, Cell::Text(s)) => Value::Int(parse::parse_datetime(s.trim(), fmt)?),
         (Kind::DateTime, Cell::Micros(m)) => Value::Int(m),
-        (Kind::DateTime, Cell::Days(d)) => Value::Int(d as i64 * MICROS_PER_DAY),
+        (Kind::DateTime, Cell::Days(d)) => Value::Int(
+            (d as i64)
+                .checked_mul(MICROS_PER_DAY)
+                .ok_or("out of range: a date too far from 1970")?,
+        ),
         (Kind::Date, Cell::Text(s)) => Value::Int(parse::parse_date(s.trim(), fmt)? as i64),
         (Kind::Date, Cell::Days(d)) => Value::Int(d as i64),
         (Kind::Date, Cell::Micros(m)) => Value::Int(m.div_euclid(MICROS_PER_DAY)),
@@ -257,7 +274,7 @@ impl<'s> RowSink<'s> {
             file: self.file.clone(),
             line,
             column: column.to_string(),
-            value,
+            value: clip(value),
             reason,
             action,
         });
@@ -358,10 +375,17 @@ impl<'s> RowSink<'s> {
         }
         cols.push(Column::new(schema::LINE.into(), self.lines));
         let df = DataFrame::new_infer_height(cols)?;
+        if self.rows_read == 0 {
+            warnings.push(format!(
+                "{}: table {} has no data rows",
+                self.file, self.table.name
+            ));
+        }
         for (seg, n) in &self.unknown_segments {
             warnings.push(format!(
-                "{}: segment {seg:?} ({n} row{}) is not a known segment; counted as `other`",
+                "{}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
                 self.file,
+                clip(seg.clone()),
                 if *n == 1 { "" } else { "s" }
             ));
         }
@@ -409,11 +433,16 @@ fn map_columns(
     if missing.is_empty() {
         return Ok(out);
     }
-    let found = header
+    // A binary file or a huge first line makes a huge "header": show a bounded part of it.
+    let mut found = header
         .iter()
-        .map(|h| format!("{:?}", h.trim()))
+        .take(40)
+        .map(|h| format!("{:?}", clip(h.trim().to_string())))
         .collect::<Vec<_>>()
         .join(", ");
+    if header.len() > 40 {
+        found.push_str(&format!(" and {} more", header.len() - 40));
+    }
     let mut msg = format!(
         "{file}: table {} is missing required column{} {}; columns found: {found}",
         table.name,
@@ -432,39 +461,145 @@ fn map_columns(
     Err(Fatal(msg))
 }
 
-/// Decode file bytes to UTF-8 text, with a warning when transcoding was needed.
+/// The byte order of a UTF-16 file and the length of its BOM: with a BOM, or without one
+/// when the start of the file has a NUL in every other byte (ASCII text in UTF-16).
+fn utf16_order(bytes: &[u8]) -> Option<(bool, usize)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some((true, 2));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((false, 2));
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let nul_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let nul_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if nul_even == 0 && nul_odd * 10 >= pairs * 9 {
+        Some((true, 0))
+    } else if nul_odd == 0 && nul_even * 10 >= pairs * 9 {
+        Some((false, 0))
+    } else {
+        None
+    }
+}
+
+/// The 1-based line of byte `offset`: `\n`, `\r\n` and a lone `\r` each end a line.
+fn line_at(bytes: &[u8], offset: usize) -> u64 {
+    let mut lines = LineCounter::new(bytes);
+    lines.advance(offset);
+    lines.line
+}
+
+/// Counts lines through a byte buffer, forwards only.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn advance(&mut self, to: usize) {
+        let to = to.min(self.bytes.len());
+        while self.pos < to {
+            match self.bytes[self.pos] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.pos + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// The line a CSV record starts on, given the byte offset the `csv` crate reports for it
+    /// (which is where the previous record ended, before any line breaks and blank lines).
+    fn record_line(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\n' | b'\r') {
+            start += 1;
+        }
+        self.advance(start);
+        self.line
+    }
+}
+
+/// Decode file bytes to UTF-8 text, with a warning when transcoding was needed. UTF-16 (with
+/// or without a BOM) is transcoded; a line that is not valid UTF-8 is read as windows-1252
+/// (the encoding Excel and older CRM exports use), the other lines stay UTF-8.
 fn decode(bytes: Vec<u8>, file: &str, warnings: &mut Vec<String>) -> String {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| {
-                let (a, b) = (c[0], *c.get(1).unwrap_or(&0));
-                if le {
-                    u16::from_le_bytes([a, b])
-                } else {
-                    u16::from_be_bytes([a, b])
-                }
+    if let Some((le, bom)) = utf16_order(&bytes) {
+        let body = &bytes[bom..];
+        // A dangling last byte (an odd length) is dropped and counted as broken.
+        let units = body.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        let mut bad = 0usize;
+        let text: String = char::decode_utf16(units)
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    bad += 1;
+                    char::REPLACEMENT_CHARACTER
+                })
             })
             .collect();
-        warnings.push(format!("{file}: UTF-16 file transcoded to UTF-8"));
-        return String::from_utf16_lossy(&units);
+        let order = if le { "LE" } else { "BE" };
+        warnings.push(if bad == 0 && body.len().is_multiple_of(2) {
+            format!("{file}: UTF-16{order} file transcoded to UTF-8")
+        } else {
+            format!(
+                "{file}: UTF-16{order} file transcoded to UTF-8; {} broken sequence(s) replaced by U+FFFD",
+                bad + body.len() % 2
+            )
+        });
+        return text;
     }
-    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
     };
+    let mut bytes = bytes;
+    bytes.drain(..bom);
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
+            let first = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let bad = bytes.iter().position(|b| *b >= 0x80).unwrap_or(0);
-            let line = 1 + bytes[..bad].iter().filter(|b| **b == b'\n').count();
+            let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+            let mut lines = 0u64;
+            // A line break is never part of a multi-byte UTF-8 character: decode line by line.
+            for chunk in bytes.split_inclusive(|b| *b == b'\n') {
+                match std::str::from_utf8(chunk) {
+                    Ok(s) => text.push_str(s),
+                    Err(_) => {
+                        lines += 1;
+                        text.extend(chunk.iter().map(|&b| cp1252(b)));
+                    }
+                }
+            }
             warnings.push(format!(
-                "{file}: not valid UTF-8 (first at line {line}, byte {bad}: 0x{:02X}); read as windows-1252",
-                bytes[bad]
+                "{file}: {lines} line(s) not valid UTF-8 (first at line {}, byte {}: 0x{:02X}); read as windows-1252",
+                line_at(&bytes, first),
+                first + bom,
+                bytes[first]
             ));
-            bytes.iter().map(|&b| cp1252(b)).collect()
+            text
         }
     }
 }
@@ -481,14 +616,17 @@ fn cp1252(b: u8) -> char {
     }
 }
 
-/// Salesforce (and similar) report footer lines.
+/// Whether a record is a line of a Salesforce (or similar) report footer.
 fn is_footer(rec: &csv::StringRecord) -> bool {
+    let first = rec.get(0).unwrap_or("").trim().to_lowercase();
+    // Summary exports put the totals beside it.
+    if first.starts_with("grand totals") {
+        return true;
+    }
     if rec.iter().skip(1).any(|f| !f.trim().is_empty()) {
         return false;
     }
-    let first = rec.get(0).unwrap_or("").trim().to_lowercase();
     [
-        "grand totals",
         "copyright",
         "©",
         "confidential information",
@@ -497,6 +635,67 @@ fn is_footer(rec: &csv::StringRecord) -> bool {
     ]
     .iter()
     .any(|p| first.starts_with(p))
+}
+
+/// Quoting mistakes the `csv` crate reads past without an error.
+#[derive(Debug, Default)]
+struct QuoteScan {
+    /// Line of a quote opening a field that is never closed: the rest of the file became
+    /// one field.
+    unterminated: Option<u64>,
+    /// Lines with a `"` inside a quoted field that is not doubled (RFC 4180 wants `""`).
+    stray: Vec<u64>,
+}
+
+/// Walk the text with the state machine of the `csv` crate (RFC 4180, `""` escapes, quotes
+/// literal inside unquoted fields; `\r`, `\n` end records) to find its silent failures.
+fn scan_quotes(text: &[u8], delimiter: u8) -> QuoteScan {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut scan = QuoteScan::default();
+    let mut state = State::FieldStart;
+    let mut line = 1u64;
+    let mut opened_at = 1u64;
+    for (i, &b) in text.iter().enumerate() {
+        let end_of_line = b == b'\n' || b == b'\r';
+        state = match state {
+            State::FieldStart | State::Unquoted if end_of_line || b == delimiter => {
+                State::FieldStart
+            }
+            State::FieldStart if b == b'"' => {
+                opened_at = line;
+                State::Quoted
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::QuoteInQuoted if end_of_line || b == delimiter => State::FieldStart,
+            State::QuoteInQuoted => {
+                if scan.stray.last() != Some(&line) {
+                    scan.stray.push(line);
+                }
+                State::Unquoted
+            }
+        };
+        if b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+        }
+    }
+    if state == State::Quoted {
+        scan.unterminated = Some(opened_at);
+    }
+    scan
+}
+
+/// A record as one line of text for a message (fields joined by commas, clipped).
+fn record_text(rec: &csv::StringRecord) -> String {
+    clip(rec.iter().collect::<Vec<_>>().join(","))
 }
 
 /// Read a CSV (optionally gzipped) file.
@@ -530,12 +729,25 @@ pub fn read_csv(
     } else {
         settings.delimiter
     };
+    let quotes = scan_quotes(text.as_bytes(), delimiter);
+    if let Some(first) = quotes.stray.first() {
+        let more = quotes.stray.len() - 1;
+        warnings.push(format!(
+            "{file}:{first}: a `\"` inside a quoted field is not doubled (RFC 4180 wants `\"\"`); the field was read up to it and on as plain text{}",
+            if more > 0 {
+                format!(" (and on {more} more line(s): {})", join_lines(&quotes.stray[1..]))
+            } else {
+                String::new()
+            }
+        ));
+    }
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = rdr.records();
+    let mut records = rdr.records().peekable();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(str::to_string).collect(),
         Some(Err(e)) => return Ok(Err(Fatal(format!("{file}: cannot read the header: {e}")))),
@@ -546,55 +758,73 @@ pub fn read_csv(
             ))))
         }
     };
+    if let (None, Some(opened)) = (records.peek(), quotes.unterminated) {
+        return Ok(Err(Fatal(format!(
+            "{file}:{opened}: table {}: the header opens a quoted field that is never closed (unterminated `\"`)",
+            table.name
+        ))));
+    }
     let index = match map_columns(table, settings, &header, &file) {
         Ok(i) => i,
         Err(f) => return Ok(Err(f)),
     };
     let mut sink = RowSink::new(table, settings, file.clone());
+    // Lines that look like a report footer: skipped when they end the file, else rejected.
     let mut footer: Vec<(u64, csv::StringRecord)> = Vec::new();
     let width = header.len();
-    for rec in records {
+    while let Some(rec) = records.next() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = lines.record_line(e.position().map(|p| p.byte()).unwrap_or(0));
                 sink.reject_row(line, String::new(), format!("unreadable CSV record: {e}"));
                 continue;
             }
         };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = lines.record_line(rec.position().map(|p| p.byte()).unwrap_or(0));
+        let last = records.peek().is_none();
+        if let (true, Some(opened)) = (last, quotes.unterminated) {
+            for (l, r) in footer.drain(..) {
+                let reason = format!("has {} field(s), the header has {width}", r.len());
+                sink.reject_row(l, record_text(&r), reason);
+            }
+            sink.reject_row(
+                line,
+                record_text(&rec),
+                format!("a quoted field opened on line {opened} is never closed (unterminated `\"`); the rest of the file was read into it"),
+            );
+            continue;
+        }
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue; // blank line
         }
-        if is_footer(&rec) {
+        if is_footer(&rec) || (rec.len() == 1 && width > 1) {
             footer.push((line, rec));
             continue;
         }
-        // A footer-looking line followed by data was data after all: reject it as ragged.
+        // Footer-looking lines followed by data were data after all: reject them as ragged.
         for (l, r) in footer.drain(..) {
-            let v = r.iter().collect::<Vec<_>>().join(",");
-            sink.reject_row(
-                l,
-                v,
-                format!("has {} field(s), the header has {width}", r.len()),
-            );
+            let reason = format!("has {} field(s), the header has {width}", r.len());
+            sink.reject_row(l, record_text(&r), reason);
         }
         let extra_blank = rec.len() > width && rec.iter().skip(width).all(|f| f.trim().is_empty());
         if rec.len() != width && !extra_blank {
-            let v: String = rec
-                .iter()
-                .collect::<Vec<_>>()
-                .join(",")
-                .chars()
-                .take(200)
-                .collect();
+            let multiline = rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
             sink.reject_row(
                 line,
-                v,
-                format!(
-                    "has {} field(s), the header has {width} (ragged row or broken quoting)",
-                    rec.len()
-                ),
+                record_text(&rec),
+                if multiline > 0 {
+                    format!(
+                        "has {} field(s), the header has {width}; a quoted field runs over {} more line(s): an unbalanced `\"`?",
+                        rec.len(),
+                        multiline
+                    )
+                } else {
+                    format!(
+                        "has {} field(s), the header has {width} (ragged row or broken quoting)",
+                        rec.len()
+                    )
+                },
             );
             continue;
         }
@@ -604,15 +834,34 @@ pub fn read_csv(
             .collect();
         sink.push(line, &cells);
     }
-    if !footer.is_empty() {
+    if footer.iter().any(|(_, r)| is_footer(r)) {
         warnings.push(format!(
             "{file}: skipped {} report footer line(s) starting at line {} ({:?})",
             footer.len(),
             footer[0].0,
-            footer[0].1.get(0).unwrap_or("").trim()
+            clip(footer[0].1.get(0).unwrap_or("").trim().to_string())
         ));
+    } else {
+        for (l, r) in footer.drain(..) {
+            let reason = format!("has {} field(s), the header has {width}", r.len());
+            sink.reject_row(l, record_text(&r), reason);
+        }
     }
     Ok(Ok(sink.finish(warnings)?))
+}
+
+/// Line numbers for a message: the first five, then how many more.
+fn join_lines(lines: &[u64]) -> String {
+    let mut s = lines
+        .iter()
+        .take(5)
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > 5 {
+        s.push_str(&format!(", … {} more", lines.len() - 5));
+    }
+    s
 }
 
 /// Column values of a Parquet column as cells, by dtype.
@@ -657,25 +906,72 @@ impl ParquetCol {
     }
 }
 
+/// How many guarded Parquet reads are running (see [`without_panics`]).
+static GUARDED: AtomicUsize = AtomicUsize::new(0);
+
+/// Run `f`, turning a panic inside polars into an error message. polars' Parquet reader
+/// panics on some damaged files (a corrupt footer); a damaged input must exit 3 with a
+/// message naming the file, not crash. While a guarded call runs, the panic hook stays quiet
+/// for panics raised in polars' own source; every other panic is reported as usual.
+fn without_panics<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_polars = info.location().is_some_and(|l| l.file().contains("polars"));
+            if !(in_polars && GUARDED.load(Ordering::SeqCst) > 0) {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.fetch_add(1, Ordering::SeqCst);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    GUARDED.fetch_sub(1, Ordering::SeqCst);
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic in the Parquet reader".to_string())
+    })
+}
+
 /// Read a Parquet file. Row `i` is reported as line `i + 2` (as if a header were line 1).
 pub fn read_parquet(
     path: &Path,
     table: &'static TableSpec,
     settings: &Settings,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    read_parquet_with(path, table, settings, true)
+}
+
+/// [`read_parquet`], with the columnar fast path allowed or not (tests compare the two).
+pub fn read_parquet_with(
+    path: &Path,
+    table: &'static TableSpec,
+    settings: &Settings,
+    columnar: bool,
+) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let file = path.display().to_string();
     let f = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
-    let df = match ParquetReader::new(f).finish() {
+    let read = without_panics(|| ParquetReader::new(f).finish())
+        .and_then(|r| r.map_err(|e| e.to_string()));
+    let df = match read {
         Ok(df) => df,
-        Err(e) => {
-            let head = std::fs::read(path).unwrap_or_default();
-            let hint = if head.starts_with(b"PAR1") {
+        Err(why) => {
+            let mut magic = Vec::with_capacity(4);
+            if let Ok(f) = std::fs::File::open(path) {
+                let _ = f.take(4).read_to_end(&mut magic);
+            }
+            let hint = if magic == b"PAR1" {
                 "the file is damaged or truncated"
             } else {
                 "the file is not Parquet (no PAR1 magic); is it a CSV named .parquet?"
             };
             return Ok(Err(Fatal(format!(
-                "{file}: cannot read Parquet: {hint} ({e})"
+                "{file}: table {}: cannot read Parquet: {hint} ({})",
+                table.name,
+                clip(why)
             ))));
         }
     };
@@ -688,13 +984,34 @@ pub fn read_parquet(
         Ok(i) => i,
         Err(f) => return Ok(Err(f)),
     };
-    let cols: Vec<ParquetCol> = index
-        .iter()
-        .map(|idx| match idx {
-            Some(i) => ParquetCol::from_column(&df.columns()[*i]),
-            None => Ok(ParquetCol::Absent),
-        })
-        .collect::<PolarsResult<_>>()?;
+    let mut cols = Vec::with_capacity(index.len());
+    for (idx, spec) in index.iter().zip(table.columns) {
+        let Some(i) = idx else {
+            cols.push(ParquetCol::Absent);
+            continue;
+        };
+        let c = &df.columns()[*i];
+        match without_panics(|| ParquetCol::from_column(c)) {
+            Ok(Ok(col)) => cols.push(col),
+            Ok(Err(_)) | Err(_) => {
+                let (name, dtype) = (c.name().as_str(), c.dtype());
+                let msg = format!(
+                    "{file}: table {}: column {name:?} (for {}) has type {dtype}, \
+                     which cannot be read as {:?}",
+                    table.name, spec.name, spec.kind
+                );
+                return Ok(Err(Fatal(msg)));
+            }
+        }
+    }
+    // Clean typed columns are taken over whole; anything else goes through the row parser.
+    if columnar {
+        match super::columnar::try_fast(&df, &index, table, &file) {
+            Ok(Some(parsed)) => return Ok(Ok(parsed)),
+            Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
+            Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
+        }
+    }
     let mut sink = RowSink::new(table, settings, file);
     let mut cells: Vec<Option<Cell>> = vec![None; table.columns.len()];
     for row in 0..df.height() {
@@ -704,4 +1021,70 @@ pub fn read_parquet(
         sink.push(row as u64 + 2, &cells);
     }
     Ok(Ok(sink.finish(Vec::new())?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_scan_finds_what_the_csv_crate_reads_past() {
+        let ok = scan_quotes(b"a,\"b,\"\"c\"\"\nd\"\nx,y\"z\n", b',');
+        assert_eq!((ok.unterminated, ok.stray), (None, vec![]));
+        let open = scan_quotes(b"h\r\na,b\r\nc,\"d\r\ne\r\n", b',');
+        assert_eq!(open.unterminated, Some(3));
+        let stray = scan_quotes(b"h\n\"a \"b\" c\",d\nx\n\"e\"f\n", b',');
+        assert_eq!((stray.unterminated, stray.stray), (None, vec![2, 4]));
+        assert_eq!(scan_quotes(b"a;\"b;c\n", b';').unterminated, Some(1));
+    }
+
+    #[test]
+    fn lines_count_lf_crlf_and_lone_cr() {
+        let text = b"h\r\na\n\nb\rc\r\n";
+        let mut lines = LineCounter::new(text);
+        assert_eq!(lines.record_line(1), 2); // after the header, before its CRLF
+        assert_eq!(lines.record_line(5), 4); // the blank line is skipped
+        assert_eq!(lines.record_line(8), 5); // after a lone CR
+        assert_eq!(line_at(text, text.len()), 6);
+    }
+
+    #[test]
+    fn decoding() {
+        let mut w = Vec::new();
+        assert_eq!(decode(b"\xEF\xBB\xBFa\xC3\xA9".to_vec(), "f", &mut w), "aé");
+        assert!(w.is_empty());
+        let mixed = b"caf\xC3\xA9\nM\xFCller\n".to_vec();
+        assert_eq!(decode(mixed, "f", &mut w), "café\nMüller\n");
+        assert!(w[0].contains("1 line(s) not valid UTF-8 (first at line 2, byte 7: 0xFC)"));
+        let utf16: Vec<u8> = "a,b\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(utf16, "f", &mut w), "a,b\n");
+        assert!(w[1].contains("UTF-16BE"));
+    }
+
+    #[test]
+    fn footers() {
+        let rec = |fields: &[&str]| csv::StringRecord::from(fields.to_vec());
+        assert!(is_footer(&rec(&[
+            "Grand Totals (3 records)",
+            "",
+            "174,500.00"
+        ])));
+        assert!(is_footer(&rec(&[
+            "Copyright © 2000-2026 salesforce.com, inc."
+        ])));
+        assert!(is_footer(&rec(&["© 2000-2026 salesforce.com", ""])));
+        assert!(is_footer(&rec(&[
+            "Generated By: Jane Doe 10/31/2026 9:00 AM"
+        ])));
+        assert!(!is_footer(&rec(&["Copyright Corp", "A1"])));
+        assert!(!is_footer(&rec(&["Acme Holdings, Inc."])));
+    }
+
+    #[test]
+    fn clipping() {
+        assert_eq!(clip("short".into()), "short");
+        let long = clip("é".repeat(300));
+        assert!(long.starts_with(&"é".repeat(200)));
+        assert!(long.ends_with("… (600 bytes in all)"), "{long}");
+    }
 }

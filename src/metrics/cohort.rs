@@ -58,3 +58,59 @@ impl Cohorts {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::Data;
+
+    /// As of 2026-10-31: trailing = date(C) in [2025-11-01, 2026-10-31]; mature = date(C) in
+    /// (2023-11-01, 2025-10-31] (as_of − 365 = 2025-10-31, minus 730 more = 2023-11-01).
+    fn deals() -> Data {
+        Data::new("2026-10-31").deals(&[
+            "P1,A1,smb,1,2026-10-01T00:00:00Z,rep",
+            "P2,A2,smb,1,2026-10-31T23:59:59Z,rep",
+            // 01:00 at +02:00 is 2026-09-30T23:00Z: the UTC date is in September.
+            "P3,A3,smb,1,2026-10-01T01:00:00+02:00,rep",
+            // closed at A: excluded (after_as_of), in no cohort.
+            "X1,A4,smb,1,2026-11-01T00:00:00Z,rep",
+            "T1,A5,smb,1,2025-11-01T00:00:00Z,rep",
+            "T0,A6,smb,1,2025-10-31T23:59:59Z,rep",
+            "M2,A7,smb,1,2025-10-22T00:00:00Z,rep",
+            "M3,A8,smb,1,2025-10-21T00:00:00Z,rep",
+            "M1,A9,smb,1,2023-11-02T00:00:00Z,rep",
+            "M0,A10,smb,1,2023-11-01T12:00:00Z,rep",
+        ])
+    }
+
+    #[test]
+    fn period_trailing_mature_and_survival_edges() {
+        let run = deals().run("2026-10");
+        // period: P1 (first day), P2 (last day, before A).
+        assert_eq!(run.get("cohort/period_deals"), 2);
+        // trailing: P1, P2, P3, T1 (2025-11-01 = period end − 364, inclusive).
+        assert_eq!(run.get("cohort/trailing_deals"), 4);
+        // mature: T0 (2025-10-31 = as_of − 365), M2, M3, M1 (2023-11-02); not M0 (lower
+        // bound 2023-11-01 is exclusive).
+        assert_eq!(run.get("cohort/mature_deals"), 4);
+        // survival: every deal with C < A: 9 of the 10 rows (X1 excluded).
+        assert_eq!(run.get("cohort/survival_deals"), 9);
+    }
+
+    #[test]
+    fn churn_lookback_moves_the_mature_lower_bound() {
+        // lookback 10: date(C) in (2025-10-21, 2025-10-31] → T0, M2 (M3 on the open bound).
+        let run = deals().config("churn_lookback_days = 10\n").run("2026-10");
+        assert_eq!(run.get("cohort/mature_deals"), 2);
+    }
+
+    #[test]
+    fn quarterly_period_and_its_trailing_year() {
+        let run = deals().run("2026-Q3");
+        // 2026-07-01..2026-09-30: P3 only.
+        assert_eq!(run.get("cohort/period_deals"), 1);
+        // [2025-10-01, 2026-09-30]: P3, T1, T0, M2, M3.
+        assert_eq!(run.get("cohort/trailing_deals"), 5);
+        // The mature cohort depends on the as-of date only.
+        assert_eq!(run.get("cohort/mature_deals"), 4);
+    }
+}

@@ -147,7 +147,11 @@ pub fn compute(
     let q = quality::quality(&cohorts.period)?;
     m.insert("quality".into(), q.json);
     tables.push(("quality_bands".into(), q.bands_table));
-    let c = sla::completion(&cohorts.period, params.settings.completion_target)?;
+    let c = sla::completion(
+        &cohorts.period,
+        params.settings.completion_target,
+        ing.has(s::MILESTONES),
+    )?;
     if c.alert {
         alerts.push(Alert {
             kind: "completion".into(),
@@ -161,7 +165,7 @@ pub fn compute(
         });
     }
     m.insert("completion".into(), c.json);
-    let sl = sla::attainment(&cohorts.period)?;
+    let sl = sla::attainment(&cohorts.period, ing.has(s::MILESTONES))?;
     for (activity, r) in &sl.rates {
         if let Some(r) = r {
             if *r < params.settings.sla_floor {
@@ -238,8 +242,12 @@ fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
     let p = ctx.period.previous();
     let prev = cohort::period_cohort(ctx, p)?;
     let q = quality::quality(&prev)?;
-    let c = sla::completion(&prev, ctx.params.settings.completion_target)?;
-    let sl = sla::attainment(&prev)?;
+    let c = sla::completion(
+        &prev,
+        ctx.params.settings.completion_target,
+        ctx.has(s::MILESTONES),
+    )?;
+    let sl = sla::attainment(&prev, ctx.has(s::MILESTONES))?;
     Ok(json!({
         "label": p.label(),
         "deals": prev.height(),

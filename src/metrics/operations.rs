@@ -186,3 +186,237 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
         tables,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::{close, deal_ids, Data, Run};
+
+    fn rep_card() -> DataFrame {
+        let none = None::<&str>;
+        let df = df!(
+            s::SALES_REP => [Some("rep_a"), Some("rep_a"), Some("rep_a"), Some("rep_b"),
+                Some("rep_b"), Some("rep_c"), Some("rep_c"), Some("rep_c"), None],
+            s::QUALITY_SCORE => [60.0, 70.0, 75.0, 10.0, 20.0, 70.0, 70.0, 70.0, 0.0],
+            s::COMPLETION => [Some("complete"), Some("incomplete"), Some("pending"),
+                Some("pending"), none, Some("complete"), Some("complete"), Some("complete"),
+                Some("pending")],
+            sla_status("knowledge_transfer") => ["met", "missed", "pending", "pending",
+                "pending", "met", "met", "met", "pending"],
+            s::CS_ACCEPTANCE => [Some("accepted"), none, Some("rejected"), none, none,
+                Some("accepted"), Some("accepted"), Some("needs_revision"), none],
+            s::REJECTIONS => [Some(0i64), Some(2), None, None, None, Some(0), Some(0), Some(1),
+                None],
+        )
+        .unwrap();
+        let (_, _, sql) = SCORECARD_SQL[0];
+        scorecard(&df, sql).unwrap()
+    }
+
+    #[test]
+    fn scorecard_rates_and_coaching_threshold() {
+        let card = rep_card();
+        let reps = strs(&card, s::SALES_REP).unwrap();
+        // Sorted by mean score: rep_c 70, rep_a 68.33, rep_b 15, (unassigned) 0.
+        let reps: Vec<&str> = reps.iter().map(|r| r.as_deref().unwrap()).collect();
+        assert_eq!(reps, ["rep_c", "rep_a", "rep_b", "(unassigned)"]);
+        let col = |name: &str| f64s(&card, name).unwrap();
+        assert_eq!(
+            col("handoffs"),
+            [Some(3.0), Some(3.0), Some(2.0), Some(1.0)]
+        );
+        close(
+            col("mean_score")[1].unwrap(),
+            205.0 / 3.0,
+            "rep_a (60+70+75)/3",
+        );
+        // rep_a: 1 complete of 2 decided; KT 1 met of 2 decided; 1 accepted of 2 values;
+        // rejections 0 + 2.
+        assert_eq!(col("completion_rate")[1], Some(0.5));
+        assert_eq!(col("kt_attainment")[1], Some(0.5));
+        assert_eq!(col("acceptance_rate")[1], Some(0.5));
+        assert_eq!(col("rejections")[1], Some(2.0));
+        // rep_c: 3 / 3 complete, 2 accepted of 3.
+        assert_eq!(col("completion_rate")[0], Some(1.0));
+        close(
+            col("acceptance_rate")[0].unwrap(),
+            2.0 / 3.0,
+            "rep_c acceptance",
+        );
+        // rep_b: nothing decided and no acceptance value → null rates, not 0.
+        assert_eq!(col("completion_rate")[2], None);
+        assert_eq!(col("kt_attainment")[2], None);
+        assert_eq!(col("acceptance_rate")[2], None);
+        // coaching: mean < 70 over ≥ 3 handoffs → rep_a only (rep_c is exactly 70,
+        // rep_b has 2 handoffs, (unassigned) 1).
+        let coaching = crate::metrics::bools(&card, "coaching").unwrap();
+        assert_eq!(coaching, [false, true, false, false]);
+    }
+
+    /// Handoff columns: the two timed activities that score (KT +15, intro +5) and the checklist.
+    const HEADER: &str = "handoff_id,deal_id,meeting_at,intro_sent_at,doc_deal_summary,\
+                          doc_stakeholder_map,doc_commitments,doc_risk_factors,\
+                          mtg_all_attended,mtg_agenda_covered,mtg_questions_answered";
+
+    #[test]
+    fn coaching_flag_and_alert_through_the_pipeline() {
+        let run = Data::new("2026-10-31")
+            .deals(&[
+                // rep_x: 3 handoffs with an empty checklist, no meeting → mean 0 over 3 →
+                // flagged.
+                "X1,A1,smb,1,2026-10-05T00:00:00Z,rep_x",
+                "X2,A2,smb,1,2026-10-05T00:00:00Z,rep_x",
+                "X3,A3,smb,1,2026-10-05T00:00:00Z,rep_x",
+                // rep_y: mean 0 over 2 handoffs → not flagged.
+                "Y1,A4,smb,1,2026-10-05T00:00:00Z,rep_y",
+                "Y2,A5,smb,1,2026-10-05T00:00:00Z,rep_y",
+                // rep_z: 3 × 70 → not flagged (70 is not below 70).
+                "Z1,A6,smb,1,2026-10-05T00:00:00Z,rep_z",
+                "Z2,A7,smb,1,2026-10-05T00:00:00Z,rep_z",
+                "Z3,A8,smb,1,2026-10-05T00:00:00Z,rep_z",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    HEADER,
+                    "H1,X1,,,0,0,0,0,0,0,0",
+                    "H2,X2,,,0,0,0,0,0,0,0",
+                    "H3,X3,,,0,0,0,0,0,0,0",
+                    "H4,Y1,,,0,0,0,0,0,0,0",
+                    "H5,Y2,,,0,0,0,0,0,0,0",
+                    // docs 50 + KT 15 + intro 5 = 70.
+                    "H6,Z1,2026-10-06T00:00:00Z,2026-10-06T00:00:00Z,1,1,1,1,0,0,0",
+                    "H7,Z2,2026-10-06T00:00:00Z,2026-10-06T00:00:00Z,1,1,1,1,0,0,0",
+                    "H8,Z3,2026-10-06T00:00:00Z,2026-10-06T00:00:00Z,1,1,1,1,0,0,0",
+                ],
+            )
+            .run("2026-10");
+        assert_eq!(
+            run.get("scorecards/coaching"),
+            &serde_json::json!(["rep_x"])
+        );
+        let alerts = run.get("alerts").as_array().unwrap();
+        assert!(alerts.iter().any(|a| a["kind"] == "coaching"));
+    }
+
+    fn trend(may: &str, october: &str) -> Run {
+        Data::new("2026-10-31")
+            .deals(&[
+                // 2026-04-30: before the 6-month window May..October.
+                "T0,A0,smb,1,2026-04-30T23:59:59Z,rep",
+                "T1,A1,smb,1,2026-05-10T00:00:00Z,rep",
+                "T2,A2,smb,1,2026-10-10T00:00:00Z,rep",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    HEADER,
+                    &format!("H1,T1,2026-05-11T00:00:00Z,2026-05-11T00:00:00Z,{may}"),
+                    &format!("H2,T2,2026-10-11T00:00:00Z,2026-10-11T00:00:00Z,{october}"),
+                ],
+            )
+            .run("2026-10")
+    }
+
+    // Checklist values for HEADER with the meeting and intro on time (+15, +5):
+    // docs 50 + 15 + 5 = 70; + half a meeting item (5) = 75; + one meeting item (10) = 80.
+    const S70: &str = "1,1,1,1,0,0,0";
+    const S75: &str = "1,1,1,1,0,0,0.5";
+    const S80: &str = "1,1,1,1,1,0,0";
+
+    #[test]
+    fn trend_slope_of_one_is_improving() {
+        // May (x = 0) 70, October (x = 5) 75: slope (75 − 70) / 5 = 1 → improving.
+        let run = trend(S70, S75);
+        let months = run.get("trend/months").as_array().unwrap();
+        let labels: Vec<&str> = months
+            .iter()
+            .map(|m| m["month"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            labels,
+            ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+        );
+        assert_eq!(months[0]["n"], 1, "the April deal T0 is not in May");
+        assert_eq!(months[0]["mean"], 70.0);
+        assert!(months[1]["mean"].is_null(), "an empty month has no mean");
+        assert_eq!(months[1]["n"], 0);
+        close(run.num("trend/slope"), 1.0, "slope");
+        assert_eq!(run.get("trend/direction"), "improving");
+    }
+
+    #[test]
+    fn trend_slope_of_minus_one_is_declining_and_zero_is_flat() {
+        // May 75, October 70 → slope −1 → declining.
+        let run = trend(S75, S70);
+        close(run.num("trend/slope"), -1.0, "slope");
+        assert_eq!(run.get("trend/direction"), "declining");
+        // May 80, October 80 → slope 0 → flat.
+        let run = trend(S80, S80);
+        assert_eq!(run.num("trend/slope"), 0.0);
+        assert_eq!(run.get("trend/direction"), "flat");
+    }
+
+    #[test]
+    fn escalations_list_missed_and_not_done() {
+        let run = Data::new("2026-10-31")
+            .deals(&[
+                // date(C) = 2026-08-02 = as_of − 90: in the window.
+                "E1,A1,smb,1,2026-08-02T00:00:00Z,rep",
+                // date(C) = 2026-08-01: out of the window.
+                "E2,A2,smb,1,2026-08-01T23:00:00Z,rep",
+                "E3,A3,smb,1,2026-10-20T00:00:00Z,rep",
+                "E4,A4,smb,1,2026-10-30T12:00:00Z,rep",
+                "E5,A5,smb,1,2026-10-28T00:00:00Z,rep",
+                "E6,A6,smb,1,2026-10-25T00:00:00Z,rep",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    "handoff_id,deal_id,csm,meeting_at,intro_sent_at,cs_prep_done_at,\
+                     kickoff_scheduled_at,kickoff_held_at",
+                    // nothing done: all five activities missed and open.
+                    "H1,E1,csm_1,,,,,",
+                    "H2,E2,csm_1,,,,,",
+                    // everything done, some late: missed but done → not escalated.
+                    "H3,E3,csm_1,2026-10-25T00:00:00Z,2026-10-25T00:00:00Z,\
+                     2026-10-25T00:00:00Z,2026-10-26T00:00:00Z,2026-10-31T00:00:00Z",
+                    // nothing done, every deadline after A → pending.
+                    "H4,E4,csm_1,,,,,",
+                    // intro done; KT (due 10-30) and cs_prep (due 10-31) missed and open.
+                    "H5,E5,csm_2,,2026-10-29T00:00:00Z,,,",
+                    // the meeting at A has not happened: KT (due 10-27) missed and open.
+                    "H6,E6,csm_2,2026-11-01T00:00:00Z,2026-10-26T00:00:00Z,\
+                     2026-10-26T00:00:00Z,2026-10-26T00:00:00Z,",
+                ],
+            )
+            .csv(
+                "milestones",
+                &[
+                    "account_id,milestone,achieved_at",
+                    "A3,first_value,2026-10-31T12:00:00Z",
+                ],
+            )
+            .run("2026-10");
+        // E1, E5, E6.
+        assert_eq!(run.get("escalations/count"), 3);
+        let list = run.table("escalations");
+        // E1: KT and intro due 08-04 → 89 days to A = 11-01; cs_prep 08-05 → 88;
+        // kickoff_scheduled 08-07 → 86; kickoff_held 08-12 → 81; first_value (smb, 21 d)
+        // 08-23 → 70. E6: KT due 10-27 → 5. E5: KT due 10-30 → 2; cs_prep 10-31 → 1.
+        let days = f64s(list, "days_overdue").unwrap();
+        let days: Vec<f64> = days.into_iter().flatten().collect();
+        assert_eq!(days, [89.0, 89.0, 88.0, 86.0, 81.0, 70.0, 5.0, 2.0, 1.0]);
+        assert_eq!(
+            deal_ids(list),
+            ["E1", "E1", "E1", "E1", "E1", "E1", "E6", "E5", "E5"]
+        );
+        let acts = strs(list, "activity").unwrap();
+        assert_eq!(acts[5].as_deref(), Some("first_value"));
+        assert_eq!(acts[8].as_deref(), Some("cs_prep"));
+        assert_eq!(strs(list, s::CSM).unwrap()[6].as_deref(), Some("csm_2"));
+        // 3 ≤ max_escalations (10): no alert.
+        let alerts = run.get("alerts").as_array().unwrap();
+        assert!(alerts.iter().all(|a| a["kind"] != "escalations"));
+    }
+}

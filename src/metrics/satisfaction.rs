@@ -106,3 +106,110 @@ pub fn satisfaction(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Satisfactio
         review,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{close, Data};
+
+    /// Three deals closed 2026-06-01T00:00Z; waves by days from date(C) to the response's
+    /// UTC date: day-30 wave 1–60, day-90 wave 61–120, the latest response per wave counts.
+    fn data() -> Data {
+        Data::new("2026-10-31")
+            .deals(&[
+                "S1,A1,smb,1,2026-06-01T00:00:00Z,rep",
+                "S2,A2,smb,1,2026-06-01T00:00:00Z,rep",
+                "S3,A3,smb,1,2026-06-01T00:00:00Z,rep",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    "handoff_id,deal_id,meeting_at,intro_sent_at,doc_deal_summary,\
+                     doc_stakeholder_map,doc_commitments,doc_risk_factors,mtg_all_attended,\
+                     mtg_agenda_covered,mtg_questions_answered",
+                    // S3 scores 100 → excellent; S1, S2 have no record → substandard.
+                    "H3,S3,2026-06-02T00:00:00Z,2026-06-02T00:00:00Z,1,1,1,1,1,1,1",
+                ],
+            )
+            .csv(
+                "surveys",
+                &[
+                    "account_id,responded_at,kind,score",
+                    "A1,2026-06-02,csat,5", // offset 1: day-30 wave
+                    "A1,2026-07-31,csat,3", // offset 60: day-30, latest
+                    "A1,2026-07-31T23:30:00-02:00,csat,4", // 08-01 UTC, offset 61: day-90
+                    "A1,2026-09-29,csat,2", // offset 120: day-90, latest
+                    "A1,2026-09-30,csat,1", // offset 121: no wave
+                    "A1,2026-06-10,nps,10", // day-30
+                    "A1,2026-08-10,nps,6",  // day-90
+                    "A2,2026-06-01T12:00:00Z,csat,1", // offset 0: no wave
+                    "A2,2026-07-01,csat,5", // day-30
+                    "A2,2026-06-15,nps,8",  // day-30, superseded
+                    "A2,2026-06-20,nps,9",  // day-30, latest
+                    "A3,2026-07-15,nps,5",  // day-30
+                ],
+            )
+    }
+
+    #[test]
+    fn csat_waves_take_the_latest_response() {
+        let run = data().run("2026-10");
+        // day-30: S1 3 (latest of 5, 3), S2 5 (the offset-0 1 is ignored) → mean 4.
+        assert_eq!(run.get("satisfaction/csat_day_30/by_band/substandard/n"), 2);
+        close(
+            run.num("satisfaction/csat_day_30/by_band/substandard/mean"),
+            4.0,
+            "(3 + 5) / 2",
+        );
+        // day-90: S1 2 (latest of 4, 2; the offset-121 response is out).
+        assert_eq!(run.get("satisfaction/csat_day_90/by_band/substandard/n"), 1);
+        close(
+            run.num("satisfaction/csat_day_90/by_band/substandard/mean"),
+            2.0,
+            "S1 day 90",
+        );
+        // S3 answered no CSAT: the excellent band is absent, not 0.
+        assert!(run
+            .get("satisfaction/csat_day_30/by_band")
+            .get("excellent")
+            .is_none());
+    }
+
+    #[test]
+    fn nps_pools_both_waves_by_band() {
+        let run = data().run("2026-10");
+        // substandard: S1 10 (day 30) and 6 (day 90), S2 9 (latest day-30) → 3 responses,
+        // 2 promoters, 1 detractor → 100 · (2/3 − 1/3) = 33.33.
+        assert_eq!(run.get("satisfaction/nps/by_band/substandard/n"), 3);
+        close(
+            run.num("satisfaction/nps/by_band/substandard/nps"),
+            100.0 / 3.0,
+            "nps substandard",
+        );
+        // excellent: S3 5 → one detractor → −100.
+        assert_eq!(run.get("satisfaction/nps/by_band/excellent/n"), 1);
+        close(
+            run.num("satisfaction/nps/by_band/excellent/nps"),
+            -100.0,
+            "nps excellent",
+        );
+    }
+
+    #[test]
+    fn csat_at_most_two_is_listed_for_review() {
+        let run = data().run("2026-10");
+        let review = run.table("csat_review");
+        // Only S1's day-90 CSAT (2) is ≤ 2; the 1s fall outside every wave.
+        assert_eq!(crate::testkit::deal_ids(review), ["S1"]);
+        let wave = crate::metrics::strs(review, "wave").unwrap();
+        assert_eq!(wave[0].as_deref(), Some("day_90"));
+        assert_eq!(crate::metrics::f64s(review, "csat").unwrap()[0], Some(2.0));
+    }
+
+    #[test]
+    fn missing_surveys_table_gives_null() {
+        let run = Data::new("2026-10-31")
+            .deals(&["S1,A1,smb,1,2026-06-01T00:00:00Z,rep"])
+            .run("2026-10");
+        assert!(run.is_null("satisfaction"));
+    }
+}

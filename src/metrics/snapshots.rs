@@ -112,3 +112,120 @@ pub fn snapshots(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Snapshots> {
         table,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{close, Data};
+
+    /// As of 2026-10-31. Utilisation at day N: latest adoption snapshot dated in
+    /// [date(C) + N − 6, date(C) + N]; health: [date(C) + N − 13, date(C) + N]; only deals
+    /// with date(C) + N ≤ as_of. No handoffs: every deal is `substandard`.
+    fn data() -> Data {
+        Data::new("2026-10-31")
+            .deals(&[
+                "P1,A1,enterprise,1,2026-08-01T00:00:00Z,rep",
+                "P2,A2,smb,1,2026-08-02T00:00:00Z,rep",
+                "P3,A3,smb,1,2026-08-03T00:00:00Z,rep",
+                "P4,A4,smb,1,2026-09-01T00:00:00Z,rep",
+            ])
+            .csv(
+                "adoption",
+                &[
+                    "account_id,snapshot_date,active_users,licensed_seats",
+                    "A1,2026-08-24,9,10", // offset 23: before the day-30 window [24, 30]
+                    "A1,2026-08-25,2,10", // offset 24: in
+                    "A1,2026-08-31,5,10", // offset 30: in, latest → 0.5
+                    "A1,2026-09-30,8,10", // offset 60 → day 60 = 0.8
+                    "A1,2026-10-31,1,1",  // offset 91: after the day-90 window
+                    "A2,2026-10-31,3,4",  // offset 90 and 10-31 = as_of → day 90 = 0.75
+                    "A3,2026-08-27,1,10", // offset 24 → day 30 = 0.1
+                    "A3,2026-10-31,1,2",  // offset 89, but day 90 (11-01) is after as_of
+                    "A4,2026-10-01,0,10", // offset 30 → day 30 = 0 (a real zero)
+                ],
+            )
+            .csv(
+                "health",
+                &[
+                    "account_id,snapshot_date,health_score",
+                    "A1,2026-08-17,10", // offset 16: before the day-30 window [17, 30]
+                    "A1,2026-08-18,60", // offset 17: in
+                    "A1,2026-08-31,70", // offset 30: latest → 70
+                    "A1,2026-10-16,20", // offset 76: before the day-90 window [77, 90]
+                    "A2,2026-08-18,40", // offset 16: out → P2 day 30 missing
+                    "A2,2026-10-18,90", // offset 77: in → day 90 = 90
+                    "A3,2026-08-20,80", // offset 17: in → day 30 = 80
+                    "A3,2026-10-31,50", // offset 89, day 90 after as_of
+                ],
+            )
+    }
+
+    #[test]
+    fn utilisation_windows_latest_snapshot_and_maturity() {
+        let run = data().run("2026-10");
+        let a = |p: &str| format!("adoption/{p}");
+        // day 30: P1 0.5, P3 0.1, P4 0.0; P2 has none (missing, not 0) → (0.5 + 0.1 + 0) / 3.
+        assert_eq!(run.get(&a("day_30/by_band/substandard/n")), 3);
+        close(
+            run.num(&a("day_30/by_band/substandard/mean")),
+            0.2,
+            "day 30",
+        );
+        // day 60: P1 0.8; P4's day 60 is 10-31 = as_of (counts) but has no snapshot.
+        assert_eq!(run.get(&a("day_60/by_band/substandard/n")), 1);
+        close(
+            run.num(&a("day_60/by_band/substandard/mean")),
+            0.8,
+            "day 60",
+        );
+        // day 90: P2 0.75 only (P1 none in [84, 90]; P3 not 90 days old at as_of).
+        assert_eq!(run.get(&a("day_90/by_band/substandard/n")), 1);
+        close(
+            run.num(&a("day_90/by_band/substandard/mean")),
+            0.75,
+            "day 90",
+        );
+        // by segment, day 30: enterprise P1 0.5; smb P3, P4 → 0.05.
+        close(run.num(&a("day_30/by_segment/enterprise/mean")), 0.5, "ent");
+        assert_eq!(run.get(&a("day_30/by_segment/smb/n")), 2);
+        close(run.num(&a("day_30/by_segment/smb/mean")), 0.05, "smb");
+    }
+
+    #[test]
+    fn health_window_is_fourteen_days() {
+        let run = data().run("2026-10");
+        // day 30: P1 70 (latest of 60, 70), P3 80 (offset 17 edge); P2's offset-16 snapshot
+        // is out → (70 + 80) / 2 = 75.
+        assert_eq!(run.get("health/day_30/by_band/substandard/n"), 2);
+        close(
+            run.num("health/day_30/by_band/substandard/mean"),
+            75.0,
+            "day 30",
+        );
+        // day 90: P2 90 (offset 77 edge); P1 none in [77, 90]; P3 too young.
+        assert_eq!(run.get("health/day_90/by_band/substandard/n"), 1);
+        close(
+            run.num("health/day_90/by_band/substandard/mean"),
+            90.0,
+            "day 90",
+        );
+        // day 60: no snapshot in any window → the group is absent, not n 0 with mean 0.
+        assert!(run
+            .get("health/day_60/by_band")
+            .as_object()
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn missing_tables_give_null() {
+        let run = Data::new("2026-10-31")
+            .deals(&["P1,A1,smb,1,2026-08-01T00:00:00Z,rep"])
+            .csv(
+                "health",
+                &["account_id,snapshot_date,health_score", "A1,2026-08-31,70"],
+            )
+            .run("2026-10");
+        assert!(run.is_null("adoption"));
+        assert_eq!(run.get("health/day_30/by_band/substandard/n"), 1);
+    }
+}

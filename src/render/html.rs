@@ -235,6 +235,9 @@ fn kpis(o: &mut String, list: &[Kpi]) {
             o.push_str(LOW_MARK);
         }
         o.push_str("</div>\n");
+        // Status, change and detail share one box, so that tiles in a row line up their
+        // labels and values whatever each tile has below.
+        o.push_str("<div class=\"kpi-foot\">\n");
         if k.rag.is_some() || k.target.is_some() {
             o.push_str("<div class=\"kpi-target\">");
             if let Some(r) = k.rag {
@@ -260,7 +263,7 @@ fn kpis(o: &mut String, list: &[Kpi]) {
         if let Some(d) = &k.detail {
             let _ = writeln!(o, "<div class=\"kpi-detail\">{}</div>", escape(d));
         }
-        o.push_str("</div>\n");
+        o.push_str("</div>\n</div>\n");
     }
     o.push_str("</div>\n");
 }
@@ -269,6 +272,9 @@ fn cell(o: &mut String, c: &Cell, tag: &str) {
     let mut classes = Vec::new();
     if c.numeric {
         classes.push("num".to_string());
+    } else if is_token(&c.text) {
+        // An identifier or date (`ACC-001490`, `2026-10-03`) never wraps mid-word.
+        classes.push("nw".to_string());
     }
     if let Some(r) = c.rag {
         classes.push(format!("rag-{}", r.class()));
@@ -301,8 +307,23 @@ fn cell(o: &mut String, c: &Cell, tag: &str) {
     let _ = write!(o, "</{tag}>");
 }
 
+/// Short text kept on one line in tables: a word without spaces (an identifier or date,
+/// `ACC-001490`, `2026-10-03`) or a very short phrase (`Sales to AM`).
+fn is_token(s: &str) -> bool {
+    let n = s.chars().count();
+    n > 0 && (n <= 14 || (n <= 24 && !s.contains(char::is_whitespace)))
+}
+
+/// Tables longer than this may break across printed pages (rows stay whole and the
+/// header repeats); shorter ones are kept on one page.
+const LONG_TABLE_ROWS: usize = 30;
+
 fn table(o: &mut String, t: &Table) {
-    o.push_str("<figure class=\"table\">\n");
+    if t.rows.len() > LONG_TABLE_ROWS {
+        o.push_str("<figure class=\"table long\">\n");
+    } else {
+        o.push_str("<figure class=\"table\">\n");
+    }
     if let Some(title) = &t.title {
         let _ = writeln!(o, "<figcaption>{}</figcaption>", escape(title));
     }

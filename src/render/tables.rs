@@ -92,7 +92,14 @@ mod tests {
             assert_eq!(formula_safe(&s), format!("'{s}"), "{lead:?}");
         }
         // Only the first character counts; quotes, pipes and later signs are text.
-        for s in ["a=b", "Acme - East", "'quoted", " =x", "O'Brien", "2026-10-03"] {
+        for s in [
+            "a=b",
+            "Acme - East",
+            "'quoted",
+            " =x",
+            "O'Brien",
+            "2026-10-03",
+        ] {
             assert_eq!(formula_safe(s), s);
         }
     }
@@ -119,10 +126,7 @@ mod tests {
         let df = df!("name" => ["\tTab", "\rCR", "line\nbreak", "@SUM(A1)"]).unwrap();
         let text = String::from_utf8(to_csv(&df).unwrap()).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        let got: Vec<String> = r
-            .records()
-            .map(|rec| rec.unwrap()[0].to_string())
-            .collect();
+        let got: Vec<String> = r.records().map(|rec| rec.unwrap()[0].to_string()).collect();
         assert_eq!(got, ["'\tTab", "'\rCR", "line\nbreak", "'@SUM(A1)"]);
     }
 

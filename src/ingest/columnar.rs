@@ -1,0 +1,349 @@
+//! The columnar fast path for typed Parquet files. The row parser ([`super::read`]) turns
+//! every cell into a value one at a time, which is what messy CSV needs and what lets every
+//! problem name its line; for a clean, typed Parquet export of tens of millions of snapshot
+//! rows it is most of the run time. Here each column is checked as a whole, without
+//! allocating per value, and when every column already has the type its canonical column
+//! needs and every value is one the row parser would accept *unchanged*, the columns are
+//! taken over as they are.
+//!
+//! Any doubt — a type that needs parsing, a value the row parser would trim, lowercase,
+//! reject, range-check out or set to missing, a NaN, an empty table — answers `None`, and
+//! the caller runs the row parser on the same frame, which reports each problem with its
+//! line. So the fast path changes speed, never results; `tests` below check both paths give
+//! identical frames.
+
+use polars::prelude::*;
+
+use super::parse;
+use super::read::ParsedTable;
+use crate::schema::{self, ColumnSpec, Kind, TableSpec};
+
+/// The parsed table, or `None` when the row parser must decide.
+pub fn try_fast(
+    df: &DataFrame,
+    index: &[Option<usize>],
+    table: &'static TableSpec,
+    file: &str,
+) -> PolarsResult<Option<ParsedTable>> {
+    let height = df.height();
+    if height == 0 {
+        return Ok(None);
+    }
+    let mut cols: Vec<Column> = Vec::with_capacity(table.columns.len() + 1);
+    let mut warnings = Vec::new();
+    for (idx, spec) in index.iter().zip(table.columns) {
+        let column = match idx {
+            None if spec.required => return Ok(None),
+            None => absent(spec, height),
+            Some(i) => {
+                let source = df.columns()[*i].as_materialized_series().rechunk();
+                match take_clean(&source, spec)? {
+                    Some(c) => c,
+                    None => return Ok(None),
+                }
+            }
+        };
+        cols.push(column.with_name(spec.name.into()));
+    }
+    // Row rules of the row parser, as whole-column steps.
+    if table.name == schema::DEALS {
+        if let Some(pos) = position(table, schema::SEGMENT) {
+            let (normalised, unknown) = segments(&cols[pos])?;
+            for (seg, n) in unknown {
+                warnings.push(format!(
+                    "{file}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
+                    super::read::clip(seg),
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            cols[pos] = normalised;
+        }
+    }
+    if table.name == schema::SURVEYS {
+        if let (Some(k), Some(s)) = (
+            position(table, schema::KIND),
+            position(table, schema::SCORE),
+        ) {
+            if !survey_scores_in_range(&cols[k], &cols[s])? {
+                return Ok(None);
+            }
+        }
+    }
+    let lines: Vec<i64> = (0..height as i64).map(|i| i + 2).collect();
+    cols.push(Column::new(schema::LINE.into(), lines));
+    Ok(Some(ParsedTable {
+        file: file.to_string(),
+        df: DataFrame::new_infer_height(cols)?,
+        rows_read: height as u64,
+        rows_rejected: 0,
+        issues: Vec::new(),
+        warnings,
+        rejected_ids: Vec::new(),
+    }))
+}
+
+fn position(table: &TableSpec, name: &str) -> Option<usize> {
+    table.columns.iter().position(|c| c.name == name)
+}
+
+/// The dtype the row parser produces for a kind.
+fn target(kind: Kind) -> DataType {
+    match kind {
+        Kind::Text => DataType::String,
+        Kind::Date => DataType::Date,
+        Kind::DateTime => DataType::Datetime(TimeUnit::Microseconds, None),
+        Kind::Number | Kind::Fraction => DataType::Float64,
+        Kind::Integer => DataType::Int64,
+        Kind::Bool => DataType::Boolean,
+    }
+}
+
+/// An optional column the file does not have: missing everywhere (booleans: false, as a
+/// blank boolean cell).
+fn absent(spec: &ColumnSpec, height: usize) -> Column {
+    match spec.kind {
+        Kind::Bool => Column::new(spec.name.into(), vec![false; height]),
+        k => Column::full_null(spec.name.into(), height, &target(k)),
+    }
+}
+
+/// Text the row parser keeps exactly as it is: not blank, no surrounding whitespace or BOM,
+/// no NUL, and, for a restricted column, already one of the allowed spellings.
+fn clean_text(s: &str, allowed: Option<&[&str]>) -> bool {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    !trimmed.is_empty()
+        && trimmed.len() == s.len()
+        && !s.contains('\0')
+        && allowed.is_none_or(|a| a.contains(&s))
+}
+
+/// A number within the column's bounds (what the row parser's range check accepts).
+fn in_range(x: f64, spec: &ColumnSpec) -> bool {
+    if x.is_nan() {
+        return false;
+    }
+    if let Some((lo, exclusive)) = spec.min {
+        if x < lo || (exclusive && x == lo) {
+            return false;
+        }
+    }
+    spec.max.is_none_or(|hi| x <= hi)
+}
+
+/// The column as the row parser would produce it, when it would produce it unchanged.
+fn take_clean(s: &Series, spec: &ColumnSpec) -> PolarsResult<Option<Column>> {
+    // A required column with a missing value means a rejected row: the row parser says which.
+    if spec.required && s.null_count() > 0 {
+        return Ok(None);
+    }
+    let out: Series = match (spec.kind, s.dtype()) {
+        (Kind::Text, DataType::String) => {
+            let ca = s.str()?;
+            if !ca.iter().flatten().all(|v| clean_text(v, spec.allowed)) {
+                return Ok(None);
+            }
+            s.clone()
+        }
+        (Kind::DateTime, DataType::Datetime(_, tz)) => s
+            .cast(&DataType::Datetime(TimeUnit::Microseconds, tz.clone()))?
+            .cast(&DataType::Int64)?
+            .cast(&target(Kind::DateTime))?,
+        (Kind::Date, DataType::Date) => s.clone(),
+        (Kind::Number, dt) if dt.is_primitive_numeric() => {
+            let f = s.cast(&DataType::Float64)?;
+            if !f.f64()?.iter().flatten().all(|x| in_range(x, spec)) {
+                return Ok(None);
+            }
+            f
+        }
+        (Kind::Integer, dt) if dt.is_integer() => {
+            let i = s.cast(&DataType::Int64)?;
+            if !i.i64()?.iter().flatten().all(|x| in_range(x as f64, spec)) {
+                return Ok(None);
+            }
+            i
+        }
+        (Kind::Fraction, dt) if dt.is_float() => {
+            let f = s.cast(&DataType::Float64)?;
+            let ok = f
+                .f64()?
+                .iter()
+                .flatten()
+                .all(|x| (0.0..=1.0).contains(&x) && in_range(x, spec));
+            if !ok {
+                return Ok(None);
+            }
+            f
+        }
+        (Kind::Fraction, DataType::Boolean) => s.cast(&DataType::Float64)?,
+        // A blank boolean cell is false.
+        (Kind::Bool, DataType::Boolean) => s.bool()?.fill_null_with_values(false)?.into_series(),
+        _ => return Ok(None),
+    };
+    Ok(Some(out.into_column()))
+}
+
+/// Segment normalisation (SPEC §3) on the distinct values, and the unknown ones counted.
+fn segments(c: &Column) -> PolarsResult<(Column, Vec<(String, u64)>)> {
+    let ca = c.as_materialized_series().str()?.clone();
+    let mut unknown: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut cache: std::collections::HashMap<&str, (&'static str, bool)> = Default::default();
+    let mut out: Vec<Option<&'static str>> = Vec::with_capacity(ca.len());
+    for v in ca.iter() {
+        out.push(v.map(|s| {
+            let (seg, known) = *cache
+                .entry(s)
+                .or_insert_with(|| parse::normalise_segment(s));
+            if !known {
+                *unknown.entry(s.to_string()).or_default() += 1;
+            }
+            seg
+        }));
+    }
+    Ok((
+        Column::new(c.name().clone(), out),
+        unknown.into_iter().collect(),
+    ))
+}
+
+/// The survey score ranges (CSAT 1–5, NPS 0–10) hold on every row.
+fn survey_scores_in_range(kind: &Column, score: &Column) -> PolarsResult<bool> {
+    let kinds = kind.as_materialized_series().str()?.clone();
+    let scores = score.as_materialized_series().f64()?.clone();
+    let ok = kinds.iter().zip(scores.iter()).all(|(k, s)| match (k, s) {
+        (Some(k), Some(s)) => {
+            let (lo, hi) = if k == "csat" { (1.0, 5.0) } else { (0.0, 10.0) };
+            (lo..=hi).contains(&s)
+        }
+        _ => true,
+    });
+    Ok(ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::ingest::read::read_parquet_with;
+
+    /// Write `df` as Parquet and read it with and without the columnar path.
+    fn both(df: &mut DataFrame, table: &str) -> (ParsedTable, ParsedTable) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(format!("{table}.parquet"));
+        let f = std::fs::File::create(&path).expect("create");
+        ParquetWriter::new(f).finish(df).expect("write");
+        let spec = schema::table(table).expect("table");
+        let settings = Settings::default();
+        let read = |fast| {
+            read_parquet_with(&path, spec, &settings, fast)
+                .expect("io")
+                .map_err(|e| e.0)
+                .expect("parsed")
+        };
+        // The clean frame really takes the columnar path (else the comparison is empty).
+        let index: Vec<Option<usize>> = spec
+            .columns
+            .iter()
+            .map(|c| df.get_column_index(c.name))
+            .collect();
+        assert!(
+            try_fast(df, &index, spec, "x").expect("no error").is_some(),
+            "the columnar path was not taken"
+        );
+        (read(true), read(false))
+    }
+
+    fn micros(s: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .expect("datetime")
+            .timestamp_micros()
+    }
+
+    #[test]
+    fn clean_typed_deals_take_the_fast_path_and_equal_the_row_parser() {
+        let closed = Series::new(
+            "closed_at".into(),
+            [
+                micros("2026-10-05T10:00:00Z"),
+                micros("2026-10-01T00:00:00Z"),
+            ],
+        )
+        .cast(&DataType::Datetime(
+            TimeUnit::Microseconds,
+            Some(polars::prelude::TimeZone::UTC),
+        ))
+        .expect("cast");
+        let mut df = df!(
+            "deal_id" => ["D1", "D2"],
+            "account_id" => ["A1", "A2"],
+            "account_name" => ["Acme", "<b>Initech</b>"],
+            "segment" => ["Mid-Market", "enterprise"],
+            "acv" => [120_000.0, 0.5],
+            "sales_rep" => ["r1", "r2"],
+            "sales_team" => [Some("T"), None],
+            "region" => ["NA", "EMEA"]
+        )
+        .expect("frame");
+        df.with_column(closed.into_column()).expect("column");
+        let (fast, slow) = both(&mut df, schema::DEALS);
+        assert!(fast.df.equals_missing(&slow.df), "{}\n{}", fast.df, slow.df);
+        // Segments normalised on both paths ("Mid-Market" → mid_market).
+        let seg = fast
+            .df
+            .column("segment")
+            .expect("segment")
+            .str()
+            .expect("str")
+            .get(0);
+        assert_eq!(seg, Some("mid_market"));
+        assert_eq!(fast.rows_read, 2);
+        assert_eq!(fast.warnings, slow.warnings);
+    }
+
+    #[test]
+    fn typed_snapshots_equal_the_row_parser() {
+        let days = Series::new("snapshot_date".into(), [20_000i32, 20_007])
+            .cast(&DataType::Date)
+            .expect("date");
+        let mut df = df!(
+            "account_id" => ["A1", "A1"],
+            "active_users" => [3i64, 4],
+            "licensed_seats" => [10i64, 10]
+        )
+        .expect("frame");
+        df.with_column(days.into_column()).expect("column");
+        let (fast, slow) = both(&mut df, schema::ADOPTION);
+        assert!(fast.df.equals_missing(&slow.df), "{}\n{}", fast.df, slow.df);
+    }
+
+    #[test]
+    fn a_value_the_row_parser_would_change_falls_back() {
+        // " A1" would be trimmed, a negative seat count rejected: the row parser decides,
+        // so the problem is reported with its line.
+        for (account, seats) in [(" A1", 10i64), ("A1", -1)] {
+            let days = Series::new("snapshot_date".into(), [20_000i32])
+                .cast(&DataType::Date)
+                .expect("date");
+            let mut df = df!(
+                "account_id" => [account],
+                "active_users" => [3i64],
+                "licensed_seats" => [seats]
+            )
+            .expect("frame");
+            df.with_column(days.into_column()).expect("column");
+            let index: Vec<Option<usize>> = [
+                "account_id",
+                "snapshot_date",
+                "active_users",
+                "licensed_seats",
+            ]
+            .iter()
+            .map(|n| df.get_column_index(n))
+            .collect();
+            let spec = schema::table(schema::ADOPTION).expect("table");
+            assert!(try_fast(&df, &index, spec, "adoption.parquet")
+                .expect("no error")
+                .is_none());
+        }
+    }
+}
