@@ -381,12 +381,7 @@ pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
 }
 
 /// Account-table rules: rows of accounts without a new-customer deal, events after as-of.
-pub fn account_exclusions(
-    rows: LazyFrame,
-    accounts: LazyFrame,
-    table: &str,
-    a_us: i64,
-) -> LazyFrame {
+pub fn account_exclusions(rows: LazyFrame, accounts: &Series, table: &str, a_us: i64) -> LazyFrame {
     let (ev, is_date) = event_column(table).expect("account table");
     let after = if is_date {
         col(ev)
@@ -395,15 +390,16 @@ pub fn account_exclusions(
     } else {
         col(ev).cast(DataType::Int64).gt_eq(lit(a_us))
     };
-    rows.left_join(accounts, col(schema::ACCOUNT_ID), col(schema::ACCOUNT_ID))
-        .with_column(
-            when(col(KNOWN).is_null())
-                .then(lit("unknown_account"))
-                .when(after)
-                .then(lit("after_as_of"))
-                .otherwise(null_str())
-                .alias(REASON),
-        )
+    // A membership test, not a join: no columns of the (large) account table are gathered.
+    let known = col(schema::ACCOUNT_ID).is_in(lit(accounts.clone()).implode(false), false);
+    rows.with_column(
+        when(known.not())
+            .then(lit("unknown_account"))
+            .when(after)
+            .then(lit("after_as_of"))
+            .otherwise(null_str())
+            .alias(REASON),
+    )
 }
 
 fn apply_exclusions(
@@ -422,16 +418,16 @@ fn apply_exclusions(
         split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
     }
     let accounts = out.tables[schema::DEALS]
-        .clone()
-        .lazy()
-        .select([col(schema::ACCOUNT_ID), lit(true).alias(KNOWN)]);
+        .column(schema::ACCOUNT_ID)?
+        .as_materialized_series()
+        .clone();
     let present: BTreeSet<&'static str> = parsed.keys().copied().collect();
     for table in present {
         if table == schema::DEALS || table == schema::HANDOFFS {
             continue;
         }
         let t = &parsed[table];
-        let lf = account_exclusions(t.df.clone().lazy(), accounts.clone(), table, a_us);
+        let lf = account_exclusions(t.df.clone().lazy(), &accounts, table, a_us);
         split(out, table, t, lf, schema::ACCOUNT_ID)?;
     }
     Ok(())
