@@ -1662,6 +1662,17 @@ fn transitions(view: &ReportView) -> Section {
 /// Rows of `data_quality` shown in the page; `data-quality.csv` has them all.
 const DATA_QUALITY_ROWS: usize = 50;
 
+/// An exclusion reason as words for the data-quality table ("2 after as-of").
+fn exclusion_words(reason: &str) -> String {
+    match reason {
+        "after_as_of" => "after as-of".to_string(),
+        "later_deal" => "later deals of the account".to_string(),
+        "unknown_account" => "of unknown accounts".to_string(),
+        "deal_rejected" => "of rejected deals".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
 fn data_quality(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("data-quality", "Data quality");
@@ -1699,7 +1710,7 @@ fn data_quality(view: &ReportView) -> Section {
             .as_object()
             .map(|o| {
                 o.iter()
-                    .map(|(k, v)| format!("{} {}", k.replace('_', " "), int(v.as_u64())))
+                    .map(|(k, v)| format!("{} {}", int(v.as_u64()), exclusion_words(k)))
                     .collect()
             })
             .unwrap_or_default();
