@@ -120,7 +120,7 @@ impl Buf {
 /// The longest raw value a message or the data-quality table repeats, in characters.
 const MAX_SHOWN: usize = 200;
 
-/// A raw value as messages show it: at most [`MAX_SHOWN`] characters, then how long it was.
+/// A raw value as messages show it: at most `MAX_SHOWN` (200) characters, then how long it was.
 pub fn clip(s: String) -> String {
     match s.char_indices().nth(MAX_SHOWN) {
         Some((end, _)) => format!("{}… ({} bytes in all)", &s[..end], s.len()),
