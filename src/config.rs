@@ -134,12 +134,7 @@ impl Settings {
         };
         let business_days = match f.sla_calendar.as_deref() {
             None | Some("calendar") => false,
-            // Business-day deadlines are not implemented yet: refuse rather than ignore.
-            Some("business") => {
-                return Err(usage(
-                    "config: sla_calendar = \"business\" is not supported yet; deadlines count calendar time",
-                ))
-            }
+            Some("business") => true,
             Some(other) => {
                 return Err(usage(format!(
                     "config: sla_calendar {other:?} is not \"calendar\" or \"business\""

@@ -112,6 +112,32 @@ pub fn acv_band_labels(edges: [f64; 3]) -> [String; 4] {
     ]
 }
 
+/// `sla_calendar = "business"` (SPEC §4.2: deadlines count Monday–Friday only): the
+/// instant reached from `c` (µs since the epoch, UTC) when `duration` µs of Monday–Friday
+/// time have passed. Weekend time does not count: a deal closed on Saturday starts its
+/// clock on Monday 00:00, and a deadline that falls exactly at the end of a Friday is
+/// Monday 00:00 (every weekend instant has the same business time as that deadline, so an
+/// event during the weekend is on time). Computed by mapping instants to "business time"
+/// (5 days a week since Monday 1969-12-29) and back, in integer arithmetic.
+pub fn business_deadline(c: Expr, duration: Expr) -> Expr {
+    let day = lit(MICROS_PER_DAY);
+    let week = lit(5 * MICROS_PER_DAY);
+    let days = c.clone().floor_div(day.clone());
+    // Days since Monday 1969-12-29 (1970-01-01 was a Thursday).
+    let k = days.clone() + lit(3i64);
+    let weeks = k.clone().floor_div(lit(7i64));
+    let weekday = k - weeks.clone() * lit(7i64);
+    let time_of_day = c - days * day.clone();
+    let business_c = weeks * week.clone()
+        + when(weekday.clone().lt(lit(5i64)))
+            .then(weekday * day.clone() + time_of_day)
+            .otherwise(week.clone());
+    let b = business_c + duration;
+    let w = b.clone().floor_div(week.clone());
+    let rest = b - w.clone() * week;
+    (w * lit(7i64) - lit(3i64)) * day + rest
+}
+
 /// Account rows (`table`) inner-joined on `account_id` to the given columns of their
 /// new-customer deal in `deals`.
 fn with_deal_keys<const N: usize>(
@@ -236,9 +262,17 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
     }
 
     // Deadlines and statuses (§4.2).
+    let business = p.settings.business_days;
+    let deadline = |duration_us: Expr| {
+        if business {
+            business_deadline(micros(s::CLOSED_AT), duration_us)
+        } else {
+            micros(s::CLOSED_AT) + duration_us
+        }
+    };
     let mut due_cols = Vec::new();
     for (activity, hours) in &p.settings.sla_hours {
-        let d = micros(s::CLOSED_AT) + lit((hours * 3_600_000_000.0).round() as i64);
+        let d = deadline(lit((hours * 3_600_000_000.0).round() as i64));
         due_cols.push(d.alias(sla_due(activity)));
     }
     let mut fv_days = lit(NULL).cast(DataType::Float64);
@@ -247,10 +281,11 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
             .then(lit(*days))
             .otherwise(fv_days);
     }
-    let fv_due = micros(s::CLOSED_AT)
-        + (fv_days * lit(MICROS_PER_DAY as f64))
+    let fv_due = deadline(
+        (fv_days * lit(MICROS_PER_DAY as f64))
             .round(0, RoundMode::default())
-            .cast(DataType::Int64);
+            .cast(DataType::Int64),
+    );
     due_cols.push(fv_due.alias(sla_due("first_value")));
     lf = lf.with_columns(due_cols);
     // Without a milestones table first_value (and so completion, §4.3) is unknown: its
@@ -470,6 +505,58 @@ mod tests {
 
     const H: i64 = 3_600_000_000;
 
+    /// `business_deadline` on one instant.
+    fn business(c: &str, hours: i64) -> String {
+        let c_us = chrono::DateTime::parse_from_rfc3339(c)
+            .expect("instant")
+            .timestamp_micros();
+        let df = df!("c" => [c_us]).expect("frame");
+        let out = df
+            .lazy()
+            .select([business_deadline(col("c"), lit(hours * H)).alias("d")])
+            .collect()
+            .expect("collect");
+        let d = out.column("d").expect("d").i64().expect("i64").get(0);
+        chrono::DateTime::from_timestamp_micros(d.expect("value"))
+            .expect("instant")
+            .to_rfc3339()
+    }
+
+    #[test]
+    fn business_deadlines_skip_weekends() {
+        // 2026-10-02 is a Friday. Friday 10:00 + 48 h: 14 h of Friday, 24 h of Monday,
+        // 10 h of Tuesday → Tuesday 10:00.
+        assert_eq!(
+            business("2026-10-02T10:00:00Z", 48),
+            "2026-10-06T10:00:00+00:00"
+        );
+        // Monday 09:00 + 48 h stays within the week → Wednesday 09:00.
+        assert_eq!(
+            business("2026-09-28T09:00:00Z", 48),
+            "2026-09-30T09:00:00+00:00"
+        );
+        // Closed on Saturday: the clock starts Monday 00:00 → + 3 days = Thursday 00:00.
+        assert_eq!(
+            business("2026-10-03T15:00:00Z", 72),
+            "2026-10-08T00:00:00+00:00"
+        );
+        // Thursday 00:00 + 2 days ends exactly at the end of Friday → Monday 00:00.
+        assert_eq!(
+            business("2026-10-01T00:00:00Z", 48),
+            "2026-10-05T00:00:00+00:00"
+        );
+        // 10 days from Wednesday 12:00 = two full weeks later, Wednesday 12:00.
+        assert_eq!(
+            business("2026-09-30T12:00:00Z", 240),
+            "2026-10-14T12:00:00+00:00"
+        );
+        // Before 1970 (floor division): Friday 1969-12-26 10:00 + 48 h → Tuesday 12-30.
+        assert_eq!(
+            business("1969-12-26T10:00:00Z", 48),
+            "1969-12-30T10:00:00+00:00"
+        );
+    }
+
     /// Status for event `t` (None = no event) with deadline `d`, as-of instant `a`.
     fn status(t: Option<i64>, d: i64, a: i64) -> String {
         let df = df!("t" => [t], "d" => [d]).unwrap();
@@ -552,6 +639,40 @@ mod tests {
     /// SPEC §3/§4.2: as of 2026-10-31 the as-of instant is A = 2026-11-01T00:00Z; an event at
     /// `t = D` is met, a second later missed, before close met; an event at `t = A` does not
     /// exist yet; no event is missed once `D < A` and pending while `D ≥ A`.
+    #[test]
+    fn business_calendar_through_the_pipeline() {
+        // Closed Friday 2026-10-02 10:00Z. Knowledge transfer (48 h): calendar deadline
+        // Sunday 10-04 10:00, business deadline Tuesday 10-06 10:00. A meeting on Monday
+        // 10-05 09:00 is missed on the calendar clock and met on the business clock.
+        let data = |config: &str| {
+            Data::new("2026-10-31")
+                .config(config)
+                .deals(&["D1,A1,enterprise,1000,2026-10-02T10:00:00Z,rep"])
+                .csv(
+                    "handoffs",
+                    &[
+                        "handoff_id,deal_id,meeting_at",
+                        "H1,D1,2026-10-05T09:00:00Z",
+                    ],
+                )
+                .facts()
+        };
+        let kt = "knowledge_transfer";
+        assert_eq!(status_of(&data(""), "D1", kt), "missed");
+        let facts = data("sla_calendar = \"business\"\n");
+        assert_eq!(status_of(&facts, "D1", kt), "met");
+        let due = facts
+            .column(&sla_due(kt))
+            .expect("due")
+            .i64()
+            .expect("i64")
+            .get(0);
+        let want = chrono::DateTime::parse_from_rfc3339("2026-10-06T10:00:00Z")
+            .expect("instant")
+            .timestamp_micros();
+        assert_eq!(due, Some(want));
+    }
+
     #[test]
     fn sla_status_edges_through_the_pipeline() {
         let facts = Data::new("2026-10-31")
