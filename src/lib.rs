@@ -224,15 +224,12 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         }
     });
     progress.stage("building the fact table");
-    let params = model::ModelParams {
-        as_of: r.as_of,
-        settings: r.settings.clone(),
-    };
+    let params = report::params(&r);
     let facts = report::fact_table(&ing, &params)?;
     progress.stage("computing metrics");
     let mut computed = metrics::compute(&facts, &ing, &params, period)?;
     progress.stage("custom analyses");
-    let custom = report::custom_analyses(&ing, &facts, &params, period, &custom_files)?;
+    let custom = report::custom_analyses(&ing, &facts, &computed.cohorts, &custom_files);
     let failed: Vec<&str> = custom
         .iter()
         .filter(|c| c.result.is_err())

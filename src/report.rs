@@ -36,13 +36,18 @@ pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFr
     anyhow::Context::context(lf.collect(), "building the fact table")
 }
 
+/// The model parameters a resolved command line gives.
+pub fn params(r: &Resolved) -> ModelParams {
+    ModelParams {
+        as_of: r.as_of,
+        settings: r.settings.clone(),
+    }
+}
+
 /// Ingest and build the fact table: what both `report` and `query` start from.
 pub fn prepare(r: &Resolved) -> anyhow::Result<(Ingested, ModelParams, DataFrame)> {
     let ing = load(r)?;
-    let params = ModelParams {
-        as_of: r.as_of,
-        settings: r.settings.clone(),
-    };
+    let params = params(r);
     let facts = fact_table(&ing, &params)?;
     Ok((ing, params, facts))
 }
@@ -54,26 +59,19 @@ pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFr
     Ok((ing, facts, computed))
 }
 
-/// Run the analysts' own queries over the same registered tables as `handoff query`.
+/// Run the analysts' own queries over the same registered tables as `handoff query`, with
+/// the cohorts the metrics used.
 pub fn custom_analyses(
     ing: &Ingested,
     facts: &DataFrame,
-    params: &ModelParams,
-    period: Period,
+    cohorts: &metrics::cohort::Cohorts,
     files: &[PathBuf],
-) -> anyhow::Result<Vec<CustomAnalysis>> {
+) -> Vec<CustomAnalysis> {
     if files.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let ctx = metrics::Ctx {
-        facts,
-        ing,
-        params,
-        period,
-    };
-    let cohorts = metrics::cohort::Cohorts::new(&ctx)?;
-    let mut sql_ctx = sql::context(ing, facts, &cohorts);
-    Ok(sql::run_custom(&mut sql_ctx, files))
+    let mut sql_ctx = sql::context(ing, facts, cohorts);
+    sql::run_custom(&mut sql_ctx, files)
 }
 
 /// Put the custom analyses into the report: `custom_analyses` in `metrics.json` (always

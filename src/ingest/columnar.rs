@@ -50,11 +50,7 @@ pub fn try_fast(
         if let Some(pos) = position(table, schema::SEGMENT) {
             let (normalised, unknown) = segments(&cols[pos])?;
             for (seg, n) in unknown {
-                warnings.push(format!(
-                    "{file}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
-                    super::read::clip(seg),
-                    if n == 1 { "" } else { "s" }
-                ));
+                warnings.push(super::read::unknown_segment_warning(file, &seg, n));
             }
             cols[pos] = normalised;
         }
@@ -117,17 +113,9 @@ fn clean_text(s: &str, allowed: Option<&[&str]>) -> bool {
         && allowed.is_none_or(|a| a.contains(&s))
 }
 
-/// A number within the column's bounds (what the row parser's range check accepts).
+/// A number the row parser's range check accepts (and not NaN, which it would pass on).
 fn in_range(x: f64, spec: &ColumnSpec) -> bool {
-    if x.is_nan() {
-        return false;
-    }
-    if let Some((lo, exclusive)) = spec.min {
-        if x < lo || (exclusive && x == lo) {
-            return false;
-        }
-    }
-    spec.max.is_none_or(|hi| x <= hi)
+    !x.is_nan() && super::read::range_error(x, spec).is_none()
 }
 
 /// The column as the row parser would produce it, when it would produce it unchanged.
@@ -212,7 +200,7 @@ fn survey_scores_in_range(kind: &Column, score: &Column) -> PolarsResult<bool> {
     let scores = score.as_materialized_series().f64()?.clone();
     let ok = kinds.iter().zip(scores.iter()).all(|(k, s)| match (k, s) {
         (Some(k), Some(s)) => {
-            let (lo, hi) = if k == "csat" { (1.0, 5.0) } else { (0.0, 10.0) };
+            let (lo, hi) = super::read::survey_score_range(k);
             (lo..=hi).contains(&s)
         }
         _ => true,

@@ -134,12 +134,12 @@ pub fn ingest(
         } else {
             read::read_csv(path, spec, settings)?
         };
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
         tracing::debug!(
             table = spec.name,
-            elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
-            "read {}: {:.0} ms",
-            path.display(),
-            started.elapsed().as_secs_f64() * 1000.0
+            elapsed_ms = ms,
+            "read {}: {ms:.0} ms",
+            path.display()
         );
         match result {
             Ok(t) => {

@@ -215,20 +215,42 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
         Value::Int(i) if matches!(spec.kind, Kind::Integer) => Some(*i as f64),
         _ => None,
     };
-    if let Some(x) = num {
-        if let Some((lo, exclusive)) = spec.min {
-            if x < lo || (exclusive && x == lo) {
-                let op = if exclusive { ">" } else { ">=" };
-                return Err(format!("out of range: must be {op} {lo}"));
-            }
-        }
-        if let Some(hi) = spec.max {
-            if x > hi {
-                return Err(format!("out of range: must be <= {hi}"));
-            }
-        }
+    if let Some(reason) = num.and_then(|x| range_error(x, spec)) {
+        return Err(reason);
     }
     Ok(value)
+}
+
+/// The column's bounds check (SPEC §3 ranges): why `x` is out of range, or `None`.
+pub(super) fn range_error(x: f64, spec: &ColumnSpec) -> Option<String> {
+    if let Some((lo, exclusive)) = spec.min {
+        if x < lo || (exclusive && x == lo) {
+            let op = if exclusive { ">" } else { ">=" };
+            return Some(format!("out of range: must be {op} {lo}"));
+        }
+    }
+    match spec.max {
+        Some(hi) if x > hi => Some(format!("out of range: must be <= {hi}")),
+        _ => None,
+    }
+}
+
+/// The score range of a survey kind (CSAT 1–5, NPS 0–10).
+pub(super) fn survey_score_range(kind: &str) -> (f64, f64) {
+    if kind == "csat" {
+        (1.0, 5.0)
+    } else {
+        (0.0, 10.0)
+    }
+}
+
+/// The warning for a segment spelling that normalises to `other`.
+pub(super) fn unknown_segment_warning(file: &str, segment: &str, n: u64) -> String {
+    format!(
+        "{file}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
+        clip(segment.to_string()),
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// The per-row state machine shared by the CSV and Parquet paths.
@@ -350,11 +372,7 @@ impl<'s> RowSink<'s> {
         if self.table.name == schema::SURVEYS {
             if let (Some(k), Some(s)) = (idx(schema::KIND), idx(schema::SCORE)) {
                 if let (Value::Text(kind), Value::Float(score)) = (&self.row[k], &self.row[s]) {
-                    let (lo, hi) = if kind == "csat" {
-                        (1.0, 5.0)
-                    } else {
-                        (0.0, 10.0)
-                    };
+                    let (lo, hi) = survey_score_range(kind);
                     if *score < lo || *score > hi {
                         let reason =
                             format!("out of range: a {kind} score must be in [{lo}, {hi}]");
@@ -382,12 +400,7 @@ impl<'s> RowSink<'s> {
             ));
         }
         for (seg, n) in &self.unknown_segments {
-            warnings.push(format!(
-                "{}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
-                self.file,
-                clip(seg.clone()),
-                if *n == 1 { "" } else { "s" }
-            ));
+            warnings.push(unknown_segment_warning(&self.file, seg, *n));
         }
         Ok(ParsedTable {
             file: self.file,

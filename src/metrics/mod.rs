@@ -48,6 +48,8 @@ pub struct Computed {
     /// Report tables by name, in report order.
     pub tables: Vec<(String, DataFrame)>,
     pub alerts: Vec<Alert>,
+    /// The cohorts the metrics used (the SQL views of the custom analyses reuse them).
+    pub cohorts: cohort::Cohorts,
 }
 
 /// An alert that fired (SPEC §4.3 and the configured thresholds).
@@ -234,6 +236,7 @@ pub fn compute(
         metrics: Value::Object(m),
         tables,
         alerts,
+        cohorts,
     })
 }
 

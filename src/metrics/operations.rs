@@ -44,22 +44,28 @@ pub const SCORECARD_SQL: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// A context with the period cohort registered as `period_facts`, for the scorecards.
+pub fn scorecard_context(cohort: &DataFrame) -> polars::sql::SQLContext {
+    let ctx = polars::sql::SQLContext::new();
+    ctx.register("period_facts", cohort.clone().lazy());
+    ctx
+}
+
 /// Run a scorecard query over a period cohort (registered as `period_facts`).
 pub fn scorecard(cohort: &DataFrame, sql: &str) -> PolarsResult<DataFrame> {
-    let mut ctx = polars::sql::SQLContext::new();
-    ctx.register("period_facts", cohort.clone().lazy());
-    ctx.execute(sql)?.collect()
+    scorecard_context(cohort).execute(sql)?.collect()
 }
 
 pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let mut tables = Vec::new();
     let mut alerts = Vec::new();
     let mut cards = Map::new();
+    let mut sql_ctx = scorecard_context(&cohorts.period);
     for (name, key, sql) in SCORECARD_SQL {
         if key == s::CSM && !ctx.has(s::HANDOFFS) {
             continue;
         }
-        let df = scorecard(&cohorts.period, sql)?;
+        let df = sql_ctx.execute(sql)?.collect()?;
         if name == "rep" {
             let reps = strs(&df, key)?;
             let flags = super::bools(&df, "coaching")?;

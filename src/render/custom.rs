@@ -109,17 +109,14 @@ pub fn cell(v: AnyValue) -> Cell {
     }
 }
 
-/// Up to four decimals, trailing zeros dropped; non-finite values shown as blank.
+/// Up to four decimals, trailing zeros dropped (the report's `fixed` rounding and
+/// minus sign); non-finite values shown as blank.
 pub fn decimal(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    match s {
-        "-0" => "0".to_string(),
-        _ => s.replace('-', "−"),
-    }
+    let s = super::fixed(Some(x), 4);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]
