@@ -436,7 +436,7 @@ mod outputs {
 
     #[test]
     fn data_quality_reconciles_with_inputs() {
-        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples/tiny");
+        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples/tiny");
         let out = tempfile::tempdir().unwrap();
         report(&d, out.path()).success();
         let m = metrics(out.path());

@@ -1,4 +1,4 @@
-//! The worked examples of `../shared/examples`: every value of each `expected-PERIOD.json`
+//! The worked examples of `tests/fixtures/examples`: every value of each `expected-PERIOD.json`
 //! must appear at the same path of our `metrics.json` and agree to a relative 1e-6.
 
 use std::path::{Path, PathBuf};
@@ -7,7 +7,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples")
 }
 
 /// Collect every mismatch between `expected` and `got` below `path`.

@@ -1,5 +1,5 @@
 //! `handoff query` and the shipped `queries/*.sql` on the tiny worked example, whose
-//! numbers are worked out by hand in `../shared/examples/README.md` and SPEC §4.
+//! numbers are worked out by hand in `tests/fixtures/examples/README.md` and SPEC §4.
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ fn query(sql: &str, format: &str) -> assert_cmd::assert::Assert {
         .args([
             "query",
             "--data",
-            "../shared/examples/tiny",
+            "tests/fixtures/examples/tiny",
             "--sql",
             sql,
             "--format",
@@ -56,7 +56,7 @@ fn rep_scorecard_by_hand() {
 fn missing_fields_equal_metrics_json() {
     let rows = json_rows("queries/missing_fields.sql");
     let expected: Value = serde_json::from_slice(
-        &std::fs::read(root().join("../shared/examples/tiny/expected-2026-10.json")).unwrap(),
+        &std::fs::read(root().join("tests/fixtures/examples/tiny/expected-2026-10.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(rows.len(), 7);
@@ -107,7 +107,7 @@ fn every_format() {
         .args([
             "query",
             "--data",
-            "../shared/examples/tiny",
+            "tests/fixtures/examples/tiny",
             "--sql",
             sql,
             "--format",
@@ -146,7 +146,7 @@ fn report_with_custom(
     let data: &[&str] = if flags.contains(&"--data") {
         &[]
     } else {
-        &["--data", "../shared/examples/tiny"]
+        &["--data", "tests/fixtures/examples/tiny"]
     };
     let assert = Command::cargo_bin("handoff")
         .unwrap()
@@ -236,7 +236,7 @@ fn named_custom_folder_that_does_not_exist_is_a_usage_error() {
         .args([
             "report",
             "--data",
-            "../shared/examples/tiny",
+            "tests/fixtures/examples/tiny",
             "--as-of",
             "2026-10-31",
             "--custom-queries",

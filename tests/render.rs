@@ -12,7 +12,7 @@ use handoff::render::{charts, html, markdown, Chart, ReportView};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples")
+        .join("tests/fixtures/examples")
         .join(name)
 }
 
