@@ -11,8 +11,11 @@ use serde_json::Value;
 /// Keywords that only annotate.
 const ANNOTATIONS: &[&str] = &["$schema", "$comment", "title", "description", "$defs"];
 
+/// A check equivalent to one `pattern`.
+type PatternCheck = fn(&str) -> bool;
+
 /// The `pattern`s the schema uses, each with an equivalent check.
-const PATTERNS: &[(&str, fn(&str) -> bool)] = &[
+const PATTERNS: &[(&str, PatternCheck)] = &[
     ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", |s| shape(s, "dddd-dd-dd")),
     ("^[0-9]{4}-[0-9]{2}$", |s| shape(s, "dddd-dd")),
     ("^[0-9]{4}-Q[1-4]$", quarter),
