@@ -386,3 +386,83 @@ fn the_validator_checks_each_keyword() {
         );
     }
 }
+
+/// The section numbers of docs/METRICS.md never change meaning; code and docs cite them.
+const METRICS_SECTIONS: [&str; 22] = [
+    "1", "2", "3", "3.1", "3.2", "4", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8",
+    "4.9", "4.10", "4.11", "4.12", "4.13", "4.14", "4.15", "5",
+];
+
+/// The numbered headings of docs/METRICS.md (`## 4. Definitions` → `4`, `### 4.2 …` → `4.2`).
+fn metrics_sections() -> Vec<String> {
+    read("docs/METRICS.md")
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .filter_map(|l| {
+            let number = l.trim_start_matches('#').split_whitespace().next()?;
+            let number = number.trim_end_matches('.');
+            number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+                .then(|| number.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn metrics_md_keeps_every_section_number() {
+    let have = metrics_sections();
+    for want in METRICS_SECTIONS.iter().chain(&["5.1", "5.2"]) {
+        assert!(
+            have.iter().any(|h| h == want),
+            "docs/METRICS.md lacks section {want}; it has {have:?}"
+        );
+    }
+}
+
+/// Every `METRICS.md §N` cited in the code, tests, queries and docs names a real section.
+#[test]
+fn every_metrics_md_citation_exists() {
+    let have = metrics_sections();
+    let mut bad = Vec::new();
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "queries", "docs"] {
+        collect_files(&root().join(dir), &mut files);
+    }
+    files.push(root().join("README.md"));
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // binary fixtures
+        };
+        for (at, _) in text.match_indices("METRICS.md §") {
+            let rest = &text[at + "METRICS.md §".len()..];
+            let number: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let number = number.trim_end_matches('.');
+            // `METRICS.md §N` as a pattern in prose is not a citation.
+            if !number.is_empty() && !have.iter().any(|h| h == number) {
+                bad.push(format!("{}: §{number}", path.display()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "citations of missing sections: {bad:?}");
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_files(&p, out);
+        } else if p
+            .extension()
+            .is_some_and(|x| x == "rs" || x == "md" || x == "sql" || x == "toml")
+        {
+            out.push(p);
+        }
+    }
+}
