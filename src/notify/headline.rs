@@ -138,7 +138,10 @@ impl Headline {
                 "completion-vs-target",
                 &[
                     ("rate", &percent(r)),
-                    ("target", &self.completion_target.map(percent).unwrap_or_else(na)),
+                    (
+                        "target",
+                        &self.completion_target.map(percent).unwrap_or_else(na),
+                    ),
                 ],
             ),
             None => na(),
@@ -150,7 +153,9 @@ impl Headline {
             ),
             (
                 text("fact-mean-score", &[]),
-                self.mean_score.map(|x| format!("{x:.1}")).unwrap_or_else(na),
+                self.mean_score
+                    .map(|x| format!("{x:.1}"))
+                    .unwrap_or_else(na),
             ),
             (text("fact-completion", &[]), completion),
             (
@@ -187,7 +192,12 @@ impl Headline {
                     "churn-band",
                     &[
                         ("band", &text(&format!("band-{}", c.band), &[])),
-                        ("rate", &c.rate.map(percent).unwrap_or_else(|| text("not-available", &[]))),
+                        (
+                            "rate",
+                            &c.rate
+                                .map(percent)
+                                .unwrap_or_else(|| text("not-available", &[])),
+                        ),
                         ("n", &c.n.to_string()),
                     ],
                 )
@@ -265,10 +275,20 @@ pub(crate) mod tests {
             kind: "completion".into(),
             message: "completion rate 43.0% is below the target 90%".into(),
         }];
-        let h = Headline::from_metrics(&quarterly_metrics(), &alerts, Link::Path("/r/2026-Q3".into()));
+        let h = Headline::from_metrics(
+            &quarterly_metrics(),
+            &alerts,
+            Link::Path("/r/2026-Q3".into()),
+        );
         assert!(h.quarterly);
-        assert_eq!(h.title(), "Handoff quality and first-year outcomes — 2026-Q3");
-        assert_eq!(h.period_line(), "Quarterly report · 2026-07-01 to 2026-09-30");
+        assert_eq!(
+            h.title(),
+            "Handoff quality and first-year outcomes — 2026-Q3"
+        );
+        assert_eq!(
+            h.period_line(),
+            "Quarterly report · 2026-07-01 to 2026-09-30"
+        );
         let facts = h.facts();
         assert_eq!(facts[0], ("Deals".into(), "162".into()));
         assert_eq!(facts[1].1, "78.2");
@@ -301,6 +321,9 @@ pub(crate) mod tests {
         assert_eq!(h.facts()[1].1, "n/a");
         assert_eq!(h.alerts_heading(), "No alert fired.");
         assert_eq!(h.link_text(), "Open the report");
-        assert_eq!(h.fallback(), "Handoff quality review — 2026-10: no alert fired");
+        assert_eq!(
+            h.fallback(),
+            "Handoff quality review — 2026-10: no alert fired"
+        );
     }
 }

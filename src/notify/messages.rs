@@ -48,7 +48,10 @@ mod tests {
             "Handoff quality review — 2026-10"
         );
         assert_eq!(
-            text("relative-risk-value", &[("value", "2.10"), ("low", "1.46"), ("high", "3.00")]),
+            text(
+                "relative-risk-value",
+                &[("value", "2.10"), ("low", "1.46"), ("high", "3.00")]
+            ),
             "2.10 (95% CI 1.46–3.00)"
         );
     }
@@ -60,6 +63,10 @@ mod tests {
             let unclosed = value.matches("{ $").count() != value.matches(" }").count();
             assert!(!unclosed, "{id}: unbalanced placeholder in {value:?}");
         }
-        assert!(catalog().len() >= 25, "catalog parsed {} ids", catalog().len());
+        assert!(
+            catalog().len() >= 25,
+            "catalog parsed {} ids",
+            catalog().len()
+        );
     }
 }

@@ -316,13 +316,19 @@ mod tests {
     #[test]
     fn flags_parse_and_bad_flags_are_redacted() {
         let t = targets(
-            &["slack=https://hooks.slack.com/services/a".into(), "Teams=http://127.0.0.1:1/x".into()],
+            &[
+                "slack=https://hooks.slack.com/services/a".into(),
+                "Teams=http://127.0.0.1:1/x".into(),
+            ],
             &NotifySettings::default(),
         )
         .unwrap();
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].kind, Kind::Teams);
-        assert_eq!(format!("{:?}", t[0]), "Target(slack (https://hooks.slack.com/…))");
+        assert_eq!(
+            format!("{:?}", t[0]),
+            "Target(slack (https://hooks.slack.com/…))"
+        );
         for bad in [
             "slak=https://hooks.slack.com/services/SECRET",
             "slack=hooks.slack.com/services/SECRET",

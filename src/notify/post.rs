@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::{redact, Headline, Target};
 
 /// Test hook: the per-attempt timeout in milliseconds (default 10 000). Documented in
-/// `docs/METHODOLOGY.md`; not meant for production use.
+/// the `[notify]` documentation; not meant for production use.
 pub const TIMEOUT_ENV: &str = "HANDOFF_NOTIFY_TIMEOUT_MS";
 
 /// How hard to try.
@@ -55,7 +55,12 @@ struct Failure {
     retry: bool,
 }
 
-fn attempt(agent: &ureq::Agent, target: &Target, body: &[u8], policy: &Policy) -> Result<(), Failure> {
+fn attempt(
+    agent: &ureq::Agent,
+    target: &Target,
+    body: &[u8],
+    policy: &Policy,
+) -> Result<(), Failure> {
     let result = agent
         .post(target.url())
         .header("Content-Type", "application/json; charset=utf-8")
@@ -78,9 +83,7 @@ fn attempt(agent: &ureq::Agent, target: &Target, body: &[u8], policy: &Policy) -
         }),
         Err(e) => Err(Failure {
             // The client's error text may quote the URL: take it out.
-            reason: e
-                .to_string()
-                .replace(target.url(), &redact(target.url())),
+            reason: e.to_string().replace(target.url(), &redact(target.url())),
             retry: true,
         }),
     }

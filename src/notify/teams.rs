@@ -38,11 +38,15 @@ pub fn card(h: &Headline) -> Value {
         body.extend(lines.into_iter().map(|l| text_block(format!("• {l}"))));
     }
     if h.alerts.is_empty() {
-        body.push(json!({"type": "TextBlock", "text": h.alerts_heading(), "wrap": true,
-                         "color": "Good", "spacing": "Medium"}));
+        body.push(
+            json!({"type": "TextBlock", "text": h.alerts_heading(), "wrap": true,
+                         "color": "Good", "spacing": "Medium"}),
+        );
     } else {
-        body.push(json!({"type": "TextBlock", "text": h.alerts_heading(), "wrap": true,
-                         "weight": "Bolder", "color": "Attention", "spacing": "Medium"}));
+        body.push(
+            json!({"type": "TextBlock", "text": h.alerts_heading(), "wrap": true,
+                         "weight": "Bolder", "color": "Attention", "spacing": "Medium"}),
+        );
         body.extend(h.alerts.iter().map(|a| text_block(format!("• {a}"))));
     }
     let mut card = json!({
@@ -53,12 +57,15 @@ pub fn card(h: &Headline) -> Value {
     });
     match &h.link {
         Link::Url(url) => {
-            card["actions"] = json!([{"type": "Action.OpenUrl", "title": h.link_text(), "url": url}]);
+            card["actions"] =
+                json!([{"type": "Action.OpenUrl", "title": h.link_text(), "url": url}]);
         }
         Link::Path(_) => {
             if let Some(body) = card["body"].as_array_mut() {
-                body.push(json!({"type": "TextBlock", "text": h.link_text(), "wrap": true,
-                                 "isSubtle": true, "spacing": "Medium"}));
+                body.push(
+                    json!({"type": "TextBlock", "text": h.link_text(), "wrap": true,
+                                 "isSubtle": true, "spacing": "Medium"}),
+                );
             }
         }
     }
