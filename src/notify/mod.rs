@@ -188,10 +188,30 @@ fn from_env(kind: Kind, var: &str, key: &str) -> Option<Target> {
     None
 }
 
+/// A plain-http webhook off this machine sends its secret unencrypted.
+fn is_unencrypted_remote(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.rsplit('@').next().unwrap_or_default();
+    !["127.", "localhost/", "localhost:", "[::1]"]
+        .iter()
+        .any(|p| host.starts_with(p) || host == p.trim_end_matches(['/', ':']))
+}
+
 /// The targets of this run: the `--notify` flags when any is given (they replace the
 /// config's), else the config's `[notify]` variables. A malformed flag is a usage error
 /// whose message shows the URL redacted.
 pub fn targets(flags: &[String], settings: &NotifySettings) -> anyhow::Result<Vec<Target>> {
+    let targets = resolve_targets(flags, settings)?;
+    for t in targets.iter().filter(|t| is_unencrypted_remote(t.url())) {
+        tracing::warn!("notify {t}: plain http:// sends the webhook URL unencrypted; use https://");
+    }
+    Ok(targets)
+}
+
+fn resolve_targets(flags: &[String], settings: &NotifySettings) -> anyhow::Result<Vec<Target>> {
     if flags.is_empty() {
         return Ok(settings
             .env
@@ -266,6 +286,17 @@ mod tests {
         );
         assert_eq!(redact("http://127.0.0.1:9/x?y#z"), "http://127.0.0.1:9/…");
         assert_eq!(redact("not a url"), "…");
+    }
+
+    #[test]
+    fn plain_http_is_flagged_off_loopback_only() {
+        assert!(is_unencrypted_remote("http://hooks.example.com/x"));
+        assert!(is_unencrypted_remote("HTTP://10.0.0.1:8080/x"));
+        assert!(!is_unencrypted_remote("https://hooks.slack.com/x"));
+        assert!(!is_unencrypted_remote("http://127.0.0.1:9/x"));
+        assert!(!is_unencrypted_remote("http://localhost:9/x"));
+        assert!(!is_unencrypted_remote("http://localhost"));
+        assert!(!is_unencrypted_remote("http://[::1]:9/x"));
     }
 
     #[test]
