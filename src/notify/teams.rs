@@ -7,6 +7,11 @@
 use serde_json::{json, Value};
 
 use super::headline::{Headline, Link};
+use super::messages::text;
+
+/// Teams refuses messages over about 28 KB: beyond this many alerts the card says how many
+/// more the report lists.
+const MAX_ALERT_BLOCKS: usize = 100;
 
 fn text_block(text: String) -> Value {
     json!({"type": "TextBlock", "text": text, "wrap": true})
@@ -47,7 +52,16 @@ pub fn card(h: &Headline) -> Value {
             json!({"type": "TextBlock", "text": h.alerts_heading(), "wrap": true,
                          "weight": "Bolder", "color": "Attention", "spacing": "Medium"}),
         );
-        body.extend(h.alerts.iter().map(|a| text_block(format!("• {a}"))));
+        body.extend(
+            h.alerts
+                .iter()
+                .take(MAX_ALERT_BLOCKS)
+                .map(|a| text_block(format!("• {a}"))),
+        );
+        if h.alerts.len() > MAX_ALERT_BLOCKS {
+            let more = (h.alerts.len() - MAX_ALERT_BLOCKS).to_string();
+            body.push(text_block(text("alerts-more", &[("count", &more)])));
+        }
     }
     let mut card = json!({
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -82,4 +96,29 @@ pub fn payload(h: &Headline) -> Value {
             "content": card(h),
         }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notify::headline::tests::quarterly_metrics;
+
+    #[test]
+    fn many_alerts_stay_under_the_teams_message_size() {
+        let mut h = Headline::from_metrics(&quarterly_metrics(), &[], Link::Path("/r".into()));
+        h.alerts = (0..1000)
+            .map(|i| format!("alert number {i} with some words"))
+            .collect();
+        let p = payload(&h);
+        assert!(serde_json::to_vec(&p).unwrap().len() < 28_000);
+        let body = p["attachments"][0]["content"]["body"].as_array().unwrap();
+        let last_alert = body.iter().rev().nth(1).unwrap();
+        assert_eq!(last_alert["text"], "… and 900 more in the report");
+        assert_eq!(
+            body.iter()
+                .filter(|b| b["text"].as_str().is_some_and(|t| t.starts_with("• alert")))
+                .count(),
+            100
+        );
+    }
 }
