@@ -90,6 +90,11 @@ pub struct ReportArgs {
     /// (default: the config's custom_queries, else queries/custom when it exists).
     #[arg(long, value_name = "DIR")]
     pub custom_queries: Option<PathBuf>,
+    /// After writing, post the headline and alerts to slack=URL or teams=URL (repeatable;
+    /// URL may be env:VARIABLE). Replaces the config's `[notify]` targets. A failed post is a
+    /// warning and never changes the exit code.
+    #[arg(long, value_name = "KIND=URL")]
+    pub notify: Vec<String>,
 }
 
 #[derive(Debug, Args)]

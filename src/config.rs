@@ -52,6 +52,9 @@ pub struct ConfigFile {
     /// Per table: canonical column = source column name.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// Slack / Teams notifications after `report` (SPEC §5.2).
+    #[serde(default)]
+    pub notify: crate::notify::NotifyFile,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -95,6 +98,8 @@ pub struct Settings {
     pub sla_floor: f64,
     pub max_escalations: u64,
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// Notification targets (environment variable names) and the report link.
+    pub notify: crate::notify::NotifySettings,
 }
 
 pub const DEFAULT_SLA_HOURS: [(&str, f64); 5] = [
@@ -248,6 +253,7 @@ impl Settings {
             sla_floor: f.alerts.sla_floor.unwrap_or(0.80),
             max_escalations: f.alerts.max_escalations.unwrap_or(10),
             columns: f.columns.clone(),
+            notify: crate::notify::NotifySettings::from_file(&f.notify)?,
         })
     }
 }

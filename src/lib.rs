@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod logging;
 pub mod metrics;
 pub mod model;
+pub mod notify;
 pub mod period;
 pub mod render;
 pub mod report;
@@ -215,6 +216,7 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         .period
         .unwrap_or_else(|| period::Period::default_for(r.as_of));
     let custom_files = custom_query_files(args, &r)?;
+    let notify_targets = notify::targets(&args.notify, &r.settings.notify)?;
     let mut progress = logging::Progress::new(quiet, format);
     progress.stage("reading inputs");
     let ing = report::load(&r)?;
@@ -265,6 +267,11 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         for a in &computed.alerts {
             writeln!(out, "alert: {}", a.message)?;
         }
+    }
+    if !notify_targets.is_empty() {
+        let link = notify::link(&r.settings.notify, &period.label(), &target);
+        let headline = notify::Headline::from_metrics(&computed.metrics, &computed.alerts, link);
+        notify::send_all(&notify_targets, &headline, &notify::Policy::from_env());
     }
     if args.fail_on_alert && !computed.alerts.is_empty() {
         return Ok(exit::ALERT);

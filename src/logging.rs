@@ -45,6 +45,12 @@ pub fn init(quiet: bool, verbose: u8, format: LogFormat) {
             let deps = if quiet { Level::ERROR } else { Level::WARN };
             EnvFilter::new(format!("{deps},handoff={ours}"))
         });
+    // The HTTP client's own records quote webhook URLs (secrets, SPEC §5.2): never shown, not
+    // even under HANDOFF_LOG=trace. `crate::notify` logs each post with the URL redacted.
+    let filter = ["ureq=off", "ureq_proto=off"]
+        .into_iter()
+        .filter_map(|d| d.parse().ok())
+        .fold(filter, EnvFilter::add_directive);
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
