@@ -151,14 +151,21 @@ fn every_config_key_is_documented() {
     let alerts = listed("[alerts]\nzz_not_a_key = 1\n");
     let mut missing = Vec::new();
     for key in &top {
-        let heading =
-            if ["sla_hours", "first_value_days", "milestones", "alerts"].contains(&key.as_str()) {
-                format!("### `[{key}]`")
-            } else if key == "columns" {
-                "### `[columns.TABLE]`".to_string()
-            } else {
-                format!("### `{key}`")
-            };
+        let heading = if [
+            "sla_hours",
+            "first_value_days",
+            "milestones",
+            "alerts",
+            "notify",
+        ]
+        .contains(&key.as_str())
+        {
+            format!("### `[{key}]`")
+        } else if key == "columns" {
+            "### `[columns.TABLE]`".to_string()
+        } else {
+            format!("### `{key}`")
+        };
         if !doc.contains(&heading) {
             missing.push(heading);
         }
