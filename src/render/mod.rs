@@ -1234,6 +1234,11 @@ fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
     sec.push(Block::Para(vec![t(
         "Days from close to the first first-value milestone before the as-of instant.",
     )]));
+    if let Some(n) = m.get("segments_derived").and_then(Value::as_u64) {
+        sec.push(Block::Para(vec![t(format!(
+            "Segments were derived from ACV (segment_from_acv) for {n} deal(s) that had none."
+        ))]));
+    }
     let mut groups: Vec<(&str, &str, &str)> = vec![("ttfv_by_segment", "Segment", "by segment")];
     if quarterly {
         groups.push(("ttfv_by_acv_band", "ACV band", "by ACV band"));
