@@ -1236,7 +1236,7 @@ fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
     )]));
     if let Some(n) = m.get("segments_derived").and_then(Value::as_u64) {
         sec.push(Block::Para(vec![t(format!(
-            "Segments were derived from ACV (segment_from_acv) for {n} deal(s) that had none."
+            "Segments were derived from ACV (segment_from_acv) for {n} deal row(s) that had no segment of their own or from accounts."
         ))]));
     }
     let mut groups: Vec<(&str, &str, &str)> = vec![("ttfv_by_segment", "Segment", "by segment")];
