@@ -31,9 +31,9 @@ impl AccountLookup {
         }
         for row in 0..df.height() {
             let Some(id) = ids.get(row) else { continue };
-            out.rows.entry(id.to_string()).or_insert_with(|| {
-                std::array::from_fn(|k| cols[k].get(row).map(str::to_string))
-            });
+            out.rows
+                .entry(id.to_string())
+                .or_insert_with(|| std::array::from_fn(|k| cols[k].get(row).map(str::to_string)));
         }
         Ok(out)
     }

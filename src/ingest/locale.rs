@@ -40,7 +40,12 @@ pub const LOCALES: [Locale; 4] = [
         name: "de-DE",
         delimiter: b';',
         decimal_comma: true,
-        formats: &["%d.%m.%Y", "%d.%m.%y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S"],
+        formats: &[
+            "%d.%m.%Y",
+            "%d.%m.%y",
+            "%d.%m.%Y %H:%M",
+            "%d.%m.%Y %H:%M:%S",
+        ],
     },
     Locale {
         name: "id-ID",
@@ -64,9 +69,11 @@ pub fn locale(name: &str) -> Option<&'static Locale> {
 
 /// Whether a chrono format has a time part (then it parses datetimes, else dates).
 pub fn has_time(fmt: &str) -> bool {
-    ["%H", "%k", "%I", "%l", "%M", "%S", "%T", "%R", "%r", "%X", "%c", "%p", "%P"]
-        .iter()
-        .any(|spec| fmt.contains(spec))
+    [
+        "%H", "%k", "%I", "%l", "%M", "%S", "%T", "%R", "%r", "%X", "%c", "%p", "%P",
+    ]
+    .iter()
+    .any(|spec| fmt.contains(spec))
 }
 
 /// A format chrono cannot use, or one that reads neither a date nor a datetime, is an error.
@@ -75,7 +82,9 @@ pub fn check_format(fmt: &str) -> Result<(), String> {
         return Err("an empty date format".into());
     }
     if StrftimeItems::new(fmt).any(|i| matches!(i, Item::Error)) {
-        return Err(format!("{fmt:?} is not a chrono format (see the chrono strftime table)"));
+        return Err(format!(
+            "{fmt:?} is not a chrono format (see the chrono strftime table)"
+        ));
     }
     let has_day = ["%d", "%e", "%j", "%F", "%D", "%x", "%c", "%s"]
         .iter()
@@ -145,7 +154,11 @@ mod tests {
         ];
         for (name, text, want) in cases {
             let l = locale(name).unwrap();
-            assert_eq!(parse_in_formats(text, l.formats), Some(at(want)), "{name} {text}");
+            assert_eq!(
+                parse_in_formats(text, l.formats),
+                Some(at(want)),
+                "{name} {text}"
+            );
         }
     }
 

@@ -69,7 +69,12 @@ pub fn sources(dir: &Path, table: &str, settings: &Settings) -> Result<Sources, 
         )));
     }
     let mut parts: Vec<PathBuf> = std::fs::read_dir(&path)
-        .map_err(|e| Fatal(format!("{}: {key}: cannot list the folder: {e}", path.display())))?
+        .map_err(|e| {
+            Fatal(format!(
+                "{}: {key}: cannot list the folder: {e}",
+                path.display()
+            ))
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && is_part(p))
         .collect();
@@ -127,12 +132,11 @@ pub fn read_parts(
         };
         parts.push(t.file.clone());
         let shift = (k as i64) << PART_SHIFT;
-        let shifted = t
-            .df
-            .column(crate::schema::LINE)?
-            .as_materialized_series()
-            .clone()
-            + shift;
+        let shifted =
+            t.df.column(crate::schema::LINE)?
+                .as_materialized_series()
+                .clone()
+                + shift;
         t.df.with_column(shifted.into_column())?;
         all = Some(match all.take() {
             None => t,

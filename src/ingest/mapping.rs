@@ -200,7 +200,9 @@ impl Mapping {
                 }
             };
             if path.trim().is_empty() {
-                return Err(usage(format!("config: [tables] {table}: the path is empty")));
+                return Err(usage(format!(
+                    "config: [tables] {table}: the path is empty"
+                )));
             }
             m.tables.insert(table.clone(), path);
         }
@@ -244,12 +246,11 @@ impl Mapping {
             let spec = spec_of("values", table)?;
             let mut out = BTreeMap::new();
             for (column, map) in cols {
-                let cspec = column_of(&format!("values.{table}"), spec, column)
-                    .map_err(|_| {
-                        usage(format!(
-                            "config: [values.{table}.{column}]: {table} has no column {column:?}"
-                        ))
-                    })?;
+                let cspec = column_of(&format!("values.{table}"), spec, column).map_err(|_| {
+                    usage(format!(
+                        "config: [values.{table}.{column}]: {table} has no column {column:?}"
+                    ))
+                })?;
                 let mut lookup = HashMap::new();
                 for (source, target) in map {
                     check_value(cspec, target, decimal_comma, formats).map_err(|why| {
@@ -310,7 +311,10 @@ impl Mapping {
 
 /// Trimmed and lowercased, for the case-insensitive matches of §3.1.
 pub fn norm(s: &str) -> String {
-    s.trim().trim_start_matches('\u{feff}').trim().to_lowercase()
+    s.trim()
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_lowercase()
 }
 
 /// The derived segment for an ACV (`< E1` smb, `< E2` mid_market, `< E3` enterprise).
@@ -506,18 +510,29 @@ mod tests {
             BTreeMap::from([
                 (
                     "account_id".to_string(),
-                    vec!["Associated Company IDs (Primary)".into(), "Associated Company IDs".into()],
+                    vec![
+                        "Associated Company IDs (Primary)".into(),
+                        "Associated Company IDs".into(),
+                    ],
                 ),
-                ("account_name".to_string(), vec!["Associated Company IDs".into()]),
+                (
+                    "account_name".to_string(),
+                    vec!["Associated Company IDs".into()],
+                ),
             ]),
         );
         m.filters.insert(
             "deals".into(),
             vec![("Stage".into(), Keep::Values(vec!["closed won".into()]))],
         );
-        let header: Vec<String> = ["\u{feff} deal_id", "ASSOCIATED COMPANY IDS ", "Stage", "acv"]
-            .map(String::from)
-            .to_vec();
+        let header: Vec<String> = [
+            "\u{feff} deal_id",
+            "ASSOCIATED COMPANY IDS ",
+            "Stage",
+            "acv",
+        ]
+        .map(String::from)
+        .to_vec();
         let spec = schema::table("deals").unwrap();
         let p = plan(spec, &m, &header, "f.csv", |_| true).unwrap();
         assert_eq!(&p.index[..3], &[Some(0), Some(1), Some(1)]);
@@ -528,10 +543,8 @@ mod tests {
             p.filtered_by(|i| row[i].to_string()),
             Some(("Stage".to_string(), "Closed Lost".to_string()))
         );
-        m.filters.insert(
-            "deals".into(),
-            vec![("IsWon".into(), Keep::Bool(true))],
-        );
+        m.filters
+            .insert("deals".into(), vec![("IsWon".into(), Keep::Bool(true))]);
         let err = plan(spec, &m, &header, "f.csv", |_| true).err().unwrap();
         assert!(err.0.contains("[filters.deals] IsWon"), "{}", err.0);
     }

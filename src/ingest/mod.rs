@@ -396,7 +396,11 @@ pub fn handoff_exclusions(
         .left_join(rejected, col(schema::DEAL_ID), col(schema::DEAL_ID))
         .left_join(filtered, col(schema::DEAL_ID), col(schema::DEAL_ID))
         .with_column(
-            when(col(KNOWN).is_null().and(col("_deal_filtered").is_not_null()))
+            when(
+                col(KNOWN)
+                    .is_null()
+                    .and(col("_deal_filtered").is_not_null()),
+            )
             .then(lit("filtered"))
             .when(
                 col(KNOWN)

@@ -219,7 +219,9 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     let strip = |x: &str| -> String {
         let mut x = x.trim().to_string();
         // Longest first: `US$` before `$`, `USD` before `US`.
-        for code in ["US$", "USD", "EUR", "GBP", "IDR", "Rp", "CAD", "AUD", "CHF", "JPY"] {
+        for code in [
+            "US$", "USD", "EUR", "GBP", "IDR", "Rp", "CAD", "AUD", "CHF", "JPY",
+        ] {
             if let Some(r) = x.strip_prefix(code) {
                 x = r.trim().to_string();
             }
@@ -259,7 +261,9 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     // Spaces, no-break spaces (Excel de-DE) and narrow no-break spaces group thousands too.
     let spaces = [' ', '\u{a0}', '\u{202f}'];
     let int_clean: String = if int_part.contains(thousands) || int_part.contains(spaces) {
-        let groups: Vec<&str> = int_part.split([thousands, spaces[0], spaces[1], spaces[2]]).collect();
+        let groups: Vec<&str> = int_part
+            .split([thousands, spaces[0], spaces[1], spaces[2]])
+            .collect();
         let ok = !groups.is_empty()
             && (1..=3).contains(&groups[0].len())
             && groups[1..].iter().all(|g| g.len() == 3);

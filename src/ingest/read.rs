@@ -659,7 +659,12 @@ pub fn read_parquet_in(
         for (slot, col) in cells.iter_mut().zip(&cols) {
             *slot = col.get(row);
         }
-        let text = |i: usize| filter_cols[&i].get(row).map(|c| raw_text(&c)).unwrap_or_default();
+        let text = |i: usize| {
+            filter_cols[&i]
+                .get(row)
+                .map(|c| raw_text(&c))
+                .unwrap_or_default()
+        };
         if let Some((column, value)) = sink.plan().filtered_by(text) {
             let id = cells[0].map(|c| raw_text(&c)).unwrap_or_default();
             sink.filter_out(row as u64 + 2, column, value, &id);

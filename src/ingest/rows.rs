@@ -448,7 +448,12 @@ impl<'s> RowSink<'s> {
             warnings.push(unknown_segment_warning(&self.file, seg, *n));
         }
         for (column, n) in &self.defaulted {
-            let value = self.plan.defaults[self.table.columns.iter().position(|c| c.name == *column).unwrap_or(0)];
+            let value = self.plan.defaults[self
+                .table
+                .columns
+                .iter()
+                .position(|c| c.name == *column)
+                .unwrap_or(0)];
             warnings.push(format!(
                 "{}: {}.{column} was absent or blank in {n} row(s): [defaults] value {:?} used",
                 self.file,
@@ -481,7 +486,6 @@ impl<'s> RowSink<'s> {
     }
 }
 
-
 /// The row sink for one file: its header mapped by the config (`Fatal` names what is
 /// missing). A required column may be absent when something fills it: a `[defaults]` value,
 /// or for deals the `accounts` table or `segment_from_acv`.
@@ -504,5 +508,11 @@ pub(super) fn sink_for<'s>(
         defaulted || derived || from_accounts
     };
     let plan = super::mapping::plan(table, mapping, header, file, fillable)?;
-    Ok(RowSink::new(table, settings, plan, accounts, file.to_string()))
+    Ok(RowSink::new(
+        table,
+        settings,
+        plan,
+        accounts,
+        file.to_string(),
+    ))
 }

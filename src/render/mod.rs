@@ -1234,11 +1234,6 @@ fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
     sec.push(Block::Para(vec![t(
         "Days from close to the first first-value milestone before the as-of instant.",
     )]));
-    if let Some(n) = m.get("segments_derived").and_then(Value::as_u64) {
-        sec.push(Block::Para(vec![t(format!(
-            "Segments were derived from ACV (segment_from_acv) for {n} deal row(s) that had no segment of their own or from accounts."
-        ))]));
-    }
     let mut groups: Vec<(&str, &str, &str)> = vec![("ttfv_by_segment", "Segment", "by segment")];
     if quarterly {
         groups.push(("ttfv_by_acv_band", "ACV band", "by ACV band"));
@@ -1685,6 +1680,11 @@ fn data_quality(view: &ReportView) -> Section {
     sec.push(Block::Para(vec![t(
         "Every input row is accounted for: used, rejected (unreadable or invalid) or excluded (a duplicate, an orphan, a later deal of the same account, or dated after the as-of instant).",
     )]));
+    if let Some(n) = m.get("segments_derived").and_then(Value::as_u64) {
+        sec.push(Block::Para(vec![t(format!(
+            "Segments were derived from ACV (segment_from_acv) for {n} deal row(s) that had no segment of their own or from accounts."
+        ))]));
+    }
     let mut table = Table::new(&[
         "Table",
         "Read",
