@@ -302,10 +302,11 @@ impl Mapping {
     /// True when nothing of §3.1 changes how `table`'s rows are read (the columnar
     /// Parquet path may then take typed columns whole).
     pub fn is_plain(&self, table: &str) -> bool {
-        !self.filters.contains_key(table)
-            && !self.values.contains_key(table)
-            && !self.defaults.contains_key(table)
-            && !(table == schema::DEALS && self.segment_from_acv.is_some())
+        let derives = table == schema::DEALS && self.segment_from_acv.is_some();
+        let keyed = self.filters.contains_key(table)
+            || self.values.contains_key(table)
+            || self.defaults.contains_key(table);
+        !(keyed || derives)
     }
 }
 
