@@ -342,6 +342,24 @@ mod tests {
     }
 
     #[test]
+    fn a_locale_sets_what_the_config_leaves_unset() {
+        let f: ConfigFile =
+            toml::from_str("locale = \"de_DE\"\ndate_formats = [\"%Y%m%d\"]\n").unwrap();
+        let s = Settings::from_file(&f).unwrap();
+        assert_eq!((s.delimiter, s.decimal_comma), (b';', true));
+        assert_eq!(s.date_formats.first().map(String::as_str), Some("%d.%m.%Y"));
+        assert_eq!(s.date_formats.last().map(String::as_str), Some("%Y%m%d"));
+        let f: ConfigFile =
+            toml::from_str("locale = \"id-ID\"\ndelimiter = \",\"\ndecimal_comma = false\n")
+                .unwrap();
+        let s = Settings::from_file(&f).unwrap();
+        assert_eq!((s.delimiter, s.decimal_comma), (b',', false));
+        let f: ConfigFile = toml::from_str("date_format = \"%Q\"\n").unwrap();
+        let err = Settings::from_file(&f).unwrap_err().to_string();
+        assert!(err.contains("date_format") && err.contains("%Q"), "{err}");
+    }
+
+    #[test]
     fn unknown_column_mapping_is_an_error() {
         let f: ConfigFile = toml::from_str("[columns.deals]\nclose = \"Close Date\"\n").unwrap();
         let err = Settings::from_file(&f).unwrap_err().to_string();

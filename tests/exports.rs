@@ -467,6 +467,58 @@ mod keys {
     }
 }
 
+mod parquet {
+    use super::*;
+    use polars::prelude::*;
+
+    /// Typed Parquet columns go through the same filters (a boolean column compared as a
+    /// boolean) and `segment_from_acv`, not the columnar fast path.
+    #[test]
+    fn filters_and_derived_segments_on_typed_columns() {
+        let d = data(&[
+            ("handoffs.csv", "handoff_id,deal_id\nH1,D1\n"),
+            (
+                "handoff.toml",
+                "segment_from_acv = [10, 100, 1000]\n[filters.deals]\nIsWon = true\nstage = [\"Closed Won\"]\n",
+            ),
+        ]);
+        let closed = Column::new("closed_at".into(), [20_000i32, 20_001, 20_002, 20_003])
+            .cast(&DataType::Date)
+            .unwrap();
+        let mut df = DataFrame::new_infer_height(vec![
+            Column::new("deal_id".into(), ["D1", "D2", "D3", "D4"]),
+            Column::new("account_id".into(), ["A1", "A2", "A3", "A4"]),
+            Column::new("acv".into(), [5.0, 50.0, 500.0, 5000.0]),
+            closed,
+            Column::new("sales_rep".into(), ["r", "r", "r", "r"]),
+            Column::new("IsWon".into(), [true, true, false, true]),
+            Column::new(
+                "stage".into(),
+                ["Closed Won", "Closed Won", "Closed Won", "Open"],
+            ),
+        ])
+        .unwrap();
+        let f = fs::File::create(d.path().join("deals.parquet")).unwrap();
+        ParquetWriter::new(f).finish(&mut df).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let (_, m) = report(d.path(), None, "2026-10-31", out.path());
+        assert_eq!(
+            accounting(&m, "deals"),
+            (vec![4, 2, 0, 2], json!({"filtered": 2}))
+        );
+        assert_eq!(m["segments_derived"], 2);
+        let dq = data_quality(out.path());
+        assert!(
+            dq.contains("deals.parquet,4,IsWon,false,excluded,filtered"),
+            "{dq}"
+        );
+        assert!(
+            dq.contains("deals.parquet,5,stage,Open,excluded,filtered"),
+            "{dq}"
+        );
+    }
+}
+
 mod failures {
     use super::*;
 

@@ -650,9 +650,17 @@ pub fn read_parquet_in(
         }
     }
     let mut filter_cols = std::collections::HashMap::new();
-    for (_, i, _) in &sink.plan().filters {
-        let c = ParquetCol::from_column(&df.columns()[*i])?;
-        filter_cols.insert(*i, c);
+    for (name, i, _) in &sink.plan().filters {
+        match without_panics(|| ParquetCol::from_column(&df.columns()[*i])) {
+            Ok(Ok(c)) => filter_cols.insert(*i, c),
+            _ => {
+                let msg = format!(
+                    "{file}: config [filters.{}] {name}: the column's type cannot be compared",
+                    table.name
+                );
+                return Ok(Err(Fatal(msg)));
+            }
+        };
     }
     let mut cells: Vec<Option<Cell>> = vec![None; table.columns.len()];
     for row in 0..df.height() {
