@@ -303,7 +303,8 @@ fn data(files: &[(&str, &str)]) -> tempfile::TempDir {
     d
 }
 
-const HANDOFFS: &str = "handoff_id,deal_id,cs_acceptance\nH1,D1,Approved\nH2,D2,accepted\n";
+const HANDOFFS: &str =
+    "handoff_id,deal_id,cs_acceptance\nH1,D1,Approved\nH2,D2,accepted\nH3,D1,rejected\n";
 
 fn validate(d: &Path) -> Run {
     run(&["validate", "--as-of", "2026-10-31", "--data", arg(d)])
@@ -327,7 +328,8 @@ mod keys {
 
     /// Filters first: D3 has a bad acv but is Closed Lost, so it is filtered, not rejected.
     /// Then the value maps (`Corporate` → enterprise, `Approved` → accepted), a boolean
-    /// filter, and a header matched case-insensitively through a candidate list.
+    /// filter, a filter on a mapped column, and a header matched case-insensitively through
+    /// a candidate list.
     #[test]
     fn filters_come_before_rejection_and_value_maps_apply() {
         let d = data(&[
@@ -346,14 +348,17 @@ mod keys {
                  acv = \"acv\"\nsales_rep = \"rep\"\n\
                  [filters.deals]\nStage = [\"Closed Won\"]\nWon = true\n\
                  [values.deals.segment]\n\"corporate \" = \"enterprise\"\n\
-                 [values.handoffs.cs_acceptance]\nApproved = \"accepted\"\n",
+                 [values.handoffs.cs_acceptance]\nApproved = \"accepted\"\n\
+                 [filters.handoffs]\ncs_acceptance = [\"accepted\"]\n",
             ),
         ]);
         let r = validate(d.path());
         assert_eq!(r.code, 0, "{r:#?}");
         // read, used, rejected, excluded, filtered
         assert_eq!(counts(&r, "deals"), vec![4, 2, 0, 2, 2]);
-        assert_eq!(counts(&r, "handoffs"), vec![2, 2, 0, 0, 0]);
+        // A filter on a mapped column keeps the raw or the mapped value: H1 `Approved`
+        // (→ accepted) and H2 stay, H3 `rejected` is filtered (not a duplicate of D1).
+        assert_eq!(counts(&r, "handoffs"), vec![3, 2, 0, 1, 1]);
         let q = run(&[
             "query",
             "--as-of",

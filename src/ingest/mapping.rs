@@ -331,11 +331,20 @@ pub fn segment_for_acv(acv: f64, edges: [f64; 3]) -> &'static str {
     }
 }
 
+/// One `[filters]` entry resolved against a file's header.
+pub type Filter<'m> = (
+    &'m str,
+    usize,
+    &'m Keep,
+    Option<&'m HashMap<String, String>>,
+);
+
 /// How one file's header is read: canonical column → header index, and the filters.
 pub struct Plan<'m> {
     pub index: Vec<Option<usize>>,
-    /// (column as written in the config, header index, what it keeps)
-    pub filters: Vec<(&'m str, usize, &'m Keep)>,
+    /// (column as written in the config, header index, what it keeps, the value map of the
+    /// canonical column read from that header, if any)
+    pub filters: Vec<Filter<'m>>,
     /// Per canonical column: the value map, if any.
     pub values: Vec<Option<&'m HashMap<String, String>>>,
     /// Per canonical column: the default text, if any.
@@ -345,11 +354,13 @@ pub struct Plan<'m> {
 impl<'m> Plan<'m> {
     /// The first filter a row fails: `(column, raw value)`, or `None` when it is kept.
     pub fn filtered_by(&self, get: impl Fn(usize) -> String) -> Option<(String, String)> {
-        for (column, i, keep) in &self.filters {
+        for (column, i, keep, map) in &self.filters {
             let raw = get(*i);
             let raw = raw.as_str();
+            // The raw value, or its mapped value when the column has a `[values]` map.
+            let mapped = map.and_then(|m| m.get(&norm(raw))).map(|v| norm(v));
             let kept = match keep {
-                Keep::Values(v) => v.contains(&norm(raw)),
+                Keep::Values(v) => v.contains(&norm(raw)) || mapped.is_some_and(|m| v.contains(&m)),
                 Keep::Bool(want) => match raw.trim() {
                     "" => !*want,
                     t => super::parse::parse_bool(t).is_ok_and(|b| b == *want),
@@ -418,8 +429,12 @@ pub fn plan<'m>(
             let c = table.columns.iter().position(|c| c.name == column)?;
             index[c]
         });
+        let map = pos.and_then(|i| {
+            let c = index.iter().position(|p| *p == Some(i))?;
+            mapping.values.get(table.name)?.get(table.columns[c].name)
+        });
         match pos {
-            Some(i) => filters.push((column.as_str(), i, keep)),
+            Some(i) => filters.push((column.as_str(), i, keep, map)),
             None => {
                 return Err(Fatal(format!(
                     "{file}: config [filters.{}] {column}: the file has no column {column:?}; columns found: {}",

@@ -180,7 +180,7 @@ pub fn ingest(
     for t in parsed.values_mut() {
         out.warnings.append(&mut t.warnings);
         let first = |action: Action| t.issues.iter().find(|i| i.action == action);
-        let first_rejected = first(Action::Rejected).map(describe);
+        let first_rejected = first(Action::Rejected).map(|i| describe_in(i, &t.file));
         let set_missing = t
             .issues
             .iter()
@@ -190,7 +190,7 @@ pub fn ingest(
             out.warnings.push(format!(
                 "{}: {set_missing} value(s) could not be parsed and were set to missing (first at {}); all are listed in data-quality.csv",
                 t.file,
-                describe(i)
+                describe_in(i, &t.file)
             ));
         }
         out.issues.append(&mut t.issues);
@@ -235,6 +235,15 @@ pub fn ingest(
         started.elapsed().as_secs_f64() * 1000.0
     );
     Ok(out)
+}
+
+/// [`describe`], naming the part file when a folder table's issue is in one of its parts.
+fn describe_in(i: &Issue, table_file: &str) -> String {
+    if i.file == table_file {
+        describe(i)
+    } else {
+        format!("{} {}", i.file, describe(i))
+    }
 }
 
 /// One issue for a message: `line 5: acv "-5": out of range: must be >= 0`.

@@ -650,7 +650,7 @@ pub fn read_parquet_in(
         }
     }
     let mut filter_cols = std::collections::HashMap::new();
-    for (name, i, _) in &sink.plan().filters {
+    for (name, i, _, _) in &sink.plan().filters {
         match without_panics(|| ParquetCol::from_column(&df.columns()[*i])) {
             Ok(Ok(c)) => filter_cols.insert(*i, c),
             _ => {
