@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::usage;
+use crate::ingest::{locale, mapping};
 
 /// The file as written by the user (`handoff.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,9 +50,27 @@ pub struct ConfigFile {
     /// Alert thresholds.
     #[serde(default)]
     pub alerts: AlertsFile,
-    /// Per table: canonical column = source column name.
+    /// Per table: canonical column = source header, or a list of candidate headers.
     #[serde(default)]
-    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    pub columns: BTreeMap<String, BTreeMap<String, mapping::Headers>>,
+    /// SPEC §3.1: `en-US`, `en-GB`, `de-DE` or `id-ID` (delimiter, decimal, date formats).
+    pub locale: Option<String>,
+    /// SPEC §3.1: more date/datetime formats, tried in order after ISO 8601 and the locale's.
+    pub date_formats: Option<Vec<String>>,
+    /// SPEC §3.1: ACV edges deriving a deal's segment when it has none.
+    pub segment_from_acv: Option<Vec<f64>>,
+    /// SPEC §3.1: the file or folder of parts holding a table.
+    #[serde(default)]
+    pub tables: BTreeMap<String, mapping::TableEntry>,
+    /// SPEC §3.1: per table, the rows to keep (others are excluded `filtered`).
+    #[serde(default)]
+    pub filters: BTreeMap<String, BTreeMap<String, mapping::FilterEntry>>,
+    /// SPEC §3.1: per table and column, source value = canonical value.
+    #[serde(default)]
+    pub values: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>,
+    /// SPEC §3.1: per table, the value of an absent or blank column.
+    #[serde(default)]
+    pub defaults: BTreeMap<String, BTreeMap<String, mapping::Scalar>>,
     /// Slack / Teams notifications after `report` (SPEC §5.2).
     #[serde(default)]
     pub notify: crate::notify::NotifyFile,
@@ -71,8 +90,19 @@ impl ConfigFile {
     pub fn load(path: &Path) -> anyhow::Result<ConfigFile> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading config {}", path.display()))?;
-        toml::from_str(&text)
-            .map_err(|e| usage(format!("config {}: {}", path.display(), e.message())))
+        toml::from_str(&text).map_err(|e| {
+            // Untagged values (`[tables]`, `[filters]`, …) fail without naming the key: show
+            // the line the parser stopped at.
+            let at = e
+                .span()
+                .map(|r| {
+                    let line = text[..r.start.min(text.len())].matches('\n').count() + 1;
+                    let shown = text.lines().nth(line - 1).unwrap_or("").trim();
+                    format!(" (line {line}: `{shown}`)")
+                })
+                .unwrap_or_default();
+            usage(format!("config {}: {}{at}", path.display(), e.message()))
+        })
     }
 }
 
@@ -83,6 +113,9 @@ pub struct Settings {
     pub delimiter: u8,
     pub decimal_comma: bool,
     pub date_format: Option<String>,
+    /// The locale's formats, then `date_format`, then `date_formats` (SPEC §3.1 order).
+    pub date_formats: Vec<String>,
+    pub locale: Option<&'static locale::Locale>,
     pub business_days: bool,
     pub churn_lookback_days: i64,
     pub completion_target: f64,
@@ -97,7 +130,8 @@ pub struct Settings {
     pub milestone_names: BTreeMap<String, String>,
     pub sla_floor: f64,
     pub max_escalations: u64,
-    pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// `[tables]`, `[columns]`, `[filters]`, `[values]`, `[defaults]`, `segment_from_acv`.
+    pub mapping: mapping::Mapping,
     /// Notification targets (environment variable names) and the report link.
     pub notify: crate::notify::NotifySettings,
 }
@@ -126,8 +160,34 @@ impl Default for Settings {
 impl Settings {
     /// Validate a config file into settings.
     pub fn from_file(f: &ConfigFile) -> anyhow::Result<Settings> {
+        let locale = match f.locale.as_deref() {
+            None => None,
+            Some(name) => Some(locale::locale(name).ok_or_else(|| {
+                usage(format!(
+                    "config: locale {name:?} is not one of {}",
+                    locale::LOCALES
+                        .iter()
+                        .map(|l| l.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?),
+        };
+        let mut date_formats: Vec<String> = locale
+            .map(|l| l.formats.iter().map(|s| s.to_string()).collect())
+            .unwrap_or_default();
+        let own = f.date_format.iter().map(|x| ("date_format", x));
+        let listed = f.date_formats.iter().flatten().map(|x| ("date_formats", x));
+        for (key, fmt) in own.chain(listed) {
+            locale::check_format(fmt).map_err(|why| usage(format!("config: {key}: {why}")))?;
+            date_formats.push(fmt.clone());
+        }
+        let decimal_comma = f
+            .decimal_comma
+            .unwrap_or(locale.is_some_and(|l| l.decimal_comma));
         let delimiter = match f.delimiter.as_deref() {
-            None | Some(",") => b',',
+            None => locale.map_or(b',', |l| l.delimiter),
+            Some(",") => b',',
             Some(";") => b';',
             Some("tab") | Some("\t") => b'\t',
             Some("|") => b'|',
@@ -222,25 +282,25 @@ impl Settings {
         if !(0.0..=1.0).contains(&share) {
             return Err(usage("config: max_rejected_share must be within [0, 1]"));
         }
-        for (table, map) in &f.columns {
-            let Some(spec) = crate::schema::table(table) else {
-                return Err(usage(format!(
-                    "config: unknown table [columns.{table}] (known: deals, handoffs, milestones, health, adoption, renewals, surveys, transitions)"
-                )));
-            };
-            for canonical in map.keys() {
-                if spec.column(canonical).is_none() {
-                    return Err(usage(format!(
-                        "config: [columns.{table}] {canonical}: {table} has no column {canonical:?}"
-                    )));
-                }
-            }
-        }
+        let mapping = mapping::Mapping::from_file(
+            mapping::FileKeys {
+                tables: &f.tables,
+                columns: &f.columns,
+                filters: &f.filters,
+                values: &f.values,
+                defaults: &f.defaults,
+                segment_from_acv: f.segment_from_acv.as_ref(),
+            },
+            decimal_comma,
+            &date_formats,
+        )?;
         Ok(Settings {
             max_rejected_share: share,
             delimiter,
-            decimal_comma: f.decimal_comma.unwrap_or(false),
+            decimal_comma,
             date_format: f.date_format.clone(),
+            date_formats,
+            locale,
             business_days,
             churn_lookback_days: f.churn_lookback_days.unwrap_or(730),
             completion_target: f.completion_target.unwrap_or(0.90),
@@ -252,7 +312,7 @@ impl Settings {
             milestone_names,
             sla_floor: f.alerts.sla_floor.unwrap_or(0.80),
             max_escalations: f.alerts.max_escalations.unwrap_or(10),
-            columns: f.columns.clone(),
+            mapping,
             notify: crate::notify::NotifySettings::from_file(&f.notify)?,
         })
     }
@@ -284,7 +344,25 @@ mod tests {
         let s = Settings::from_file(&f).unwrap();
         assert_eq!(s.delimiter, b';');
         assert_eq!(s.sla_hours[1], ("intro".to_string(), 24.0));
-        assert_eq!(s.columns["deals"]["closed_at"], "Close Date");
+        assert_eq!(s.mapping.columns["deals"]["closed_at"], ["Close Date"]);
+    }
+
+    #[test]
+    fn a_locale_sets_what_the_config_leaves_unset() {
+        let f: ConfigFile =
+            toml::from_str("locale = \"de_DE\"\ndate_formats = [\"%Y%m%d\"]\n").unwrap();
+        let s = Settings::from_file(&f).unwrap();
+        assert_eq!((s.delimiter, s.decimal_comma), (b';', true));
+        assert_eq!(s.date_formats.first().map(String::as_str), Some("%d.%m.%Y"));
+        assert_eq!(s.date_formats.last().map(String::as_str), Some("%Y%m%d"));
+        let f: ConfigFile =
+            toml::from_str("locale = \"id-ID\"\ndelimiter = \",\"\ndecimal_comma = false\n")
+                .unwrap();
+        let s = Settings::from_file(&f).unwrap();
+        assert_eq!((s.delimiter, s.decimal_comma), (b',', false));
+        let f: ConfigFile = toml::from_str("date_format = \"%Q\"\n").unwrap();
+        let err = Settings::from_file(&f).unwrap_err().to_string();
+        assert!(err.contains("date_format") && err.contains("%Q"), "{err}");
     }
 
     #[test]

@@ -151,8 +151,8 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
         writeln!(out, "{} as of {}", r.data.display(), r.as_of)?;
         writeln!(
             out,
-            "{:<12} {:>9} {:>9} {:>9} {:>9}  excluded by reason",
-            "table", "read", "used", "rejected", "excluded"
+            "{:<12} {:>9} {:>9} {:>9} {:>9} {:>9}  excluded by reason",
+            "table", "read", "used", "rejected", "excluded", "filtered"
         )?;
         for (t, c) in &ing.counts {
             let reasons: Vec<String> = c
@@ -160,13 +160,16 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
                 .iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect();
+            // `filtered` rows are also counted in `excluded` (SPEC §3.1).
+            let filtered = c.excluded_by_reason.get("filtered").copied().unwrap_or(0);
             writeln!(
                 out,
-                "{t:<12} {:>9} {:>9} {:>9} {:>9}  {}",
+                "{t:<12} {:>9} {:>9} {:>9} {:>9} {:>9}  {}",
                 c.rows_read,
                 c.rows_used,
                 c.rows_rejected,
                 c.rows_excluded,
+                filtered,
                 reasons.join(" ")
             )?;
         }

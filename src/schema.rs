@@ -158,6 +158,8 @@ pub const ADOPTION: &str = "adoption";
 pub const RENEWALS: &str = "renewals";
 pub const SURVEYS: &str = "surveys";
 pub const TRANSITIONS: &str = "transitions";
+/// The optional ninth table of SPEC §3.1 (a CRM account export that fills deals' columns).
+pub const ACCOUNTS: &str = "accounts";
 
 const NON_NEG: Option<(f64, bool)> = Some((0.0, false));
 
@@ -291,9 +293,29 @@ pub const TABLES: [TableSpec; 8] = [
     },
 ];
 
-/// The spec of a table by name.
+/// `accounts` (SPEC §3.1): not among [`TABLES`], which are the eight tables of SPEC §3 that
+/// every report accounts for; it is read first, and only when present.
+pub const ACCOUNTS_TABLE: TableSpec = TableSpec {
+    name: ACCOUNTS,
+    required: false,
+    columns: &[
+        col(ACCOUNT_ID, Kind::Text, true),
+        col(ACCOUNT_NAME, Kind::Text, false),
+        col(SEGMENT, Kind::Text, false),
+        col(REGION, Kind::Text, false),
+        col(SALES_TEAM, Kind::Text, false),
+    ],
+};
+
+/// The deal columns an `accounts` row fills where the deal's own value is absent or blank.
+pub const ACCOUNT_FILLS: [&str; 4] = [ACCOUNT_NAME, SEGMENT, REGION, SALES_TEAM];
+
+/// The spec of a table by name (the eight of SPEC §3 and `accounts`).
 pub fn table(name: &str) -> Option<&'static TableSpec> {
-    TABLES.iter().find(|t| t.name == name)
+    TABLES
+        .iter()
+        .find(|t| t.name == name)
+        .or((name == ACCOUNTS).then_some(&ACCOUNTS_TABLE))
 }
 
 // ---- derived (fact table) columns ------------------------------------------------------

@@ -1085,7 +1085,7 @@ mod presets {
     use super::*;
 
     fn preset(name: &str) -> PathBuf {
-        root().join(format!("sample-data/presets/{name}.toml"))
+        root().join(format!("presets/{name}.toml"))
     }
 
     const SQL: &str = "select deal_id, account_id, account_name, segment, acv, \

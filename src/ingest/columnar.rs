@@ -75,6 +75,10 @@ pub fn try_fast(
         issues: Vec::new(),
         warnings,
         rejected_ids: Vec::new(),
+        rows_filtered: 0,
+        filtered_ids: Vec::new(),
+        derived_segments: 0,
+        parts: Vec::new(),
     }))
 }
 

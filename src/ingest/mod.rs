@@ -5,9 +5,14 @@
 //! frame of used rows per table, the data-quality list, warnings, and the table-level
 //! problems that make validation fail (exit 3).
 
+pub mod accounts;
 pub mod columnar;
+pub mod locale;
+pub mod locate;
+pub mod mapping;
 pub mod parse;
 pub mod read;
+mod rows;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -72,6 +77,8 @@ pub struct Ingested {
     pub warnings: Vec<String>,
     /// Problems that fail validation (exit 3).
     pub fatal: Vec<String>,
+    /// Deals whose segment was derived from ACV (`segment_from_acv`); the report says so.
+    pub derived_segments: u64,
 }
 
 impl Ingested {
@@ -103,46 +110,60 @@ pub fn ingest(
     if !dir.is_dir() {
         fatal.push(format!("{}: data folder not found", dir.display()));
     }
-    for spec in TABLES.iter() {
-        let files = read::locate(dir, spec.name);
-        let Some(path) = files.first() else {
-            if spec.required && dir.is_dir() {
-                fatal.push(format!(
-                    "{}: required table {} not found (expected {0}/{1}.csv, .csv.gz or .parquet)",
-                    dir.display(),
-                    spec.name
-                ));
-            } else if dir.is_dir() {
-                warnings.push(format!(
-                    "table {} not found: its metrics are reported as unavailable",
-                    spec.name
-                ));
-            }
-            continue;
-        };
-        if files.len() > 1 {
-            warnings.push(format!(
-                "table {}: several files found; reading {} only",
-                spec.name,
-                path.display()
-            ));
-        }
+    // `accounts` first: its rows fill the deals' blank columns as they are read.
+    let mut lookup = None;
+    for spec in std::iter::once(&schema::ACCOUNTS_TABLE).chain(TABLES.iter()) {
         let spec: &'static TableSpec = spec;
+        let (files, folder) = match locate::sources(dir, spec.name, settings) {
+            Err(Fatal(msg)) => {
+                fatal.push(msg);
+                continue;
+            }
+            Ok(locate::Sources::Absent) => {
+                if spec.required && dir.is_dir() {
+                    fatal.push(format!(
+                        "{}: required table {} not found (expected {0}/{1}.csv, .csv.gz or .parquet, or a [tables] entry in the config)",
+                        dir.display(),
+                        spec.name
+                    ));
+                } else if dir.is_dir() && spec.name != schema::ACCOUNTS {
+                    warnings.push(format!(
+                        "table {} not found: its metrics are reported as unavailable",
+                        spec.name
+                    ));
+                }
+                continue;
+            }
+            Ok(locate::Sources::Files {
+                files,
+                folder,
+                warning,
+            }) => {
+                warnings.extend(warning);
+                (files, folder)
+            }
+        };
         let started = std::time::Instant::now();
-        let result = if path.extension().is_some_and(|e| e == "parquet") {
-            read::read_parquet(path, spec, settings)?
-        } else {
-            read::read_csv(path, spec, settings)?
+        let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
+        let result = match &folder {
+            Some(f) => locate::read_parts(f, &files, spec, settings, fills)?,
+            None => locate::read_file(&files[0], spec, settings, fills)?,
         };
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         tracing::debug!(
             table = spec.name,
             elapsed_ms = ms,
             "read {}: {ms:.0} ms",
-            path.display()
+            folder.as_ref().unwrap_or(&files[0]).display()
         );
         match result {
             Ok(t) => {
+                if spec.name == schema::ACCOUNTS {
+                    let first = accounts::account_duplicates(t.df.clone().lazy())
+                        .filter(col(REASON).is_null())
+                        .collect()?;
+                    lookup = Some(accounts::AccountLookup::from_frame(&first)?);
+                }
                 parsed.insert(spec.name, t);
             }
             Err(Fatal(msg)) => fatal.push(msg),
@@ -154,11 +175,12 @@ pub fn ingest(
         issues: Vec::new(),
         warnings,
         fatal,
+        derived_segments: parsed.values().map(|t| t.derived_segments).sum(),
     };
     for t in parsed.values_mut() {
         out.warnings.append(&mut t.warnings);
         let first = |action: Action| t.issues.iter().find(|i| i.action == action);
-        let first_rejected = first(Action::Rejected).map(describe);
+        let first_rejected = first(Action::Rejected).map(|i| describe_in(i, &t.file));
         let set_missing = t
             .issues
             .iter()
@@ -168,14 +190,16 @@ pub fn ingest(
             out.warnings.push(format!(
                 "{}: {set_missing} value(s) could not be parsed and were set to missing (first at {}); all are listed in data-quality.csv",
                 t.file,
-                describe(i)
+                describe_in(i, &t.file)
             ));
         }
         out.issues.append(&mut t.issues);
-        let share = if t.rows_read == 0 {
+        // Filtered rows were never candidates: the share is of the rows the filters kept.
+        let considered = t.rows_read - t.rows_filtered;
+        let share = if considered == 0 {
             0.0
         } else {
-            t.rows_rejected as f64 / t.rows_read as f64
+            t.rows_rejected as f64 / considered as f64
         };
         let first_rejected = first_rejected.unwrap_or_default();
         if t.rows_rejected > 0 && (strict || share > settings.max_rejected_share) {
@@ -213,6 +237,15 @@ pub fn ingest(
     Ok(out)
 }
 
+/// [`describe`], naming the part file when a folder table's issue is in one of its parts.
+fn describe_in(i: &Issue, table_file: &str) -> String {
+    if i.file == table_file {
+        describe(i)
+    } else {
+        format!("{} {}", i.file, describe(i))
+    }
+}
+
 /// One issue for a message: `line 5: acv "-5": out of range: must be >= 0`.
 fn describe(i: &Issue) -> String {
     let column = if i.column.is_empty() {
@@ -223,12 +256,12 @@ fn describe(i: &Issue) -> String {
     format!("line {}: {column} {:?}: {}", i.line, i.value, i.reason)
 }
 
-fn null_str() -> Expr {
+pub(crate) fn null_str() -> Expr {
     lit(NULL).cast(DataType::String)
 }
 
 /// True for every row but the first (in file order) of each value of `key`.
-fn not_first(key: &str) -> Expr {
+pub(crate) fn not_first(key: &str) -> Expr {
     // `over` only fails when given no partition; it always has one here.
     let first = col(schema::LINE)
         .min()
@@ -237,7 +270,7 @@ fn not_first(key: &str) -> Expr {
     col(schema::LINE).neq(first)
 }
 
-const REASON: &str = "_reason";
+pub(crate) const REASON: &str = "_reason";
 const KNOWN: &str = "_known";
 
 /// Split a frame with a `_reason` column into used rows and exclusion issues.
@@ -266,8 +299,14 @@ fn split(
     let mut count = TableCount {
         rows_read: t.rows_read,
         rows_rejected: t.rows_rejected,
+        rows_excluded: t.rows_filtered,
         ..Default::default()
     };
+    if t.rows_filtered > 0 {
+        count
+            .excluded_by_reason
+            .insert("filtered".to_string(), t.rows_filtered);
+    }
     for i in 0..excluded.height() {
         if let Some(reason) = reasons.get(i) {
             count.rows_excluded += 1;
@@ -275,10 +314,11 @@ fn split(
                 .excluded_by_reason
                 .entry(reason.to_string())
                 .or_default() += 1;
+            let (file, line) = locate::file_and_line(t, lines.get(i).unwrap_or(0));
             out.issues.push(Issue {
                 table,
-                file: t.file.clone(),
-                line: lines.get(i).unwrap_or(0) as u64,
+                file,
+                line,
                 column: key.to_string(),
                 value: keys.get(i).unwrap_or("").to_string(),
                 reason: reason.to_string(),
@@ -337,26 +377,41 @@ pub fn deal_exclusions(deals: LazyFrame, a_us: i64) -> LazyFrame {
         )
 }
 
-/// The handoff exclusion rules of SPEC §3: orphan, the deal's own exclusion, duplicate.
+/// A frame of distinct deal ids with a `true` flag column, to join on.
+fn id_flags(ids: &[String], flag: &str) -> LazyFrame {
+    df!(schema::DEAL_ID => ids.to_vec(), flag => vec![true; ids.len()])
+        .map(|d| d.lazy().unique(None, UniqueKeepStrategy::First))
+        .unwrap_or_else(|_| DataFrame::empty().lazy())
+}
+
+/// The handoff exclusion rules of SPEC §3: orphan, the deal's own exclusion, duplicate. A
+/// record of a deal no `[filters]` entry kept is excluded `filtered` (SPEC §3.1).
 pub fn handoff_exclusions(
     handoffs: LazyFrame,
     deals_flagged: LazyFrame,
     rejected_deal_ids: &[String],
+    filtered_deal_ids: &[String],
 ) -> LazyFrame {
     let status = deals_flagged.filter(col("_dup").not()).select([
         col(schema::DEAL_ID),
         col(REASON).alias("_deal_reason"),
         lit(true).alias(KNOWN),
     ]);
-    let rejected = df!(schema::DEAL_ID => rejected_deal_ids.to_vec(), "_deal_rejected" => vec![true; rejected_deal_ids.len()])
-        .map(|d| d.lazy().unique(None, UniqueKeepStrategy::First))
-        .unwrap_or_else(|_| DataFrame::empty().lazy());
+    let rejected = id_flags(rejected_deal_ids, "_deal_rejected");
+    let filtered = id_flags(filtered_deal_ids, "_deal_filtered");
     let dup = not_first(schema::DEAL_ID).or(not_first(schema::HANDOFF_ID));
     handoffs
         .left_join(status, col(schema::DEAL_ID), col(schema::DEAL_ID))
         .left_join(rejected, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .left_join(filtered, col(schema::DEAL_ID), col(schema::DEAL_ID))
         .with_column(
             when(
+                col(KNOWN)
+                    .is_null()
+                    .and(col("_deal_filtered").is_not_null()),
+            )
+            .then(lit("filtered"))
+            .when(
                 col(KNOWN)
                     .is_null()
                     .and(col("_deal_rejected").is_not_null()),
@@ -419,7 +474,12 @@ fn apply_exclusions(
     let flagged = deal_exclusions(deals.df.clone().lazy(), a_us).cache();
     split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)?;
     if let Some(h) = parsed.get(schema::HANDOFFS) {
-        let lf = handoff_exclusions(h.df.clone().lazy(), flagged, &deals.rejected_ids);
+        let lf = handoff_exclusions(
+            h.df.clone().lazy(),
+            flagged,
+            &deals.rejected_ids,
+            &deals.filtered_ids,
+        );
         split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
     }
     let accounts = out.tables[schema::DEALS]
@@ -432,6 +492,11 @@ fn apply_exclusions(
             continue;
         }
         let t = &parsed[table];
+        if table == schema::ACCOUNTS {
+            let lf = accounts::account_duplicates(t.df.clone().lazy());
+            split(out, table, t, lf, schema::ACCOUNT_ID)?;
+            continue;
+        }
         let lf = account_exclusions(t.df.clone().lazy(), &accounts, table, a_us);
         split(out, table, t, lf, schema::ACCOUNT_ID)?;
     }

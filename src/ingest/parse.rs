@@ -4,7 +4,7 @@
 //! `Err(reason)` with a reason a person can act on; none allocates on the happy path except
 //! where it returns text.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 /// Microseconds per day.
 pub const MICROS_PER_DAY: i64 = 86_400_000_000;
@@ -66,35 +66,45 @@ fn ymd(b: &[u8]) -> Option<i64> {
 /// Parse a datetime (or a date, meaning 00:00 UTC) to microseconds since the epoch, UTC.
 /// `extra` is the config's additional chrono format.
 pub fn parse_datetime(s: &str, extra: Option<&str>) -> Result<i64, String> {
-    if let Some(v) = iso_datetime(s.as_bytes()) {
-        return Ok(v);
-    }
-    if let Some(fmt) = extra {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(dt.and_utc().timestamp_micros());
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
-            return Ok(d
-                .and_hms_opt(0, 0, 0)
-                .map(|x| x.and_utc().timestamp_micros())
-                .unwrap_or_default());
-        }
-    }
-    Err(match extra {
-        Some(fmt) => format!("not a date/datetime (ISO 8601 or {fmt:?})"),
-        None => "not an ISO 8601 date/datetime (YYYY-MM-DD[THH:MM[:SS][offset]]); set date_format in the config for other spellings".to_string(),
-    })
+    parse_datetime_in(s, extra.as_slice())
 }
 
 /// Parse a date: `YYYY-MM-DD`, or a datetime whose UTC date is taken.
 pub fn parse_date(s: &str, extra: Option<&str>) -> Result<i32, String> {
+    parse_date_in(s, extra.as_slice())
+}
+
+/// [`parse_datetime`] with a list of extra chrono formats, tried in order after ISO 8601
+/// (the locale's, then the config's `date_format` and `date_formats`).
+pub fn parse_datetime_in<S: AsRef<str>>(s: &str, formats: &[S]) -> Result<i64, String> {
+    if let Some(v) = iso_datetime(s.as_bytes()) {
+        return Ok(v);
+    }
+    if let Some(v) = super::locale::parse_in_formats(s, formats) {
+        return Ok(v);
+    }
+    Err(match formats {
+        [] => "not an ISO 8601 date/datetime (YYYY-MM-DD[THH:MM[:SS][offset]]); set locale or date_formats in the config for other spellings".to_string(),
+        [one] => format!("not a date/datetime (ISO 8601 or {:?})", one.as_ref()),
+        many => format!(
+            "not a date/datetime (ISO 8601 or one of {})",
+            many.iter()
+                .map(|f| format!("{:?}", f.as_ref()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
+}
+
+/// [`parse_date`] with a list of extra chrono formats.
+pub fn parse_date_in<S: AsRef<str>>(s: &str, formats: &[S]) -> Result<i32, String> {
     let b = s.as_bytes();
     if b.len() == 10 {
         if let Some(d) = ymd(b) {
             return Ok(d as i32);
         }
     }
-    let micros = parse_datetime(s, extra)?;
+    let micros = parse_datetime_in(s, formats)?;
     Ok(micros.div_euclid(MICROS_PER_DAY) as i32)
 }
 
@@ -208,7 +218,10 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
     // Strip currency codes and symbols at either end.
     let strip = |x: &str| -> String {
         let mut x = x.trim().to_string();
-        for code in ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY"] {
+        // Longest first: `US$` before `$`, `USD` before `US`.
+        for code in [
+            "US$", "USD", "EUR", "GBP", "IDR", "Rp", "CAD", "AUD", "CHF", "JPY",
+        ] {
             if let Some(r) = x.strip_prefix(code) {
                 x = r.trim().to_string();
             }
@@ -245,8 +258,12 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Result<f64, String> {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (x.clone(), None),
     };
-    let int_clean: String = if int_part.contains(thousands) || int_part.contains(' ') {
-        let groups: Vec<&str> = int_part.split([thousands, ' ']).collect();
+    // Spaces, no-break spaces (Excel de-DE) and narrow no-break spaces group thousands too.
+    let spaces = [' ', '\u{a0}', '\u{202f}'];
+    let int_clean: String = if int_part.contains(thousands) || int_part.contains(spaces) {
+        let groups: Vec<&str> = int_part
+            .split([thousands, spaces[0], spaces[1], spaces[2]])
+            .collect();
         let ok = !groups.is_empty()
             && (1..=3).contains(&groups[0].len())
             && groups[1..].iter().all(|g| g.len() == 3);
@@ -420,6 +437,39 @@ mod tests {
         assert!(parse_number("12,34,5", false).is_err());
         assert!(parse_number("abc", false).is_err());
         assert!(parse_number("NaN", false).is_err());
+    }
+
+    #[test]
+    fn currency_markers_before_and_after() {
+        for (s, dc, want) in [
+            ("Rp 150.000.000", true, 150_000_000.0),
+            ("Rp150.000.000", true, 150_000_000.0),
+            ("IDR 150.000.000,50", true, 150_000_000.5),
+            ("150.000,00 €", true, 150_000.0),
+            ("24.087,40\u{a0}€", true, 24_087.4),
+            ("EUR 1.234,5", true, 1_234.5),
+            ("US$ 1,200.50", false, 1_200.5),
+            ("US$1,200", false, 1_200.0),
+            ("£900", false, 900.0),
+            ("900 GBP", false, 900.0),
+            ("$150,000.00", false, 150_000.0),
+        ] {
+            assert_eq!(parse_number(s, dc), Ok(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn salesforce_offsets_without_colon() {
+        assert_eq!(
+            parse_datetime("2024-01-22T16:14:25.000+0000", None),
+            Ok(us("2024-01-22T16:14:25Z"))
+        );
+        assert_eq!(
+            parse_datetime_in("04.02.2025 13:39", &["%d.%m.%Y %H:%M"]),
+            Ok(us("2025-02-04T13:39:00Z"))
+        );
+        let err = parse_datetime_in("4 Feb", &["%d.%m.%Y", "%d/%m/%Y"]).unwrap_err();
+        assert!(err.contains("\"%d.%m.%Y\", \"%d/%m/%Y\""), "{err}");
     }
 
     #[test]

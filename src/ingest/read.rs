@@ -13,10 +13,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Context;
 use polars::prelude::*;
 
-use super::parse::{self, MICROS_PER_DAY};
-use super::{Action, Issue};
+use super::accounts::AccountLookup;
+use super::rows::{raw_text, sink_for, Cell};
+use super::Issue;
 use crate::config::Settings;
-use crate::schema::{self, ColumnSpec, Kind, TableSpec};
+use crate::schema::TableSpec;
+
+pub(super) use super::rows::{range_error, survey_score_range, unknown_segment_warning};
 
 /// A parsed table before the exclusion rules: the kept rows, plus what happened to the rest.
 pub struct ParsedTable {
@@ -27,7 +30,18 @@ pub struct ParsedTable {
     pub issues: Vec<Issue>,
     pub warnings: Vec<String>,
     pub rejected_ids: Vec<String>,
+    /// Rows a `[filters]` entry did not keep (excluded `filtered`), and their ids.
+    pub rows_filtered: u64,
+    pub filtered_ids: Vec<String>,
+    /// Deals whose segment came from `segment_from_acv`.
+    pub derived_segments: u64,
+    /// The part files of a table read from a folder, in order; empty for one file. Their
+    /// rows' `_line` carries the part's index above [`PART_SHIFT`] so file order holds.
+    pub parts: Vec<String>,
 }
+
+/// `_line` of a row of part `k` of a folder table: `k << PART_SHIFT | line`.
+pub const PART_SHIFT: u32 = 40;
 
 /// A table-level problem that stops validation (missing file/column, unreadable file).
 #[derive(Debug)]
@@ -42,81 +56,6 @@ pub fn locate(dir: &Path, table: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// One cell as it comes from a file, before parsing.
-#[derive(Clone, Copy)]
-enum Cell<'a> {
-    Null,
-    Text(&'a str),
-    Float(f64),
-    Micros(i64),
-    Days(i32),
-    Bool(bool),
-}
-
-/// A parsed value.
-#[derive(Clone)]
-enum Value {
-    Null,
-    Text(String),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-}
-
-/// Column buffers in the shape of the final DataFrame.
-enum Buf {
-    Text(Vec<Option<String>>),
-    Int(Vec<Option<i64>>),
-    Days(Vec<Option<i32>>),
-    Micros(Vec<Option<i64>>),
-    Float(Vec<Option<f64>>),
-    Bool(Vec<Option<bool>>),
-}
-
-impl Buf {
-    fn for_kind(kind: Kind) -> Buf {
-        match kind {
-            Kind::Text => Buf::Text(Vec::new()),
-            Kind::Date => Buf::Days(Vec::new()),
-            Kind::DateTime => Buf::Micros(Vec::new()),
-            Kind::Number | Kind::Fraction => Buf::Float(Vec::new()),
-            Kind::Integer => Buf::Int(Vec::new()),
-            Kind::Bool => Buf::Bool(Vec::new()),
-        }
-    }
-
-    fn push(&mut self, v: &Value) {
-        match (self, v) {
-            (Buf::Text(b), Value::Text(s)) => b.push(Some(s.clone())),
-            (Buf::Text(b), _) => b.push(None),
-            (Buf::Int(b), Value::Int(x)) => b.push(Some(*x)),
-            (Buf::Int(b), _) => b.push(None),
-            (Buf::Days(b), Value::Int(x)) => b.push(Some(*x as i32)),
-            (Buf::Days(b), _) => b.push(None),
-            (Buf::Micros(b), Value::Int(x)) => b.push(Some(*x)),
-            (Buf::Micros(b), _) => b.push(None),
-            (Buf::Float(b), Value::Float(x)) => b.push(Some(*x)),
-            (Buf::Float(b), _) => b.push(None),
-            (Buf::Bool(b), Value::Bool(x)) => b.push(Some(*x)),
-            (Buf::Bool(b), _) => b.push(None),
-        }
-    }
-
-    fn into_column(self, name: &str) -> PolarsResult<Column> {
-        let name: PlSmallStr = name.into();
-        Ok(match self {
-            Buf::Text(v) => Column::new(name, v),
-            Buf::Int(v) => Column::new(name, v),
-            Buf::Float(v) => Column::new(name, v),
-            Buf::Bool(v) => Column::new(name, v),
-            Buf::Days(v) => Column::new(name, v).cast(&DataType::Date)?,
-            Buf::Micros(v) => {
-                Column::new(name, v).cast(&DataType::Datetime(TimeUnit::Microseconds, None))?
-            }
-        })
-    }
-}
-
 /// The longest raw value a message or the data-quality table repeats, in characters.
 const MAX_SHOWN: usize = 200;
 
@@ -126,352 +65,6 @@ pub fn clip(s: String) -> String {
         Some((end, _)) => format!("{}… ({} bytes in all)", &s[..end], s.len()),
         None => s,
     }
-}
-
-fn is_blank(cell: &Cell) -> bool {
-    match cell {
-        Cell::Null => true,
-        Cell::Text(s) => s.trim().is_empty(),
-        _ => false,
-    }
-}
-
-fn raw_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Null => String::new(),
-        Cell::Text(s) => s.to_string(),
-        Cell::Float(f) => f.to_string(),
-        Cell::Micros(m) => chrono::DateTime::from_timestamp_micros(*m)
-            .map(|d| d.to_rfc3339())
-            .unwrap_or_default(),
-        Cell::Days(d) => chrono::DateTime::from_timestamp(*d as i64 * 86_400, 0)
-            .map(|d| d.date_naive().to_string())
-            .unwrap_or_default(),
-        Cell::Bool(b) => b.to_string(),
-    }
-}
-
-/// Parse one cell for a column; `Ok(Value::Null)` for blank.
-fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Value, String> {
-    if is_blank(&cell) {
-        return Ok(match spec.kind {
-            Kind::Bool => Value::Bool(false),
-            _ => Value::Null,
-        });
-    }
-    let fmt = settings.date_format.as_deref();
-    let dc = settings.decimal_comma;
-    let value = match (spec.kind, cell) {
-        (Kind::Text, Cell::Text(s)) => match parse::parse_text(s)? {
-            None => Value::Null,
-            Some(t) => {
-                if let Some(allowed) = spec.allowed {
-                    let lower = t.to_lowercase().replace([' ', '-'], "_");
-                    if !allowed.contains(&lower.as_str()) {
-                        return Err(format!("not one of {}", allowed.join(", ")));
-                    }
-                    Value::Text(lower)
-                } else {
-                    Value::Text(t.to_string())
-                }
-            }
-        },
-        (Kind::Text, other) => Value::Text(raw_text(&other)),
-        (Kind::DateTime, Cell::Text(s)) => Value::Int(parse::parse_datetime(s.trim(), fmt)?),
-        (Kind::DateTime, Cell::Micros(m)) => Value::Int(m),
-        (Kind::DateTime, Cell::Days(d)) => Value::Int(
-            (d as i64)
-                .checked_mul(MICROS_PER_DAY)
-                .ok_or("out of range: a date too far from 1970")?,
-        ),
-        (Kind::Date, Cell::Text(s)) => Value::Int(parse::parse_date(s.trim(), fmt)? as i64),
-        (Kind::Date, Cell::Days(d)) => Value::Int(d as i64),
-        (Kind::Date, Cell::Micros(m)) => Value::Int(m.div_euclid(MICROS_PER_DAY)),
-        (Kind::Number, Cell::Text(s)) => Value::Float(parse::parse_number(s, dc)?),
-        (Kind::Number, Cell::Float(f)) => Value::Float(f),
-        (Kind::Integer, Cell::Text(s)) => Value::Int(parse::parse_integer(s, dc)?),
-        (Kind::Integer, Cell::Float(f)) if f.fract() == 0.0 && f.is_finite() => {
-            Value::Int(f as i64)
-        }
-        (Kind::Bool, Cell::Text(s)) => Value::Bool(parse::parse_bool(s)?),
-        (Kind::Bool, Cell::Bool(b)) => Value::Bool(b),
-        (Kind::Bool, Cell::Float(f)) if f == 0.0 || f == 1.0 => Value::Bool(f == 1.0),
-        (Kind::Fraction, Cell::Text(s)) => Value::Float(parse::parse_fraction(s, dc)?),
-        (Kind::Fraction, Cell::Bool(b)) => Value::Float(if b { 1.0 } else { 0.0 }),
-        (Kind::Fraction, Cell::Float(f)) if (0.0..=1.0).contains(&f) => Value::Float(f),
-        (Kind::Fraction, Cell::Float(_)) => {
-            return Err("out of range: must be a boolean or a number in [0, 1]".into())
-        }
-        _ => {
-            return Err(format!(
-                "a value of the wrong type for a {:?} column",
-                spec.kind
-            ))
-        }
-    };
-    // Range checks.
-    let num = match &value {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) if matches!(spec.kind, Kind::Integer) => Some(*i as f64),
-        _ => None,
-    };
-    if let Some(reason) = num.and_then(|x| range_error(x, spec)) {
-        return Err(reason);
-    }
-    Ok(value)
-}
-
-/// The column's bounds check (SPEC §3 ranges): why `x` is out of range, or `None`.
-pub(super) fn range_error(x: f64, spec: &ColumnSpec) -> Option<String> {
-    if let Some((lo, exclusive)) = spec.min {
-        if x < lo || (exclusive && x == lo) {
-            let op = if exclusive { ">" } else { ">=" };
-            return Some(format!("out of range: must be {op} {lo}"));
-        }
-    }
-    match spec.max {
-        Some(hi) if x > hi => Some(format!("out of range: must be <= {hi}")),
-        _ => None,
-    }
-}
-
-/// The score range of a survey kind (CSAT 1–5, NPS 0–10).
-pub(super) fn survey_score_range(kind: &str) -> (f64, f64) {
-    if kind == "csat" {
-        (1.0, 5.0)
-    } else {
-        (0.0, 10.0)
-    }
-}
-
-/// The warning for a segment spelling that normalises to `other`.
-pub(super) fn unknown_segment_warning(file: &str, segment: &str, n: u64) -> String {
-    format!(
-        "{file}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
-        clip(segment.to_string()),
-        if n == 1 { "" } else { "s" }
-    )
-}
-
-/// The per-row state machine shared by the CSV and Parquet paths.
-struct RowSink<'s> {
-    table: &'static TableSpec,
-    settings: &'s Settings,
-    file: String,
-    bufs: Vec<Buf>,
-    lines: Vec<i64>,
-    row: Vec<Value>,
-    issues: Vec<Issue>,
-    rows_read: u64,
-    rows_rejected: u64,
-    unknown_segments: std::collections::BTreeMap<String, u64>,
-    /// First-column values (ids) of rejected rows, so dependants can say why they are lost.
-    rejected_ids: Vec<String>,
-}
-
-impl<'s> RowSink<'s> {
-    fn new(table: &'static TableSpec, settings: &'s Settings, file: String) -> Self {
-        RowSink {
-            table,
-            settings,
-            file,
-            bufs: table
-                .columns
-                .iter()
-                .map(|c| Buf::for_kind(c.kind))
-                .collect(),
-            lines: Vec::new(),
-            row: vec![Value::Null; table.columns.len()],
-            issues: Vec::new(),
-            rows_read: 0,
-            rows_rejected: 0,
-            unknown_segments: Default::default(),
-            rejected_ids: Vec::new(),
-        }
-    }
-
-    fn issue(&mut self, line: u64, column: &str, value: String, reason: String, action: Action) {
-        self.issues.push(Issue {
-            table: self.table.name,
-            file: self.file.clone(),
-            line,
-            column: column.to_string(),
-            value: clip(value),
-            reason,
-            action,
-        });
-    }
-
-    /// Reject a whole row for a structural reason (ragged, undecodable).
-    fn reject_row(&mut self, line: u64, value: String, reason: String) {
-        self.rows_read += 1;
-        self.rows_rejected += 1;
-        self.issue(line, "", value, reason, Action::Rejected);
-    }
-
-    /// Parse one row of cells (`None` = the column is absent from the file).
-    fn push(&mut self, line: u64, cells: &[Option<Cell>]) {
-        self.rows_read += 1;
-        let mut rejected = false;
-        for (i, spec) in self.table.columns.iter().enumerate() {
-            let cell = cells[i].unwrap_or(Cell::Null);
-            match parse_cell(cell, spec, self.settings) {
-                Ok(Value::Null) if spec.required => {
-                    rejected = true;
-                    self.issue(
-                        line,
-                        spec.name,
-                        raw_text(&cell),
-                        "required value is missing".into(),
-                        Action::Rejected,
-                    );
-                }
-                Ok(v) => self.row[i] = v,
-                Err(reason) => {
-                    let action = if spec.required {
-                        rejected = true;
-                        Action::Rejected
-                    } else {
-                        Action::SetMissing
-                    };
-                    self.issue(line, spec.name, raw_text(&cell), reason, action);
-                    self.row[i] = Value::Null;
-                }
-            }
-        }
-        if !rejected {
-            rejected = self.row_rules(line);
-        }
-        if rejected {
-            self.rows_rejected += 1;
-            if let Some(Some(Cell::Text(id))) = cells.first() {
-                self.rejected_ids.push(id.trim().to_string());
-            }
-            return;
-        }
-        for (buf, v) in self.bufs.iter_mut().zip(&self.row) {
-            buf.push(v);
-        }
-        self.lines.push(line as i64);
-    }
-
-    /// Rules across columns of one row: segment normalisation, survey score ranges.
-    fn row_rules(&mut self, line: u64) -> bool {
-        let idx = |name: &str| self.table.columns.iter().position(|c| c.name == name);
-        if self.table.name == schema::DEALS {
-            if let Some(i) = idx(schema::SEGMENT) {
-                if let Value::Text(s) = &self.row[i] {
-                    let (seg, known) = parse::normalise_segment(s);
-                    if !known {
-                        *self.unknown_segments.entry(s.clone()).or_default() += 1;
-                    }
-                    self.row[i] = Value::Text(seg.to_string());
-                }
-            }
-        }
-        if self.table.name == schema::SURVEYS {
-            if let (Some(k), Some(s)) = (idx(schema::KIND), idx(schema::SCORE)) {
-                if let (Value::Text(kind), Value::Float(score)) = (&self.row[k], &self.row[s]) {
-                    let (lo, hi) = survey_score_range(kind);
-                    if *score < lo || *score > hi {
-                        let reason =
-                            format!("out of range: a {kind} score must be in [{lo}, {hi}]");
-                        let value = score.to_string();
-                        self.issue(line, schema::SCORE, value, reason, Action::Rejected);
-                        return true;
-                    }
-                }
-            }
-        }
-        false
-    }
-
-    fn finish(self, mut warnings: Vec<String>) -> anyhow::Result<ParsedTable> {
-        let mut cols = Vec::with_capacity(self.bufs.len() + 1);
-        for (buf, spec) in self.bufs.into_iter().zip(self.table.columns) {
-            cols.push(buf.into_column(spec.name)?);
-        }
-        cols.push(Column::new(schema::LINE.into(), self.lines));
-        let df = DataFrame::new_infer_height(cols)?;
-        if self.rows_read == 0 {
-            warnings.push(format!(
-                "{}: table {} has no data rows",
-                self.file, self.table.name
-            ));
-        }
-        for (seg, n) in &self.unknown_segments {
-            warnings.push(unknown_segment_warning(&self.file, seg, *n));
-        }
-        Ok(ParsedTable {
-            file: self.file,
-            df,
-            rows_read: self.rows_read,
-            rows_rejected: self.rows_rejected,
-            issues: self.issues,
-            warnings,
-            rejected_ids: self.rejected_ids,
-        })
-    }
-}
-
-/// Map canonical column → index in the file's header, or a fatal error naming what is missing.
-fn map_columns(
-    table: &'static TableSpec,
-    settings: &Settings,
-    header: &[String],
-    file: &str,
-) -> Result<Vec<Option<usize>>, Fatal> {
-    let mapping = settings.columns.get(table.name);
-    let norm = |s: &str| s.trim().trim_start_matches('\u{feff}').to_lowercase();
-    let mut missing = Vec::new();
-    let mut out = Vec::with_capacity(table.columns.len());
-    for spec in table.columns {
-        let source = mapping
-            .and_then(|m| m.get(spec.name))
-            .map(String::as_str)
-            .unwrap_or(spec.name);
-        let pos = header
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == source)
-            .or_else(|| header.iter().position(|h| norm(h) == norm(source)));
-        if pos.is_none() && spec.required {
-            missing.push(if source == spec.name {
-                spec.name.to_string()
-            } else {
-                format!("{} (mapped from {source:?})", spec.name)
-            });
-        }
-        out.push(pos);
-    }
-    if missing.is_empty() {
-        return Ok(out);
-    }
-    // A binary file or a huge first line makes a huge "header": show a bounded part of it.
-    let mut found = header
-        .iter()
-        .take(40)
-        .map(|h| format!("{:?}", clip(h.trim().to_string())))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if header.len() > 40 {
-        found.push_str(&format!(" and {} more", header.len() - 40));
-    }
-    let mut msg = format!(
-        "{file}: table {} is missing required column{} {}; columns found: {found}",
-        table.name,
-        if missing.len() == 1 { "" } else { "s" },
-        missing.join(", ")
-    );
-    if header.len() == 1 {
-        for (d, name) in [(';', "\";\""), ('\t', "\"tab\""), ('|', "\"|\"")] {
-            if header[0].contains(d) {
-                msg.push_str(&format!(
-                    " (the header looks {name}-delimited: set delimiter = {name} in the config)"
-                ));
-            }
-        }
-    }
-    Err(Fatal(msg))
 }
 
 /// The byte order of a UTF-16 file and the length of its BOM: with a BOM, or without one
@@ -717,6 +310,16 @@ pub fn read_csv(
     table: &'static TableSpec,
     settings: &Settings,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    read_csv_in(path, table, settings, None)
+}
+
+/// [`read_csv`] with the `accounts` table that fills deals' blank columns (SPEC §3.1).
+pub fn read_csv_in(
+    path: &Path,
+    table: &'static TableSpec,
+    settings: &Settings,
+    accounts: Option<&AccountLookup>,
+) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let file = path.display().to_string();
     let mut bytes = Vec::new();
     let raw = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
@@ -777,11 +380,10 @@ pub fn read_csv(
             table.name
         ))));
     }
-    let index = match map_columns(table, settings, &header, &file) {
-        Ok(i) => i,
+    let mut sink = match sink_for(table, settings, &header, &file, accounts) {
+        Ok(s) => s,
         Err(f) => return Ok(Err(f)),
     };
-    let mut sink = RowSink::new(table, settings, file.clone());
     // Lines that look like a report footer: skipped when they end the file, else rejected.
     let mut footer: Vec<(u64, csv::StringRecord)> = Vec::new();
     let width = header.len();
@@ -841,10 +443,17 @@ pub fn read_csv(
             );
             continue;
         }
-        let cells: Vec<Option<Cell>> = index
+        let plan = sink.plan();
+        let cells: Vec<Option<Cell>> = plan
+            .index
             .iter()
             .map(|idx| idx.map(|i| Cell::Text(rec.get(i).unwrap_or(""))))
             .collect();
+        if let Some((column, value)) = plan.filtered_by(|i| rec.get(i).unwrap_or("").to_string()) {
+            let id = plan.index[0].and_then(|i| rec.get(i)).unwrap_or("");
+            sink.filter_out(line, column, value, id);
+            continue;
+        }
         sink.push(line, &cells);
     }
     if footer.iter().any(|(_, r)| is_footer(r)) {
@@ -965,6 +574,17 @@ pub fn read_parquet_with(
     settings: &Settings,
     columnar: bool,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    read_parquet_in(path, table, settings, None, columnar)
+}
+
+/// [`read_parquet_with`] with the `accounts` table that fills deals' blank columns.
+pub fn read_parquet_in(
+    path: &Path,
+    table: &'static TableSpec,
+    settings: &Settings,
+    accounts: Option<&AccountLookup>,
+    columnar: bool,
+) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let file = path.display().to_string();
     let f = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
     let read = without_panics(|| ParquetReader::new(f).finish())
@@ -993,10 +613,11 @@ pub fn read_parquet_with(
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let index = match map_columns(table, settings, &header, &file) {
-        Ok(i) => i,
+    let mut sink = match sink_for(table, settings, &header, &file, accounts) {
+        Ok(s) => s,
         Err(f) => return Ok(Err(f)),
     };
+    let index = sink.plan().index.clone();
     let mut cols = Vec::with_capacity(index.len());
     for (idx, spec) in index.iter().zip(table.columns) {
         let Some(i) = idx else {
@@ -1018,18 +639,44 @@ pub fn read_parquet_with(
         }
     }
     // Clean typed columns are taken over whole; anything else goes through the row parser.
-    if columnar {
+    let plain = settings.mapping.is_plain(table.name)
+        && accounts.is_none()
+        && table.name != crate::schema::ACCOUNTS;
+    if columnar && plain {
         match super::columnar::try_fast(&df, &index, table, &file) {
             Ok(Some(parsed)) => return Ok(Ok(parsed)),
             Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
             Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
         }
     }
-    let mut sink = RowSink::new(table, settings, file);
+    let mut filter_cols = std::collections::HashMap::new();
+    for (name, i, _, _) in &sink.plan().filters {
+        match without_panics(|| ParquetCol::from_column(&df.columns()[*i])) {
+            Ok(Ok(c)) => filter_cols.insert(*i, c),
+            _ => {
+                let msg = format!(
+                    "{file}: config [filters.{}] {name}: the column's type cannot be compared",
+                    table.name
+                );
+                return Ok(Err(Fatal(msg)));
+            }
+        };
+    }
     let mut cells: Vec<Option<Cell>> = vec![None; table.columns.len()];
     for row in 0..df.height() {
         for (slot, col) in cells.iter_mut().zip(&cols) {
             *slot = col.get(row);
+        }
+        let text = |i: usize| {
+            filter_cols[&i]
+                .get(row)
+                .map(|c| raw_text(&c))
+                .unwrap_or_default()
+        };
+        if let Some((column, value)) = sink.plan().filtered_by(text) {
+            let id = cells[0].map(|c| raw_text(&c)).unwrap_or_default();
+            sink.filter_out(row as u64 + 2, column, value, &id);
+            continue;
         }
         sink.push(row as u64 + 2, &cells);
     }

@@ -144,6 +144,10 @@ pub fn compute(
         }),
     );
     m.insert("inputs".into(), inputs_json(ing));
+    if ing.derived_segments > 0 {
+        // SPEC §3.1: the report says the segments were derived from ACV.
+        m.insert("segments_derived".into(), json!(ing.derived_segments));
+    }
     m.insert("cohort".into(), cohorts.json());
 
     let q = quality::quality(&cohorts.period)?;
@@ -268,6 +272,13 @@ fn inputs_json(ing: &Ingested) -> Value {
             None => Value::Null,
         };
         m.insert(spec.name.to_string(), v);
+    }
+    // The optional `accounts` table (SPEC §3.1) is accounted for only when it was read.
+    if let Some(c) = ing.counts.get(s::ACCOUNTS) {
+        m.insert(
+            s::ACCOUNTS.to_string(),
+            serde_json::to_value(c).unwrap_or(Value::Null),
+        );
     }
     Value::Object(m)
 }

@@ -1680,6 +1680,11 @@ fn data_quality(view: &ReportView) -> Section {
     sec.push(Block::Para(vec![t(
         "Every input row is accounted for: used, rejected (unreadable or invalid) or excluded (a duplicate, an orphan, a later deal of the same account, or dated after the as-of instant).",
     )]));
+    if let Some(n) = m.get("segments_derived").and_then(Value::as_u64) {
+        sec.push(Block::Para(vec![t(format!(
+            "Segments were derived from ACV (segment_from_acv) for {n} deal row(s) that had no segment of their own or from accounts."
+        ))]));
+    }
     let mut table = Table::new(&[
         "Table",
         "Read",

@@ -1,0 +1,518 @@
+//! One row at a time, between a file reader (`read.rs`: CSV records, Parquet rows) and the
+//! typed frame: the §3.1 filters (`filtered`), value maps, parsing by the §3 rules, the fills
+//! of blank values (the deal's account in `accounts`, `segment_from_acv`, `[defaults]`), then
+//! the required-value check (`rejected`). Every row ends up kept, filtered or rejected with
+//! its line, column, raw value and reason.
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+
+use super::accounts::AccountLookup;
+use super::mapping::{segment_for_acv, Plan};
+use super::parse::{self, MICROS_PER_DAY};
+use super::read::{clip, ParsedTable};
+use super::{Action, Issue};
+use crate::config::Settings;
+use crate::schema::{self, ColumnSpec, Kind, TableSpec};
+
+/// One cell as it comes from a file, before parsing.
+#[derive(Clone, Copy)]
+pub(super) enum Cell<'a> {
+    Null,
+    Text(&'a str),
+    Float(f64),
+    Micros(i64),
+    Days(i32),
+    Bool(bool),
+}
+
+/// A parsed value.
+#[derive(Clone)]
+enum Value {
+    Null,
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+/// Column buffers in the shape of the final DataFrame.
+enum Buf {
+    Text(Vec<Option<String>>),
+    Int(Vec<Option<i64>>),
+    Days(Vec<Option<i32>>),
+    Micros(Vec<Option<i64>>),
+    Float(Vec<Option<f64>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl Buf {
+    fn for_kind(kind: Kind) -> Buf {
+        match kind {
+            Kind::Text => Buf::Text(Vec::new()),
+            Kind::Date => Buf::Days(Vec::new()),
+            Kind::DateTime => Buf::Micros(Vec::new()),
+            Kind::Number | Kind::Fraction => Buf::Float(Vec::new()),
+            Kind::Integer => Buf::Int(Vec::new()),
+            Kind::Bool => Buf::Bool(Vec::new()),
+        }
+    }
+
+    fn push(&mut self, v: &Value) {
+        match (self, v) {
+            (Buf::Text(b), Value::Text(s)) => b.push(Some(s.clone())),
+            (Buf::Text(b), _) => b.push(None),
+            (Buf::Int(b), Value::Int(x)) => b.push(Some(*x)),
+            (Buf::Int(b), _) => b.push(None),
+            (Buf::Days(b), Value::Int(x)) => b.push(Some(*x as i32)),
+            (Buf::Days(b), _) => b.push(None),
+            (Buf::Micros(b), Value::Int(x)) => b.push(Some(*x)),
+            (Buf::Micros(b), _) => b.push(None),
+            (Buf::Float(b), Value::Float(x)) => b.push(Some(*x)),
+            (Buf::Float(b), _) => b.push(None),
+            (Buf::Bool(b), Value::Bool(x)) => b.push(Some(*x)),
+            (Buf::Bool(b), _) => b.push(None),
+        }
+    }
+
+    fn into_column(self, name: &str) -> PolarsResult<Column> {
+        let name: PlSmallStr = name.into();
+        Ok(match self {
+            Buf::Text(v) => Column::new(name, v),
+            Buf::Int(v) => Column::new(name, v),
+            Buf::Float(v) => Column::new(name, v),
+            Buf::Bool(v) => Column::new(name, v),
+            Buf::Days(v) => Column::new(name, v).cast(&DataType::Date)?,
+            Buf::Micros(v) => {
+                Column::new(name, v).cast(&DataType::Datetime(TimeUnit::Microseconds, None))?
+            }
+        })
+    }
+}
+
+pub(super) fn is_blank(cell: &Cell) -> bool {
+    match cell {
+        Cell::Null => true,
+        Cell::Text(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+pub(super) fn raw_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Null => String::new(),
+        Cell::Text(s) => s.to_string(),
+        Cell::Float(f) => f.to_string(),
+        Cell::Micros(m) => chrono::DateTime::from_timestamp_micros(*m)
+            .map(|d| d.to_rfc3339())
+            .unwrap_or_default(),
+        Cell::Days(d) => chrono::DateTime::from_timestamp(*d as i64 * 86_400, 0)
+            .map(|d| d.date_naive().to_string())
+            .unwrap_or_default(),
+        Cell::Bool(b) => b.to_string(),
+    }
+}
+
+/// Parse one cell for a column; `Ok(Value::Null)` for blank.
+fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Value, String> {
+    if is_blank(&cell) {
+        return Ok(match spec.kind {
+            Kind::Bool => Value::Bool(false),
+            _ => Value::Null,
+        });
+    }
+    let fmt = settings.date_formats.as_slice();
+    let dc = settings.decimal_comma;
+    let value = match (spec.kind, cell) {
+        (Kind::Text, Cell::Text(s)) => match parse::parse_text(s)? {
+            None => Value::Null,
+            Some(t) => {
+                if let Some(allowed) = spec.allowed {
+                    let lower = t.to_lowercase().replace([' ', '-'], "_");
+                    if !allowed.contains(&lower.as_str()) {
+                        return Err(format!("not one of {}", allowed.join(", ")));
+                    }
+                    Value::Text(lower)
+                } else {
+                    Value::Text(t.to_string())
+                }
+            }
+        },
+        (Kind::Text, other) => Value::Text(raw_text(&other)),
+        (Kind::DateTime, Cell::Text(s)) => Value::Int(parse::parse_datetime_in(s.trim(), fmt)?),
+        (Kind::DateTime, Cell::Micros(m)) => Value::Int(m),
+        (Kind::DateTime, Cell::Days(d)) => Value::Int(
+            (d as i64)
+                .checked_mul(MICROS_PER_DAY)
+                .ok_or("out of range: a date too far from 1970")?,
+        ),
+        (Kind::Date, Cell::Text(s)) => Value::Int(parse::parse_date_in(s.trim(), fmt)? as i64),
+        (Kind::Date, Cell::Days(d)) => Value::Int(d as i64),
+        (Kind::Date, Cell::Micros(m)) => Value::Int(m.div_euclid(MICROS_PER_DAY)),
+        (Kind::Number, Cell::Text(s)) => Value::Float(parse::parse_number(s, dc)?),
+        (Kind::Number, Cell::Float(f)) => Value::Float(f),
+        (Kind::Integer, Cell::Text(s)) => Value::Int(parse::parse_integer(s, dc)?),
+        (Kind::Integer, Cell::Float(f)) if f.fract() == 0.0 && f.is_finite() => {
+            Value::Int(f as i64)
+        }
+        (Kind::Bool, Cell::Text(s)) => Value::Bool(parse::parse_bool(s)?),
+        (Kind::Bool, Cell::Bool(b)) => Value::Bool(b),
+        (Kind::Bool, Cell::Float(f)) if f == 0.0 || f == 1.0 => Value::Bool(f == 1.0),
+        (Kind::Fraction, Cell::Text(s)) => Value::Float(parse::parse_fraction(s, dc)?),
+        (Kind::Fraction, Cell::Bool(b)) => Value::Float(if b { 1.0 } else { 0.0 }),
+        (Kind::Fraction, Cell::Float(f)) if (0.0..=1.0).contains(&f) => Value::Float(f),
+        (Kind::Fraction, Cell::Float(_)) => {
+            return Err("out of range: must be a boolean or a number in [0, 1]".into())
+        }
+        _ => {
+            return Err(format!(
+                "a value of the wrong type for a {:?} column",
+                spec.kind
+            ))
+        }
+    };
+    // Range checks.
+    let num = match &value {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) if matches!(spec.kind, Kind::Integer) => Some(*i as f64),
+        _ => None,
+    };
+    if let Some(reason) = num.and_then(|x| range_error(x, spec)) {
+        return Err(reason);
+    }
+    Ok(value)
+}
+
+/// The column's bounds check (SPEC §3 ranges): why `x` is out of range, or `None`.
+pub(super) fn range_error(x: f64, spec: &ColumnSpec) -> Option<String> {
+    if let Some((lo, exclusive)) = spec.min {
+        if x < lo || (exclusive && x == lo) {
+            let op = if exclusive { ">" } else { ">=" };
+            return Some(format!("out of range: must be {op} {lo}"));
+        }
+    }
+    match spec.max {
+        Some(hi) if x > hi => Some(format!("out of range: must be <= {hi}")),
+        _ => None,
+    }
+}
+
+/// The score range of a survey kind (CSAT 1–5, NPS 0–10).
+pub(super) fn survey_score_range(kind: &str) -> (f64, f64) {
+    if kind == "csat" {
+        (1.0, 5.0)
+    } else {
+        (0.0, 10.0)
+    }
+}
+
+/// The warning for a segment spelling that normalises to `other`.
+pub(super) fn unknown_segment_warning(file: &str, segment: &str, n: u64) -> String {
+    format!(
+        "{file}: segment {:?} ({n} row{}) is not a known segment; counted as `other`",
+        clip(segment.to_string()),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// The per-row state machine shared by the CSV and Parquet paths.
+pub(super) struct RowSink<'s> {
+    table: &'static TableSpec,
+    settings: &'s Settings,
+    plan: Plan<'s>,
+    accounts: Option<&'s AccountLookup>,
+    file: String,
+    bufs: Vec<Buf>,
+    lines: Vec<i64>,
+    row: Vec<Value>,
+    issues: Vec<Issue>,
+    rows_read: u64,
+    rows_rejected: u64,
+    rows_filtered: u64,
+    unknown_segments: BTreeMap<String, u64>,
+    /// First-column values (ids) of rejected rows, so dependants can say why they are lost.
+    rejected_ids: Vec<String>,
+    filtered_ids: Vec<String>,
+    /// How often each fill was used, per column: (`[defaults]`, the account's row).
+    defaulted: BTreeMap<&'static str, u64>,
+    from_accounts: BTreeMap<&'static str, u64>,
+    derived_segments: u64,
+}
+
+impl<'s> RowSink<'s> {
+    pub(super) fn new(
+        table: &'static TableSpec,
+        settings: &'s Settings,
+        plan: Plan<'s>,
+        accounts: Option<&'s AccountLookup>,
+        file: String,
+    ) -> Self {
+        RowSink {
+            table,
+            settings,
+            plan,
+            accounts,
+            file,
+            bufs: table
+                .columns
+                .iter()
+                .map(|c| Buf::for_kind(c.kind))
+                .collect(),
+            lines: Vec::new(),
+            row: vec![Value::Null; table.columns.len()],
+            issues: Vec::new(),
+            rows_read: 0,
+            rows_rejected: 0,
+            rows_filtered: 0,
+            unknown_segments: Default::default(),
+            rejected_ids: Vec::new(),
+            filtered_ids: Vec::new(),
+            defaulted: Default::default(),
+            from_accounts: Default::default(),
+            derived_segments: 0,
+        }
+    }
+
+    pub(super) fn plan(&self) -> &Plan<'s> {
+        &self.plan
+    }
+
+    fn issue(&mut self, line: u64, column: &str, value: String, reason: String, action: Action) {
+        self.issues.push(Issue {
+            table: self.table.name,
+            file: self.file.clone(),
+            line,
+            column: column.to_string(),
+            value: clip(value),
+            reason,
+            action,
+        });
+    }
+
+    /// Reject a whole row for a structural reason (ragged, undecodable).
+    pub(super) fn reject_row(&mut self, line: u64, value: String, reason: String) {
+        self.rows_read += 1;
+        self.rows_rejected += 1;
+        self.issue(line, "", value, reason, Action::Rejected);
+    }
+
+    /// Exclude a row a `[filters]` entry does not keep (before any other rule, SPEC §3.1).
+    pub(super) fn filter_out(&mut self, line: u64, column: String, value: String, id: &str) {
+        self.rows_read += 1;
+        self.rows_filtered += 1;
+        self.filtered_ids.push(id.trim().to_string());
+        self.issue(line, &column, value, "filtered".into(), Action::Excluded);
+    }
+
+    /// Parse one row of cells (`None` = the column is absent from the file).
+    pub(super) fn push(&mut self, line: u64, cells: &[Option<Cell>]) {
+        self.rows_read += 1;
+        let mut raw: Vec<Cell> = Vec::with_capacity(cells.len());
+        let mut errors: Vec<Option<String>> = Vec::with_capacity(cells.len());
+        for (i, spec) in self.table.columns.iter().enumerate() {
+            let mut cell = cells[i].unwrap_or(Cell::Null);
+            if let Cell::Text(s) = cell {
+                if let Some(to) = self.plan.mapped(i, s) {
+                    cell = Cell::Text(to);
+                }
+            }
+            match parse_cell(cell, spec, self.settings) {
+                Ok(v) => {
+                    self.row[i] = v;
+                    errors.push(None);
+                }
+                Err(reason) => {
+                    self.row[i] = Value::Null;
+                    errors.push(Some(reason));
+                }
+            }
+            raw.push(cell);
+        }
+        for (i, cell) in raw.iter().enumerate() {
+            if is_blank(cell) {
+                self.fill(i);
+            }
+        }
+        let mut rejected = false;
+        for (i, spec) in self.table.columns.iter().enumerate() {
+            let text = raw_text(&raw[i]);
+            match errors[i].take() {
+                Some(reason) if spec.required => {
+                    rejected = true;
+                    self.issue(line, spec.name, text, reason, Action::Rejected);
+                }
+                Some(reason) => self.issue(line, spec.name, text, reason, Action::SetMissing),
+                None if spec.required && matches!(self.row[i], Value::Null) => {
+                    rejected = true;
+                    let reason = "required value is missing".to_string();
+                    self.issue(line, spec.name, text, reason, Action::Rejected);
+                }
+                None => {}
+            }
+        }
+        if !rejected {
+            rejected = self.row_rules(line);
+        }
+        if rejected {
+            self.rows_rejected += 1;
+            if let Some(Some(Cell::Text(id))) = cells.first() {
+                self.rejected_ids.push(id.trim().to_string());
+            }
+            return;
+        }
+        for (buf, v) in self.bufs.iter_mut().zip(&self.row) {
+            buf.push(v);
+        }
+        self.lines.push(line as i64);
+    }
+
+    /// Fill blank column `i` (SPEC §3.1): a deal's account row, then `segment_from_acv`,
+    /// then `[defaults]`.
+    fn fill(&mut self, i: usize) {
+        let name = self.table.columns[i].name;
+        let idx = |n: &str| self.table.columns.iter().position(|c| c.name == n);
+        if self.table.name == schema::DEALS {
+            let account = idx(schema::ACCOUNT_ID).map(|a| &self.row[a]);
+            if let (Some(lookup), Some(Value::Text(id))) = (self.accounts, account) {
+                if let Some(v) = lookup.value(id, name) {
+                    self.row[i] = Value::Text(v.to_string());
+                    *self.from_accounts.entry(name).or_default() += 1;
+                    return;
+                }
+            }
+            let acv = idx(schema::ACV).map(|a| &self.row[a]);
+            if let (true, Some(edges), Some(Value::Float(x))) = (
+                name == schema::SEGMENT,
+                self.settings.mapping.segment_from_acv,
+                acv,
+            ) {
+                self.row[i] = Value::Text(segment_for_acv(*x, edges).to_string());
+                self.derived_segments += 1;
+                return;
+            }
+        }
+        if let Some(text) = self.plan.defaults[i] {
+            if let Ok(v) = parse_cell(Cell::Text(text), &self.table.columns[i], self.settings) {
+                self.row[i] = v;
+                *self.defaulted.entry(name).or_default() += 1;
+            }
+        }
+    }
+
+    /// Rules across columns of one row: segment normalisation, survey score ranges.
+    fn row_rules(&mut self, line: u64) -> bool {
+        let idx = |name: &str| self.table.columns.iter().position(|c| c.name == name);
+        if self.table.name == schema::DEALS || self.table.name == schema::ACCOUNTS {
+            if let Some(i) = idx(schema::SEGMENT) {
+                if let Value::Text(s) = &self.row[i] {
+                    let (seg, known) = parse::normalise_segment(s);
+                    if !known {
+                        *self.unknown_segments.entry(s.clone()).or_default() += 1;
+                    }
+                    self.row[i] = Value::Text(seg.to_string());
+                }
+            }
+        }
+        if self.table.name == schema::SURVEYS {
+            if let (Some(k), Some(s)) = (idx(schema::KIND), idx(schema::SCORE)) {
+                if let (Value::Text(kind), Value::Float(score)) = (&self.row[k], &self.row[s]) {
+                    let (lo, hi) = survey_score_range(kind);
+                    if *score < lo || *score > hi {
+                        let reason =
+                            format!("out of range: a {kind} score must be in [{lo}, {hi}]");
+                        let value = score.to_string();
+                        self.issue(line, schema::SCORE, value, reason, Action::Rejected);
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    pub(super) fn finish(self, mut warnings: Vec<String>) -> anyhow::Result<ParsedTable> {
+        let mut cols = Vec::with_capacity(self.bufs.len() + 1);
+        for (buf, spec) in self.bufs.into_iter().zip(self.table.columns) {
+            cols.push(buf.into_column(spec.name)?);
+        }
+        cols.push(Column::new(schema::LINE.into(), self.lines));
+        let df = DataFrame::new_infer_height(cols)?;
+        if self.rows_read == 0 {
+            warnings.push(format!(
+                "{}: table {} has no data rows",
+                self.file, self.table.name
+            ));
+        }
+        for (seg, n) in &self.unknown_segments {
+            warnings.push(unknown_segment_warning(&self.file, seg, *n));
+        }
+        for (column, n) in &self.defaulted {
+            let value = self.plan.defaults[self
+                .table
+                .columns
+                .iter()
+                .position(|c| c.name == *column)
+                .unwrap_or(0)];
+            warnings.push(format!(
+                "{}: {}.{column} was absent or blank in {n} row(s): [defaults] value {:?} used",
+                self.file,
+                self.table.name,
+                value.unwrap_or("")
+            ));
+        }
+        for (column, n) in &self.from_accounts {
+            tracing::info!("{}: {column} filled from accounts in {n} row(s)", self.file);
+        }
+        if self.derived_segments > 0 {
+            warnings.push(format!(
+                "{}: segment derived from acv (segment_from_acv) for {} deal(s)",
+                self.file, self.derived_segments
+            ));
+        }
+        Ok(ParsedTable {
+            file: self.file,
+            df,
+            rows_read: self.rows_read,
+            rows_rejected: self.rows_rejected,
+            issues: self.issues,
+            warnings,
+            rejected_ids: self.rejected_ids,
+            rows_filtered: self.rows_filtered,
+            filtered_ids: self.filtered_ids,
+            derived_segments: self.derived_segments,
+            parts: Vec::new(),
+        })
+    }
+}
+
+/// The row sink for one file: its header mapped by the config (`Fatal` names what is
+/// missing). A required column may be absent when something fills it: a `[defaults]` value,
+/// or for deals the `accounts` table or `segment_from_acv`.
+pub(super) fn sink_for<'s>(
+    table: &'static TableSpec,
+    settings: &'s Settings,
+    header: &[String],
+    file: &str,
+    accounts: Option<&'s AccountLookup>,
+) -> Result<RowSink<'s>, super::read::Fatal> {
+    let mapping = &settings.mapping;
+    let fillable = |name: &str| {
+        let defaulted = mapping
+            .defaults
+            .get(table.name)
+            .is_some_and(|d| d.contains_key(name));
+        let deals = table.name == schema::DEALS;
+        let derived = deals && name == schema::SEGMENT && mapping.segment_from_acv.is_some();
+        let from_accounts = deals && accounts.is_some_and(|a| a.has(name));
+        defaulted || derived || from_accounts
+    };
+    let plan = super::mapping::plan(table, mapping, header, file, fillable)?;
+    Ok(RowSink::new(
+        table,
+        settings,
+        plan,
+        accounts,
+        file.to_string(),
+    ))
+}
