@@ -617,7 +617,7 @@ mod values {
             3,
             &[
                 "deals.csv: table deals is missing required columns",
-                "set delimiter = \";\" in the config",
+                "set delimiter = \";\" or a locale in the config",
                 "handoffs.csv: table handoffs",
             ],
         );
