@@ -1,0 +1,272 @@
+//! SPEC §4.12 what drives first-year churn: over the mature cohort, each handoff practice
+//! (checklist item, SLA, CS acceptance, complete information) splits the deals into those
+//! with and without it; per driver the churn rates, the relative risk without vs with,
+//! Fisher's exact p-value and its Holm adjustment over all drivers, the ARR at stake and a
+//! ranking by it. Associations only: the report words them so.
+
+use polars::prelude::*;
+use serde_json::{json, Map, Value};
+
+use super::churn::LOW_SAMPLE;
+use super::{bools, f64s, frame, num, rate, strs};
+use crate::schema::{self as s, sla_status};
+use crate::stats::{self, Z95};
+
+/// The checklist items (done when the value is exactly 1).
+pub const CHECKLIST: [&str; 7] = [
+    s::DOC_DEAL_SUMMARY,
+    s::DOC_STAKEHOLDER_MAP,
+    s::DOC_COMMITMENTS,
+    s::DOC_RISK_FACTORS,
+    s::MTG_ALL_ATTENDED,
+    s::MTG_AGENDA_COVERED,
+    s::MTG_QUESTIONS_ANSWERED,
+];
+
+/// Every driver key in SPEC order.
+pub fn driver_keys() -> Vec<String> {
+    let mut keys: Vec<String> = CHECKLIST.iter().map(|k| k.to_string()).collect();
+    keys.extend(s::ACTIVITIES.iter().map(|a| format!("sla_{a}")));
+    keys.push("cs_accepted".into());
+    keys.push("info_complete".into());
+    keys
+}
+
+/// One driver's split and statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Driver {
+    pub key: String,
+    pub n_with: u64,
+    pub churned_with: u64,
+    pub n_without: u64,
+    pub churned_without: u64,
+    pub relative_risk: Option<stats::Estimate>,
+    pub p_value: Option<f64>,
+    pub p_holm: Option<f64>,
+    pub arr_at_stake: Option<f64>,
+}
+
+impl Driver {
+    pub fn rate_with(&self) -> Option<f64> {
+        rate(self.churned_with, self.n_with)
+    }
+    pub fn rate_without(&self) -> Option<f64> {
+        rate(self.churned_without, self.n_without)
+    }
+    pub fn low_sample(&self) -> bool {
+        self.n_with < LOW_SAMPLE as u64 || self.n_without < LOW_SAMPLE as u64
+    }
+
+    fn json(&self) -> Value {
+        let rr = self.relative_risk;
+        json!({
+            "n_with": self.n_with,
+            "churned_with": self.churned_with,
+            "rate_with": num(self.rate_with()),
+            "n_without": self.n_without,
+            "churned_without": self.churned_without,
+            "rate_without": num(self.rate_without()),
+            "relative_risk": num(rr.map(|e| e.value)),
+            "ci_low": num(rr.map(|e| e.ci_low)),
+            "ci_high": num(rr.map(|e| e.ci_high)),
+            "p_value": num(self.p_value),
+            "p_holm": num(self.p_holm),
+            "arr_at_stake": num(self.arr_at_stake),
+            "low_sample": self.low_sample(),
+        })
+    }
+}
+
+/// Which side of a driver a deal is on: `Some(true)` with, `Some(false)` without, `None`
+/// left out.
+type Split = Vec<Option<bool>>;
+
+/// A numeric column, all missing when the fact table lacks it (no handoffs table).
+fn optional_f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    if df.schema().contains(name) {
+        f64s(df, name)
+    } else {
+        Ok(vec![None; df.height()])
+    }
+}
+
+fn optional_strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    if df.schema().contains(name) {
+        strs(df, name)
+    } else {
+        Ok(vec![None; df.height()])
+    }
+}
+
+/// The with / without / left-out split of every driver over `mature`, in SPEC order.
+fn splits(mature: &DataFrame) -> PolarsResult<Vec<(String, Split)>> {
+    let has_handoff = bools(mature, s::HAS_HANDOFF)?;
+    let mut out = Vec::new();
+    for item in CHECKLIST {
+        let values = optional_f64s(mature, item)?;
+        let split = values
+            .iter()
+            .zip(&has_handoff)
+            .map(|(v, h)| Some(*h && *v == Some(1.0)))
+            .collect();
+        out.push((item.to_string(), split));
+    }
+    for activity in s::ACTIVITIES {
+        let status = optional_strs(mature, &sla_status(activity))?;
+        let split = status
+            .iter()
+            .map(|v| match v.as_deref() {
+                Some("met") => Some(true),
+                Some("missed") => Some(false),
+                _ => None,
+            })
+            .collect();
+        out.push((format!("sla_{activity}"), split));
+    }
+    let acceptance = optional_strs(mature, s::CS_ACCEPTANCE)?;
+    let split = acceptance
+        .iter()
+        .zip(&has_handoff)
+        .map(|(v, h)| match (h, v.as_deref()) {
+            (true, Some("accepted")) => Some(true),
+            (true, Some("rejected" | "needs_revision")) => Some(false),
+            _ => None,
+        })
+        .collect();
+    out.push(("cs_accepted".into(), split));
+    let completeness = optional_f64s(mature, s::COMPLETENESS)?;
+    let split = completeness
+        .iter()
+        .zip(&has_handoff)
+        .map(|(v, h)| Some(*h && v.is_some_and(|c| (c - 100.0).abs() < 1e-9)))
+        .collect();
+    out.push(("info_complete".into(), split));
+    Ok(out)
+}
+
+/// Count, test and rank every driver from its split, the churn flags and the ACVs.
+pub fn evaluate(splits: &[(String, Split)], churned: &[bool], acv: &[f64]) -> Vec<Driver> {
+    let mut drivers: Vec<Driver> = splits
+        .iter()
+        .map(|(key, split)| {
+            let (mut n_with, mut k_with, mut n_without, mut k_without) = (0, 0, 0, 0);
+            let mut acv_without = 0.0;
+            for (i, side) in split.iter().enumerate() {
+                match side {
+                    Some(true) => {
+                        n_with += 1;
+                        k_with += churned[i] as u64;
+                    }
+                    Some(false) => {
+                        n_without += 1;
+                        k_without += churned[i] as u64;
+                        acv_without += acv[i];
+                    }
+                    None => {}
+                }
+            }
+            let both = n_with > 0 && n_without > 0;
+            let arr = both.then(|| {
+                let gap = k_without as f64 / n_without as f64 - k_with as f64 / n_with as f64;
+                acv_without * gap.max(0.0)
+            });
+            let p_value = if both {
+                stats::fisher_exact(k_without, n_without - k_without, k_with, n_with - k_with)
+            } else {
+                None
+            };
+            Driver {
+                key: key.clone(),
+                n_with,
+                churned_with: k_with,
+                n_without,
+                churned_without: k_without,
+                relative_risk: stats::relative_risk(k_without, n_without, k_with, n_with, Z95),
+                p_value,
+                p_holm: None,
+                arr_at_stake: arr,
+            }
+        })
+        .collect();
+    let tested: Vec<usize> = (0..drivers.len())
+        .filter(|&i| drivers[i].p_value.is_some())
+        .collect();
+    let p: Vec<f64> = tested
+        .iter()
+        .filter_map(|&i| drivers[i].p_value)
+        .collect();
+    for (&i, adjusted) in tested.iter().zip(stats::holm(&p)) {
+        drivers[i].p_holm = Some(adjusted);
+    }
+    drivers
+}
+
+/// Driver keys by ARR at stake, largest first, nulls last, ties by key.
+pub fn ranking(drivers: &[Driver]) -> Vec<String> {
+    let mut order: Vec<&Driver> = drivers.iter().collect();
+    order.sort_by(|a, b| match (a.arr_at_stake, b.arr_at_stake) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.key.cmp(&b.key)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.key.cmp(&b.key),
+    });
+    order.into_iter().map(|d| d.key.clone()).collect()
+}
+
+pub struct Drivers {
+    pub json: Value,
+    /// One row per driver in ranking order.
+    pub table: DataFrame,
+}
+
+/// SPEC §4.12 over the mature cohort (the caller returns null without a renewals table).
+pub fn drivers(mature: &DataFrame) -> anyhow::Result<Drivers> {
+    let churned = bools(mature, s::CHURNED_1Y)?;
+    let acv: Vec<f64> = f64s(mature, s::ACV)?
+        .into_iter()
+        .map(|x| x.unwrap_or(0.0))
+        .collect();
+    let drivers = evaluate(&splits(mature)?, &churned, &acv);
+    let rank = ranking(&drivers);
+    let mut m = Map::new();
+    for d in &drivers {
+        m.insert(d.key.clone(), d.json());
+    }
+    m.insert("ranking".into(), json!(rank));
+    let ordered: Vec<&Driver> = rank
+        .iter()
+        .filter_map(|k| drivers.iter().find(|d| &d.key == k))
+        .collect();
+    let col_u = |name: &str, f: fn(&Driver) -> u64| {
+        Column::new(name.into(), ordered.iter().map(|d| f(d)).collect::<Vec<_>>())
+    };
+    let col_f = |name: &str, f: fn(&Driver) -> Option<f64>| {
+        Column::new(name.into(), ordered.iter().map(|d| f(d)).collect::<Vec<_>>())
+    };
+    let table = frame(vec![
+        Column::new(
+            "driver".into(),
+            ordered.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(),
+        ),
+        col_u("n_with", |d| d.n_with),
+        col_u("churned_with", |d| d.churned_with),
+        col_f("rate_with", Driver::rate_with),
+        col_u("n_without", |d| d.n_without),
+        col_u("churned_without", |d| d.churned_without),
+        col_f("rate_without", Driver::rate_without),
+        col_f("relative_risk", |d| d.relative_risk.map(|e| e.value)),
+        col_f("ci_low", |d| d.relative_risk.map(|e| e.ci_low)),
+        col_f("ci_high", |d| d.relative_risk.map(|e| e.ci_high)),
+        col_f("p_value", |d| d.p_value),
+        col_f("p_holm", |d| d.p_holm),
+        col_f("arr_at_stake", |d| d.arr_at_stake),
+        Column::new(
+            "low_sample".into(),
+            ordered.iter().map(|d| d.low_sample()).collect::<Vec<_>>(),
+        ),
+    ])?;
+    Ok(Drivers {
+        json: Value::Object(m),
+        table,
+    })
+}
