@@ -125,7 +125,11 @@ fn check_sections(example: &str, period: &str) {
     let expected = read(dir.join(format!("expected-{period}-sections-4.12-4.15.json")));
     let mut errors = Vec::new();
     compare(&expected, &got, "", &mut errors);
-    assert!(errors.is_empty(), "{example} {period} §4.12–4.15:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{example} {period} §4.12–4.15:\n{}",
+        errors.join("\n")
+    );
 }
 
 #[test]

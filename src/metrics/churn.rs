@@ -53,7 +53,11 @@ pub const POWER_TARGET: f64 = 0.8;
 /// SPEC §4.14: the smallest substandard-vs-excellent relative risk the cohort could detect
 /// (`n1` substandard deals, `n2` excellent deals of which `c` churned); null when undefined.
 fn power_json(n1: u64, n2: u64, c: u64) -> Value {
-    let p2 = if n2 > 0 { c as f64 / n2 as f64 } else { f64::NAN };
+    let p2 = if n2 > 0 {
+        c as f64 / n2 as f64
+    } else {
+        f64::NAN
+    };
     match stats::mde_relative_risk(p2, n1, n2, Z95, POWER_TARGET) {
         Some(rr) => json!({"alpha": POWER_ALPHA, "power": POWER_TARGET, "mde_relative_risk": rr}),
         None => Value::Null,

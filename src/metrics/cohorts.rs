@@ -60,7 +60,12 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
             }),
         }
     }
-    let band_rank = |b: &str| s::BANDS.iter().position(|x| *x == b).unwrap_or(s::BANDS.len());
+    let band_rank = |b: &str| {
+        s::BANDS
+            .iter()
+            .position(|x| *x == b)
+            .unwrap_or(s::BANDS.len())
+    };
     cells.sort_by(|a, b| {
         (a.quarter.as_str(), band_rank(&a.band)).cmp(&(b.quarter.as_str(), band_rank(&b.band)))
     });
@@ -89,7 +94,10 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
         ),
         Column::new(
             "churn_rate".into(),
-            cells.iter().map(|c| rate(c.churned, c.n)).collect::<Vec<_>>(),
+            cells
+                .iter()
+                .map(|c| rate(c.churned, c.n))
+                .collect::<Vec<_>>(),
         ),
     ])?;
     Ok(Cohorts { json, cells, table })

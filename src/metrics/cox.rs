@@ -54,11 +54,7 @@ struct Survival {
     event: Vec<bool>,
 }
 
-fn fit(
-    data: &Survival,
-    names: &[String],
-    x: Vec<Vec<f64>>,
-) -> Option<Vec<HazardRatio>> {
+fn fit(data: &Survival, names: &[String], x: Vec<Vec<f64>>) -> Option<Vec<HazardRatio>> {
     let f = stats::cox_fit(&x, &data.time, &data.event, &data.segment)?;
     let ratios = names
         .iter()
@@ -119,7 +115,8 @@ pub struct Cox {
 
 /// Both models over the survival cohort (the caller returns null without renewals).
 pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
-    let zeros = |v: Vec<Option<f64>>| -> Vec<f64> { v.into_iter().map(|x| x.unwrap_or(0.0)).collect() };
+    let zeros =
+        |v: Vec<Option<f64>>| -> Vec<f64> { v.into_iter().map(|x| x.unwrap_or(0.0)).collect() };
     let data = Survival {
         band: strs(survival, s::QUALITY_BAND)?,
         segment: strs(survival, s::SEGMENT)?,
@@ -133,9 +130,8 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
     };
     let n = data.time.len();
     let events = data.event.iter().filter(|e| **e).count();
-    let model = |ratios: Option<Vec<HazardRatio>>| {
-        ratios.map(|ratios| CoxModel { n, events, ratios })
-    };
+    let model =
+        |ratios: Option<Vec<HazardRatio>>| ratios.map(|ratios| CoxModel { n, events, ratios });
     let (cox, cox_score) = if events == 0 {
         (None, None)
     } else {
@@ -153,7 +149,9 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
         Column::new("model".into(), rows.iter().map(|r| r.0).collect::<Vec<_>>()),
         Column::new(
             "covariate".into(),
-            rows.iter().map(|r| r.1.covariate.as_str()).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|r| r.1.covariate.as_str())
+                .collect::<Vec<_>>(),
         ),
         col("hazard_ratio", |r| r.value),
         col("ci_low", |r| r.ci_low),

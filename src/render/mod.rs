@@ -12,6 +12,7 @@
 
 pub mod charts;
 pub mod custom;
+pub mod drivers;
 pub mod html;
 pub mod markdown;
 pub mod tables;
@@ -532,9 +533,12 @@ pub fn document(view: &ReportView) -> Document {
             q_summary(view),
             q_churn(view),
             q_relative_risk(view),
+            drivers::q_adjusted(view),
             q_tests(view),
             q_retention(view),
             q_arr(view),
+            drivers::q_drivers(view),
+            drivers::q_cohorts(view),
             q_expansion_nps(view),
             ttfv_section(view, true),
             q_trend(view),

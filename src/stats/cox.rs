@@ -327,7 +327,9 @@ mod tests {
         let coef = [
             -0.37942, -0.05744, 0.31390, -0.14980, -0.43370, -0.08487, 0.09150,
         ];
-        let se = [0.19138, 0.02200, 0.30799, 0.21222, 0.38187, 0.19576, 0.02865];
+        let se = [
+            0.19138, 0.02200, 0.30799, 0.21222, 0.38187, 0.19576, 0.02865,
+        ];
         let rows = rossi();
         assert_eq!(rows.len(), 432);
         let (t, e) = time_event(&rows);
@@ -392,7 +394,11 @@ mod tests {
         // ⇔ (e^β + 2)(e^β + 3) = e^β(e^β + 3) + e^β(e^β + 2) ⇔ e^{2β} = 6 → β = ln 6 / 2.
         let x = vec![vec![1.0], vec![0.0], vec![0.0]];
         let fit = cox_fit(&x, &[1.0, 1.0, 2.0], &[true, true, false], &[0, 0, 0]).unwrap();
-        assert!((fit.beta[0] - 6f64.ln() / 2.0).abs() < 1e-9, "{}", fit.beta[0]);
+        assert!(
+            (fit.beta[0] - 6f64.ln() / 2.0).abs() < 1e-9,
+            "{}",
+            fit.beta[0]
+        );
     }
 
     #[test]
@@ -400,7 +406,12 @@ mod tests {
         let x = vec![vec![1.0], vec![0.0], vec![1.0]];
         assert_eq!(cox_fit(&x, &[1.0, 2.0, 3.0], &[false; 3], &[0; 3]), None);
         // Collinear columns: the information is singular.
-        let x = vec![vec![1.0, 2.0], vec![0.0, 0.0], vec![2.0, 4.0], vec![1.0, 2.0]];
+        let x = vec![
+            vec![1.0, 2.0],
+            vec![0.0, 0.0],
+            vec![2.0, 4.0],
+            vec![1.0, 2.0],
+        ];
         let t = [1.0, 2.0, 3.0, 4.0];
         let e = [true, true, false, true];
         assert_eq!(cox_fit(&x, &t, &e, &[0; 4]), None);
