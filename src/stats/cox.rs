@@ -120,7 +120,7 @@ pub fn cholesky(a: &[Vec<f64>]) -> Option<Matrix> {
         for j in 0..=i {
             let s: f64 = a[i][j] - (0..j).map(|k| l[i][k] * l[j][k]).sum::<f64>();
             if i == j {
-                if !(s > 0.0) || !s.is_finite() {
+                if s.is_nan() || s <= 0.0 || !s.is_finite() {
                     return None;
                 }
                 l[i][j] = s.sqrt();
@@ -169,13 +169,14 @@ pub fn symmetric_eigenvalues(a: &[Vec<f64>]) -> Vec<f64> {
                 let t = if theta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (t * t + 1.0).sqrt();
                 let s = t * c;
-                for k in 0..n {
-                    let (mkp, mkq) = (m[k][p], m[k][q]);
-                    m[k][p] = c * mkp - s * mkq;
-                    m[k][q] = s * mkp + c * mkq;
+                // M ← Jᵀ·M·J with the rotation J in the (p, q) plane: columns, then rows.
+                for row in m.iter_mut() {
+                    let (mkp, mkq) = (row[p], row[q]);
+                    row[p] = c * mkp - s * mkq;
+                    row[q] = s * mkp + c * mkq;
                 }
-                for k in 0..n {
-                    let (mpk, mqk) = (m[p][k], m[q][k]);
+                let (row_p, row_q) = (m[p].clone(), m[q].clone());
+                for (k, (mpk, mqk)) in row_p.into_iter().zip(row_q).enumerate() {
                     m[p][k] = c * mpk - s * mqk;
                     m[q][k] = s * mpk + c * mqk;
                 }

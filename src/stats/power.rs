@@ -32,7 +32,8 @@ pub fn mde_relative_risk(p2: f64, n1: u64, n2: u64, z: f64, target: f64) -> Opti
         return None;
     }
     let power = |p1: f64| two_proportion_power(p1, p2, n1, n2, z);
-    if !(power(1.0) >= target) {
+    let at_one = power(1.0);
+    if at_one.is_nan() || at_one < target {
         return None;
     }
     let (mut lo, mut hi) = (p2, 1.0);
