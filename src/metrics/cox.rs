@@ -164,3 +164,49 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
         table,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::Data;
+
+    const FULL: &str = "handoff_id,deal_id,meeting_at,intro_sent_at,doc_deal_summary,\
+                        doc_stakeholder_map,doc_commitments,doc_risk_factors,mtg_all_attended,\
+                        mtg_agenda_covered,mtg_questions_answered";
+
+    /// Two excellent deals (X*) and two substandard ones (S*); `churns` are account ids
+    /// with a churn event on 2025-06-01.
+    fn data(churns: &[&str]) -> Data {
+        let mut renewals = vec!["account_id,event_date,event".to_string()];
+        renewals.extend(churns.iter().map(|a| format!("{a},2025-06-01,churn")));
+        let renewals: Vec<&str> = renewals.iter().map(String::as_str).collect();
+        Data::new("2026-10-31")
+            .deals(&[
+                "X1,AX1,smb,1000,2025-01-10T00:00:00Z,rep",
+                "X2,AX2,smb,2000,2025-01-11T00:00:00Z,rep",
+                "S1,AS1,smb,3000,2025-01-12T00:00:00Z,rep",
+                "S2,AS2,enterprise,4000,2025-01-13T00:00:00Z,rep",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    FULL,
+                    "H1,X1,2025-01-11T00:00:00Z,2025-01-11T00:00:00Z,1,1,1,1,1,1,1",
+                    "H2,X2,2025-01-12T00:00:00Z,2025-01-12T00:00:00Z,1,1,1,1,1,1,1",
+                ],
+            )
+            .csv("renewals", &renewals)
+    }
+
+    #[test]
+    fn null_when_no_event_or_excellent_has_no_event() {
+        let run = data(&[]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+        assert!(run.is_null("cox_score"));
+        // Only substandard deals churn: excellent has no event → the band model is null.
+        let run = data(&["AS1", "AS2"]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+        // Excellent churns but substandard never does: a modelled band without an event.
+        let run = data(&["AX1"]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+    }
+}
