@@ -2,6 +2,8 @@
 //! calendar quarter of date(C) and quality band, so a reader can see whether churn moved
 //! between cohorts of deals rather than only in the pooled rate.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use serde_json::{json, Value};
@@ -35,7 +37,14 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
     let bands = super::strs(mature, s::QUALITY_BAND)?;
     let churned = bools(mature, s::CHURNED_1Y)?;
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let mut cells: Vec<QuarterBand> = Vec::new();
+    let band_rank = |b: &str| {
+        s::BANDS
+            .iter()
+            .position(|x| *x == b)
+            .unwrap_or(s::BANDS.len())
+    };
+    // (quarter, band order, band) → (deals, churned); the key order is the output order.
+    let mut groups: BTreeMap<(String, usize, String), (u64, u64)> = BTreeMap::new();
     for (i, d) in dates.i32()?.iter().enumerate() {
         let (Some(d), Some(band)) = (d, bands[i].as_deref()) else {
             continue;
@@ -43,32 +52,21 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
         let Some(date) = epoch.checked_add_signed(chrono::Duration::days(d as i64)) else {
             continue;
         };
-        let quarter = quarter_label(date);
-        match cells
-            .iter_mut()
-            .find(|c| c.quarter == quarter && c.band == band)
-        {
-            Some(c) => {
-                c.n += 1;
-                c.churned += churned[i] as u64;
-            }
-            None => cells.push(QuarterBand {
-                quarter,
-                band: band.to_string(),
-                n: 1,
-                churned: churned[i] as u64,
-            }),
-        }
+        let cell = groups
+            .entry((quarter_label(date), band_rank(band), band.to_string()))
+            .or_default();
+        cell.0 += 1;
+        cell.1 += churned[i] as u64;
     }
-    let band_rank = |b: &str| {
-        s::BANDS
-            .iter()
-            .position(|x| *x == b)
-            .unwrap_or(s::BANDS.len())
-    };
-    cells.sort_by(|a, b| {
-        (a.quarter.as_str(), band_rank(&a.band)).cmp(&(b.quarter.as_str(), band_rank(&b.band)))
-    });
+    let cells: Vec<QuarterBand> = groups
+        .into_iter()
+        .map(|((quarter, _, band), (n, churned))| QuarterBand {
+            quarter,
+            band,
+            n,
+            churned,
+        })
+        .collect();
     let json = Value::Array(
         cells
             .iter()
