@@ -48,8 +48,10 @@ fn lower_first(s: &str) -> String {
 
 /// `12.7% of 150` with the low-sample mark when n < 30.
 fn rate_cell(rate: Option<f64>, n: Option<u64>) -> Cell {
-    let low = n.is_some_and(|n| n < LOW_SAMPLE);
-    Cell::num(format!("{} of {}", pct(rate), int(n))).low(low)
+    match n {
+        Some(0) | None => Cell::num("no deals"),
+        Some(k) => Cell::num(format!("{} of {}", pct(rate), int(n))).low(k < LOW_SAMPLE),
+    }
 }
 
 /// The ranking as listed in `drivers.ranking`.
@@ -178,9 +180,15 @@ fn power_sentence(m: &Value) -> Option<Vec<Span>> {
     }
     let sub = unum(churn, &["by_band", "substandard", "n"]);
     let exc = at(churn, &["by_band", "excellent"]);
+    let opening = if fnum(churn, &["relative_risk", "value"]).is_some() {
+        "The crude relative risk is not significant, but that does not show there is no effect."
+    } else {
+        "The crude relative risk cannot be computed (a band has no deal or no churn), which is no evidence of no effect either."
+    };
     Some(match fnum(churn, &["power", "mde_relative_risk"]) {
         Some(rr) => vec![
-            t("The crude relative risk is not significant, but that does not show there is no effect. With "),
+            t(opening),
+            t(" With "),
             t(format!(
                 "{} substandard and {} excellent deals, and {} of excellent deals churning, the data could reliably (80% of the time, at the 5% level) detect only a relative risk of ",
                 int(sub),
@@ -190,9 +198,10 @@ fn power_sentence(m: &Value) -> Option<Vec<Span>> {
             b(num2(Some(rr))),
             t(" or more; a smaller real difference could go unseen."),
         ],
-        None => vec![t(
-            "The crude relative risk is not significant, and the cohort is too small (or excellent deals churn never or always) to say how large an effect it could have detected: read \"not significant\" as \"not enough data\", not \"no effect\".",
-        )],
+        None => vec![
+            t(opening),
+            t(" The cohort is too small (or excellent deals churn never or always) to say how large an effect it could have detected: read this as \"not enough data\", not \"no effect\"."),
+        ],
     })
 }
 
@@ -266,9 +275,11 @@ pub fn q_adjusted(view: &ReportView) -> Section {
     }
     table.notes.push(format!("{}.", short_mature(m)));
     table.notes.push(format!("{}.", short_survival(m)));
-    table
-        .notes
-        .push("Below 1 per 10 quality points: better handoffs go with slower churn.".into());
+    if !score.is_null() {
+        table
+            .notes
+            .push("Below 1 per 10 quality points: better handoffs go with slower churn.".into());
+    }
     if at(m, &["cox"]).is_null() {
         table.notes.push(
             "The band model cannot be estimated: no churn yet, excellent handoffs have no deal or no churn, or a band has no churn.".into(),
@@ -337,6 +348,16 @@ pub fn q_cohorts(view: &ReportView) -> Section {
     }
     sec.push(Block::Table(table));
     sec
+}
+
+/// Methodology entries for the quarterly report's definitions list.
+pub fn methodology_defs() -> Vec<(&'static str, String)> {
+    vec![
+        ("What to fix first", "Each handoff practice splits the mature cohort into deals with and without it (checklist item fully done; SLA met vs missed, pending left out; CS accepted vs rejected or sent back; all information filled in). Relative risk = churn rate without ÷ with, 95% CI by the log method; p-values from Fisher's exact test, adjusted for the number of practices tested with Holm's method; ARR at stake = ACV of the deals without the practice × the churn-rate gap, floored at 0.".into()),
+        ("Adjusted hazard ratios", "Cox proportional-hazards regression over the survival cohort with a separate baseline per segment and Efron's handling of tied churn dates; covariates the band indicators (excellent the reference) or the score per 10 points, each with log(1 + ACV). 95% intervals from the inverse information matrix, Wald p-values.".into()),
+        ("Smallest detectable relative risk", "The smallest substandard ÷ excellent churn ratio a two-sided 5% test of two proportions would detect with 80% power, given the two band sizes and excellent's churn rate.".into()),
+        ("Close-quarter cohorts", "First-year churn of the mature cohort grouped by the calendar quarter of the close date and band.".into()),
+    ]
 }
 
 #[cfg(test)]

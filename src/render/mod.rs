@@ -2426,6 +2426,9 @@ fn methodology(view: &ReportView) -> Section {
         ("Rounding", "Only in this report: rates as percentages with one decimal, scores and days with one decimal, p-values to three significant digits. metrics.json and the tables keep full precision.".into()),
         ("Interpretation", "Everything here is observational: associations between handoff quality and outcomes, not proof of cause.".into()),
     ];
+    let mut defs = defs;
+    let at = defs.len().saturating_sub(3);
+    defs.splice(at..at, drivers::methodology_defs());
     sec.push(Block::Defs(
         defs.into_iter()
             .map(|(k, v)| (k.to_string(), vec![t(v)]))
