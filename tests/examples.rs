@@ -102,3 +102,52 @@ fn the_comparison_itself_can_fail() {
     compare(&e, &g, "", &mut errors);
     assert_eq!(errors.len(), 3, "{errors:?}");
 }
+
+/// SPEC §4.12–§4.15 (drivers, Cox models, power, close-quarter cohorts): every value of
+/// `expected-PERIOD-sections-4.12-4.15.json` at the same path of our `metrics.json`.
+fn check_sections(example: &str, period: &str) {
+    let dir = examples().join(example);
+    let out = tempfile::tempdir().unwrap();
+    Command::cargo_bin("handoff")
+        .unwrap()
+        .args(["report", "--quiet", "--period", period])
+        .args(["--as-of", "2026-10-31"])
+        .arg("--data")
+        .arg(&dir)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let read = |path: PathBuf| -> Value {
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap()
+    };
+    let got = read(out.path().join(period).join("metrics.json"));
+    let expected = read(dir.join(format!("expected-{period}-sections-4.12-4.15.json")));
+    let mut errors = Vec::new();
+    compare(&expected, &got, "", &mut errors);
+    assert!(
+        errors.is_empty(),
+        "{example} {period} §4.12–4.15:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn tiny_monthly_sections_4_12_to_4_15() {
+    check_sections("tiny", "2026-10");
+}
+
+#[test]
+fn tiny_quarterly_sections_4_12_to_4_15() {
+    check_sections("tiny", "2026-Q3");
+}
+
+#[test]
+fn medium_monthly_sections_4_12_to_4_15() {
+    check_sections("medium", "2026-10");
+}
+
+#[test]
+fn medium_quarterly_sections_4_12_to_4_15() {
+    check_sections("medium", "2026-Q3");
+}

@@ -46,6 +46,24 @@ fn estimate_json(e: Option<stats::Estimate>) -> Value {
     }
 }
 
+/// SPEC §4.14 significance level and target power of the detectable-effect calculation.
+pub const POWER_ALPHA: f64 = 0.05;
+pub const POWER_TARGET: f64 = 0.8;
+
+/// SPEC §4.14: the smallest substandard-vs-excellent relative risk the cohort could detect
+/// (`n1` substandard deals, `n2` excellent deals of which `c` churned); null when undefined.
+fn power_json(n1: u64, n2: u64, c: u64) -> Value {
+    let p2 = if n2 > 0 {
+        c as f64 / n2 as f64
+    } else {
+        f64::NAN
+    };
+    match stats::mde_relative_risk(p2, n1, n2, Z95, POWER_TARGET) {
+        Some(rr) => json!({"alpha": POWER_ALPHA, "power": POWER_TARGET, "mde_relative_risk": rr}),
+        None => Value::Null,
+    }
+}
+
 pub fn churn(ctx: &Ctx, mature: &DataFrame, survival: &DataFrame) -> anyhow::Result<Churn> {
     if !ctx.has(s::RENEWALS) {
         return Ok(Churn {
@@ -141,6 +159,10 @@ pub fn churn(ctx: &Ctx, mature: &DataFrame, survival: &DataFrame) -> anyhow::Res
         ));
     }
     let rr_mh = stats::mantel_haenszel_rr(&strata, Z95);
+    let power = match (sub, exc) {
+        (Some(a), Some(c)) => power_json(a.len() as u64, c.len() as u64, count_of(c, &churned)),
+        _ => Value::Null,
+    };
     let chi = stats::chi_square_independence(&chi_table);
     let indicator: Vec<f64> = churned.iter().map(|c| if *c { 1.0 } else { 0.0 }).collect();
     let pb = stats::correlation_test(&scores, &indicator);
@@ -192,6 +214,7 @@ pub fn churn(ctx: &Ctx, mature: &DataFrame, survival: &DataFrame) -> anyhow::Res
         "point_biserial": match pb { Some((r, p)) => json!({"r": r, "p_value": p}), None => Value::Null },
         "arr_at_stake": num(arr),
         "logrank": test_json(logrank),
+        "power": power,
         "retention_by_band": retention,
         "n": mature.height(),
     });

@@ -6,7 +6,10 @@
 
 pub mod churn;
 pub mod cohort;
+pub mod cohorts;
 pub mod completeness;
+pub mod cox;
+pub mod drivers;
 pub mod operations;
 pub mod quality;
 pub mod satisfaction;
@@ -210,6 +213,7 @@ pub fn compute(
     m.insert("churn".into(), ch.churn);
     m.insert("expansion".into(), ch.expansion);
     tables.extend(ch.tables);
+    insert_outcome_models(&ctx, &cohorts, &mut m, &mut tables)?;
     let ops = operations::operations(&ctx, &cohorts)?;
     m.insert("trend".into(), ops.trend);
     m.insert("escalations".into(), ops.escalations);
@@ -242,6 +246,35 @@ pub fn compute(
         alerts,
         cohorts,
     })
+}
+
+/// SPEC §4.12, §4.13 and §4.15 (null without a renewals table, like every churn metric).
+fn insert_outcome_models(
+    ctx: &Ctx,
+    cohorts: &cohort::Cohorts,
+    m: &mut Map<String, Value>,
+    tables: &mut Vec<(String, DataFrame)>,
+) -> anyhow::Result<()> {
+    if !ctx.has(s::RENEWALS) {
+        for key in ["drivers", "cox", "cox_score", "churn_cohorts"] {
+            m.insert(key.into(), Value::Null);
+        }
+        return Ok(());
+    }
+    let d = drivers::drivers(&cohorts.mature)?;
+    m.insert("drivers".into(), d.json);
+    tables.push(("churn_drivers".into(), d.table));
+    let c = cox::cox(&cohorts.survival)?;
+    m.insert("cox".into(), c.cox.map_or(Value::Null, |x| x.json()));
+    m.insert(
+        "cox_score".into(),
+        c.cox_score.map_or(Value::Null, |x| x.json()),
+    );
+    tables.push(("cox_hazard_ratios".into(), c.table));
+    let q = cohorts::churn_cohorts(&cohorts.mature)?;
+    m.insert("churn_cohorts".into(), q.json);
+    tables.push(("churn_by_close_quarter".into(), q.table));
+    Ok(())
 }
 
 /// Headline numbers of the previous period of the same kind (for "change vs previous").

@@ -8,6 +8,8 @@
 //! nothing random or time-dependent goes in. Labels from the data are stripped of control
 //! characters; the SVG backend escapes `& < > " '` in every text it writes.
 
+mod drivers;
+
 use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
@@ -312,6 +314,7 @@ struct HBars {
     labels: Vec<String>,
     x_desc: String,
     x_max: f64,
+    x_fmt: Fmt,
     reference: Option<(f64, String)>,
 }
 
@@ -377,6 +380,8 @@ pub fn charts(view: &ReportView) -> anyhow::Result<Vec<Chart>> {
         spec_churn(view),
         spec_retention(view),
         spec_expansion_nps(view),
+        drivers::spec_drivers(view),
+        drivers::spec_cohorts(view),
     ]
     .into_iter()
     .flatten()
@@ -781,7 +786,7 @@ fn draw_hbars<DB: DrawingBackend>(
         .axis_style(stroke(AXIS, sc))
         .x_labels(xt.len() + 1)
         .y_labels(n + 1)
-        .x_label_formatter(&|v| fmt_tick(Fmt::Pct, *v))
+        .x_label_formatter(&|v| fmt_tick(c.x_fmt, *v))
         .y_label_formatter(&|y| key_label(&keys, *y))
         .label_style(font(13.0 * sc, MUTED))
         .axis_desc_style(font(14.0 * sc, INK))
@@ -1312,6 +1317,7 @@ fn spec_sla(view: &ReportView) -> Option<Spec> {
             labels,
             x_desc: "Attainment = met ÷ (met + missed), period cohort".into(),
             x_max: 1.0,
+            x_fmt: Fmt::Pct,
             reference: Some((SLA_FLOOR, "floor".into())),
         }),
     })
@@ -1344,6 +1350,7 @@ fn spec_missing(view: &ReportView) -> Option<Spec> {
             values: miss,
             x_desc: "Share of handoff records missing the field".into(),
             x_max: nice_axis(max.max(0.05), 5, false).0.min(1.0),
+            x_fmt: Fmt::Pct,
             reference: None,
         }),
     })

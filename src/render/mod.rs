@@ -12,6 +12,7 @@
 
 pub mod charts;
 pub mod custom;
+pub mod drivers;
 pub mod html;
 pub mod markdown;
 pub mod tables;
@@ -532,9 +533,12 @@ pub fn document(view: &ReportView) -> Document {
             q_summary(view),
             q_churn(view),
             q_relative_risk(view),
+            drivers::q_adjusted(view),
             q_tests(view),
             q_retention(view),
             q_arr(view),
+            drivers::q_drivers(view),
+            drivers::q_cohorts(view),
             q_expansion_nps(view),
             ttfv_section(view, true),
             q_trend(view),
@@ -2427,6 +2431,9 @@ fn methodology(view: &ReportView) -> Section {
         ("Rounding", "Only in this report: rates as percentages with one decimal, scores and days with one decimal, p-values to three significant digits. metrics.json and the tables keep full precision.".into()),
         ("Interpretation", "Everything here is observational: associations between handoff quality and outcomes, not proof of cause.".into()),
     ];
+    let mut defs = defs;
+    let at = defs.len().saturating_sub(3);
+    defs.splice(at..at, drivers::methodology_defs());
     sec.push(Block::Defs(
         defs.into_iter()
             .map(|(k, v)| (k.to_string(), vec![t(v)]))

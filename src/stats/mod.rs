@@ -7,6 +7,14 @@
 //! the function returns `None` (or NaN for the two distribution tail functions, whose
 //! signatures return a bare `f64`).
 
+pub mod cox;
+pub mod fisher;
+pub mod power;
+
+pub use cox::{cox_fit, CoxFit};
+pub use fisher::{fisher_exact, holm};
+pub use power::{mde_relative_risk, normal_cdf};
+
 use serde::Serialize;
 use statrs::function::{beta::checked_beta_reg, gamma::checked_gamma_ur};
 

@@ -1,0 +1,212 @@
+//! SPEC §4.13 adjusted hazard ratios: two Cox models over the survival cohort, time and
+//! event as the §4.9 retention curves, stratified by segment (each segment its own
+//! baseline hazard). `cox` takes the band indicators (excellent the reference) and log
+//! ACV; `cox_score` the quality score per 10 points and log ACV. The fitting itself is
+//! [`crate::stats::cox_fit`]; this file builds the designs and decides when a model is null.
+
+use polars::prelude::*;
+use serde_json::{json, Map, Value};
+use statrs::function::erf::erfc;
+
+use super::{bools, f64s, frame, num, strs};
+use crate::schema as s;
+use crate::stats::{self, Z95};
+
+/// One covariate's hazard ratio with its 95% interval and Wald p-value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HazardRatio {
+    pub covariate: String,
+    pub value: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub p_value: f64,
+}
+
+/// A fitted model as reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoxModel {
+    pub n: usize,
+    pub events: usize,
+    pub ratios: Vec<HazardRatio>,
+}
+
+impl CoxModel {
+    pub fn json(&self) -> Value {
+        let mut hr = Map::new();
+        for r in &self.ratios {
+            hr.insert(
+                r.covariate.clone(),
+                json!({"value": num(Some(r.value)), "ci_low": num(Some(r.ci_low)),
+                       "ci_high": num(Some(r.ci_high)), "p_value": num(Some(r.p_value))}),
+            );
+        }
+        json!({"n": self.n, "events": self.events, "hazard_ratios": hr})
+    }
+}
+
+/// The survival cohort's columns the models use.
+struct Survival {
+    band: Vec<Option<String>>,
+    segment: Vec<Option<String>>,
+    log_acv: Vec<f64>,
+    score: Vec<f64>,
+    time: Vec<f64>,
+    event: Vec<bool>,
+}
+
+fn fit(data: &Survival, names: &[String], x: Vec<Vec<f64>>) -> Option<Vec<HazardRatio>> {
+    let f = stats::cox_fit(&x, &data.time, &data.event, &data.segment)?;
+    let ratios = names
+        .iter()
+        .zip(f.beta.iter().zip(&f.se))
+        .map(|(name, (&b, &se))| HazardRatio {
+            covariate: name.clone(),
+            value: b.exp(),
+            ci_low: (b - Z95 * se).exp(),
+            ci_high: (b + Z95 * se).exp(),
+            p_value: erfc((b / se).abs() / std::f64::consts::SQRT_2),
+        })
+        .collect();
+    Some(ratios)
+}
+
+/// `cox`: band indicators for the bands with deals (excellent the reference) and log ACV.
+fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
+    let is = |i: usize, b: &str| d.band[i].as_deref() == Some(b);
+    let n = d.time.len();
+    let deals = |b: &str| (0..n).filter(|&i| is(i, b)).count();
+    let events = |b: &str| (0..n).filter(|&i| is(i, b) && d.event[i]).count();
+    if deals("excellent") == 0 || events("excellent") == 0 {
+        return None;
+    }
+    let modelled: Vec<&str> = ["good", "acceptable", "substandard"]
+        .into_iter()
+        .filter(|b| deals(b) > 0)
+        .collect();
+    if modelled.iter().any(|b| events(b) == 0) {
+        return None;
+    }
+    let x = (0..n)
+        .map(|i| {
+            let mut row: Vec<f64> = modelled.iter().map(|b| is(i, b) as u8 as f64).collect();
+            row.push(d.log_acv[i]);
+            row
+        })
+        .collect();
+    let mut names: Vec<String> = modelled.iter().map(|b| b.to_string()).collect();
+    names.push("log_acv".into());
+    fit(d, &names, x)
+}
+
+/// `cox_score`: quality score per 10 points and log ACV.
+fn score_model(d: &Survival) -> Option<Vec<HazardRatio>> {
+    let x = (0..d.time.len())
+        .map(|i| vec![d.score[i] / 10.0, d.log_acv[i]])
+        .collect();
+    fit(d, &["score_per_10".into(), "log_acv".into()], x)
+}
+
+pub struct Cox {
+    pub cox: Option<CoxModel>,
+    pub cox_score: Option<CoxModel>,
+    /// model, covariate, hazard_ratio, ci_low, ci_high, p_value.
+    pub table: DataFrame,
+}
+
+/// Both models over the survival cohort (the caller returns null without renewals).
+pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
+    let zeros =
+        |v: Vec<Option<f64>>| -> Vec<f64> { v.into_iter().map(|x| x.unwrap_or(0.0)).collect() };
+    let data = Survival {
+        band: strs(survival, s::QUALITY_BAND)?,
+        segment: strs(survival, s::SEGMENT)?,
+        log_acv: zeros(f64s(survival, s::ACV)?)
+            .into_iter()
+            .map(f64::ln_1p)
+            .collect(),
+        score: zeros(f64s(survival, s::QUALITY_SCORE)?),
+        time: zeros(f64s(survival, s::CHURN_DAYS)?),
+        event: bools(survival, s::CHURN_EVENT)?,
+    };
+    let n = data.time.len();
+    let events = data.event.iter().filter(|e| **e).count();
+    let model =
+        |ratios: Option<Vec<HazardRatio>>| ratios.map(|ratios| CoxModel { n, events, ratios });
+    let (cox, cox_score) = if events == 0 {
+        (None, None)
+    } else {
+        (model(band_model(&data)), model(score_model(&data)))
+    };
+    let rows: Vec<(&str, &HazardRatio)> = [("cox", &cox), ("cox_score", &cox_score)]
+        .into_iter()
+        .filter_map(|(name, m)| m.as_ref().map(|m| (name, m)))
+        .flat_map(|(name, m)| m.ratios.iter().map(move |r| (name, r)))
+        .collect();
+    let col = |name: &str, f: fn(&HazardRatio) -> f64| {
+        Column::new(name.into(), rows.iter().map(|r| f(r.1)).collect::<Vec<_>>())
+    };
+    let table = frame(vec![
+        Column::new("model".into(), rows.iter().map(|r| r.0).collect::<Vec<_>>()),
+        Column::new(
+            "covariate".into(),
+            rows.iter()
+                .map(|r| r.1.covariate.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col("hazard_ratio", |r| r.value),
+        col("ci_low", |r| r.ci_low),
+        col("ci_high", |r| r.ci_high),
+        col("p_value", |r| r.p_value),
+    ])?;
+    Ok(Cox {
+        cox,
+        cox_score,
+        table,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::Data;
+
+    const FULL: &str = "handoff_id,deal_id,meeting_at,intro_sent_at,doc_deal_summary,\
+                        doc_stakeholder_map,doc_commitments,doc_risk_factors,mtg_all_attended,\
+                        mtg_agenda_covered,mtg_questions_answered";
+
+    /// Two excellent deals (X*) and two substandard ones (S*); `churns` are account ids
+    /// with a churn event on 2025-06-01.
+    fn data(churns: &[&str]) -> Data {
+        let mut renewals = vec!["account_id,event_date,event".to_string()];
+        renewals.extend(churns.iter().map(|a| format!("{a},2025-06-01,churn")));
+        let renewals: Vec<&str> = renewals.iter().map(String::as_str).collect();
+        Data::new("2026-10-31")
+            .deals(&[
+                "X1,AX1,smb,1000,2025-01-10T00:00:00Z,rep",
+                "X2,AX2,smb,2000,2025-01-11T00:00:00Z,rep",
+                "S1,AS1,smb,3000,2025-01-12T00:00:00Z,rep",
+                "S2,AS2,enterprise,4000,2025-01-13T00:00:00Z,rep",
+            ])
+            .csv(
+                "handoffs",
+                &[
+                    FULL,
+                    "H1,X1,2025-01-11T00:00:00Z,2025-01-11T00:00:00Z,1,1,1,1,1,1,1",
+                    "H2,X2,2025-01-12T00:00:00Z,2025-01-12T00:00:00Z,1,1,1,1,1,1,1",
+                ],
+            )
+            .csv("renewals", &renewals)
+    }
+
+    #[test]
+    fn null_when_no_event_or_excellent_has_no_event() {
+        let run = data(&[]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+        assert!(run.is_null("cox_score"));
+        // Only substandard deals churn: excellent has no event → the band model is null.
+        let run = data(&["AS1", "AS2"]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+        // Excellent churns but substandard never does: a modelled band without an event.
+        let run = data(&["AX1"]).run("2026-Q3");
+        assert!(run.is_null("cox"));
+    }
+}
