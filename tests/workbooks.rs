@@ -195,7 +195,9 @@ mod presets {
         assert_eq!(m["segments_derived"], 5);
         // Data-quality lines name the workbook, its sheet and the sheet row.
         assert!(
-            dq.contains("Opportunities.xlsx[My Closed Opportunities],4,Status,Lost,excluded,filtered"),
+            dq.contains(
+                "Opportunities.xlsx[My Closed Opportunities],4,Status,Lost,excluded,filtered"
+            ),
             "{dq}"
         );
         // The hidden GUID column is the id; date cells are dates; the region comes from the
@@ -308,7 +310,11 @@ mod presets {
             dq.contains("nps_survey.csv,8,Finished,0,excluded,filtered"),
             "{dq}"
         );
-        let q = query(&data, &cfg, "select account_id, score from surveys order by 1");
+        let q = query(
+            &data,
+            &cfg,
+            "select account_id, score from surveys order by 1",
+        );
         assert_eq!(q, "account_id,score\nACC-1,9\nACC-2,6\nACC-3,10\n");
     }
 
@@ -396,8 +402,7 @@ mod formats {
                 .map(|v| {
                     opt(v).map(|v| {
                         let d = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").unwrap();
-                        (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days()
-                            as i32
+                        (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
                     })
                 })
                 .collect();
@@ -469,7 +474,11 @@ mod formats {
         let (_, pq_m, _) = report(pq.path(), None, &out.path().join("parquet"));
 
         assert_eq!(csv_m["inputs"]["deals"]["rows_used"], 30);
-        assert_eq!(without_files(xlsx_m), without_files(csv_m.clone()), "xlsx vs csv");
+        assert_eq!(
+            without_files(xlsx_m),
+            without_files(csv_m.clone()),
+            "xlsx vs csv"
+        );
         assert_eq!(without_files(pq_m), without_files(csv_m), "parquet vs csv");
     }
 
@@ -607,7 +616,8 @@ mod layout {
         let r = validate(d.path());
         assert_eq!(r.code, 3, "{r:#?}");
         assert!(
-            r.stderr.contains("sheet \"Opps\" not found; sheets: \"Deals\""),
+            r.stderr
+                .contains("sheet \"Opps\" not found; sheets: \"Deals\""),
             "{r:#?}"
         );
     }
@@ -633,7 +643,10 @@ mod layout {
             accounting(&m, "deals"),
             (vec![2, 1, 0, 1], json!({"duplicate": 1}))
         );
-        assert!(dq.contains("export.csv,5,deal_id,D1,excluded,duplicate"), "{dq}");
+        assert!(
+            dq.contains("export.csv,5,deal_id,D1,excluded,duplicate"),
+            "{dq}"
+        );
         // Parquet keeps its names in its schema: skip there is an error naming the key.
         fs::write(
             d.path().join("handoff.toml"),

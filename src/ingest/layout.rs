@@ -152,7 +152,11 @@ impl HealthScale {
             ));
         }
         let up = 100.0 * (x - self.min) / (self.max - self.min);
-        Ok(if self.higher_is_better { up } else { 100.0 - up })
+        Ok(if self.higher_is_better {
+            up
+        } else {
+            100.0 - up
+        })
     }
 }
 

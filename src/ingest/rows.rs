@@ -178,8 +178,7 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
     };
     // SPEC §3.2: a health score on another scale is checked against it and mapped to 0–100.
     let scale = &settings.mapping.health;
-    if let (schema::HEALTH_SCORE, Value::Float(x), false) =
-        (spec.name, &value, scale.is_identity())
+    if let (schema::HEALTH_SCORE, Value::Float(x), false) = (spec.name, &value, scale.is_identity())
     {
         return scale.rescale(*x).map(Value::Float);
     }

@@ -192,7 +192,10 @@ mod tests {
     #[test]
     fn serials_of_both_date_systems() {
         assert_eq!(at(45943.5, false).as_deref(), Some("2025-10-13 12:00:00"));
-        assert_eq!(at(45943.5 - 1462.0, true).as_deref(), Some("2025-10-13 12:00:00"));
+        assert_eq!(
+            at(45943.5 - 1462.0, true).as_deref(),
+            Some("2025-10-13 12:00:00")
+        );
         assert_eq!(at(61.0, false).as_deref(), Some("1900-03-01 00:00:00"));
         assert_eq!(at(60.0, false), None);
         assert_eq!(at(0.0, false), None);
@@ -200,8 +203,14 @@ mod tests {
 
     #[test]
     fn sheets_by_name() {
-        let names = vec!["Active Opportunities".to_string(), "hiddenSheet".to_string()];
-        assert_eq!(pick_sheet(&names, None).as_deref(), Some("Active Opportunities"));
+        let names = vec![
+            "Active Opportunities".to_string(),
+            "hiddenSheet".to_string(),
+        ];
+        assert_eq!(
+            pick_sheet(&names, None).as_deref(),
+            Some("Active Opportunities")
+        );
         assert_eq!(
             pick_sheet(&names, Some(" active opportunities")).as_deref(),
             Some("Active Opportunities")
