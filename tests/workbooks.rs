@@ -682,6 +682,33 @@ mod layout {
         assert_eq!(&surveys[1..6], &["6", "3", "0", "3", "3"], "{r:#?}");
     }
 
+    /// A file named .xlsx that is not a workbook (a CSV, a truncated zip, nothing) fails
+    /// validation naming the file; it never panics.
+    #[test]
+    fn a_broken_workbook_is_a_data_error() {
+        let good = fs::read(fixture("bad-cell/deals.xlsx")).unwrap();
+        for (what, bytes) in [
+            ("csv", b"deal_id,account_id\nD1,A1\n".to_vec()),
+            ("truncated", good[..good.len() / 2].to_vec()),
+            ("empty", Vec::new()),
+        ] {
+            let d = copy_dir(&fixture("bad-cell"));
+            fs::write(d.path().join("deals.xlsx"), bytes).unwrap();
+            fs::write(
+                d.path().join("handoff.toml"),
+                "[tables]\ndeals = \"deals.xlsx\"\n",
+            )
+            .unwrap();
+            let r = validate(d.path());
+            assert_eq!(r.code, 3, "{what}: {r:#?}");
+            assert!(
+                r.stderr
+                    .contains("deals.xlsx: table deals: cannot read the .xlsx workbook"),
+                "{what}: {r:#?}"
+            );
+        }
+    }
+
     #[test]
     fn bad_layout_keys_are_usage_errors() {
         for (toml, needle) in [
