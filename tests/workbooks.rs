@@ -371,6 +371,58 @@ mod formats {
         toml
     }
 
+    /// `header_rows` on Parquet: a survey CSV converted as it was keeps its second and
+    /// third header rows as the first data rows; `header_rows = 3` drops them, and the
+    /// responses keep their row numbers (line = row + 2).
+    #[test]
+    fn header_rows_on_parquet_drop_the_first_rows() {
+        let d = tempfile::tempdir().unwrap();
+        for f in ["deals.csv", "handoffs.csv"] {
+            fs::copy(fixture(&format!("qualtrics/{f}")), d.path().join(f)).unwrap();
+        }
+        let mut df = DataFrame::new_infer_height(vec![
+            Column::new(
+                "ExternalReference".into(),
+                [
+                    "External Data Reference",
+                    "{\"ImportId\":\"x\"}",
+                    "ACC-1",
+                    "ACC-2",
+                ],
+            ),
+            Column::new(
+                "RecordedDate".into(),
+                [
+                    "Recorded Date",
+                    "{\"ImportId\":\"y\"}",
+                    "2026-07-10 08:00:00",
+                    "oops",
+                ],
+            ),
+            Column::new(
+                "Q1".into(),
+                ["How likely…", "{\"ImportId\":\"QID1\"}", "9", "6"],
+            ),
+        ])
+        .unwrap();
+        let f = fs::File::create(d.path().join("nps.parquet")).unwrap();
+        ParquetWriter::new(f).finish(&mut df).unwrap();
+        fs::write(
+            d.path().join("handoff.toml"),
+            "max_rejected_share = 0.5\n[tables]\nsurveys = { path = \"nps.parquet\", header_rows = 3 }\n\
+             [columns.surveys]\naccount_id = \"ExternalReference\"\nresponded_at = \"RecordedDate\"\nscore = \"Q1\"\n\
+             [defaults.surveys]\nkind = \"nps\"\n",
+        )
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let (_, m, dq) = report(d.path(), None, out.path());
+        assert_eq!(accounting(&m, "surveys"), (vec![2, 1, 1, 0], json!({})));
+        assert!(
+            dq.contains("nps.parquet,5,responded_at,oops,rejected"),
+            "{dq}"
+        );
+    }
+
     /// A CSV column as a typed Parquet column, the way a warehouse would type it.
     fn typed(name: &str, values: &[String]) -> Column {
         let present: Vec<&String> = values.iter().filter(|v| !v.is_empty()).collect();
@@ -551,6 +603,22 @@ mod formats {
             close(&m, &original, "$", &mut diffs);
             assert!(diffs.is_empty(), "{variant}: {}", diffs.join("\n"));
         }
+        // The same 0–10 scores as typed Parquet (the columnar fast path must not take them
+        // as they are).
+        let d = copy_dir(&iso());
+        let scaled = tempfile::tempdir().unwrap();
+        to_parquet(&fixture("health-scales/zero-to-ten"), scaled.path());
+        fs::remove_file(d.path().join("health.csv")).unwrap();
+        fs::copy(
+            scaled.path().join("health.parquet"),
+            d.path().join("health.parquet"),
+        )
+        .unwrap();
+        fs::write(d.path().join("handoff.toml"), "health_scale = [0, 10]\n").unwrap();
+        let (_, m, _) = report(d.path(), None, &out.path().join("parquet"));
+        let mut diffs = Vec::new();
+        close(&m, &original, "$", &mut diffs);
+        assert!(diffs.is_empty(), "parquet 0-10: {}", diffs.join("\n"));
         // Without the key the 0–10 file is read as 0–100: the metrics differ (the check bites).
         let d = copy_dir(&iso());
         fs::copy(
