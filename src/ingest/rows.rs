@@ -169,6 +169,9 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
         (Kind::Fraction, Cell::Float(_)) => {
             return Err("out of range: must be a boolean or a number in [0, 1]".into())
         }
+        (Kind::Date | Kind::DateTime, Cell::Float(_)) => {
+            return Err("a number, not a date (a workbook cell without a date format?)".into())
+        }
         _ => {
             return Err(format!(
                 "a value of the wrong type for a {:?} column",

@@ -9,6 +9,7 @@
 //! filters, value maps, fills and data-quality lines therefore work exactly as for CSV;
 //! the file is shown as `deals.xlsx[Sheet1]` and the line is the sheet's row number.
 
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 use calamine::{open_workbook, CellErrorType, Data, Reader, Xlsx};
@@ -51,10 +52,15 @@ pub fn read_xlsx(
         }
     };
     let file = format!("{shown}[{sheet}]");
-    let range = match book.worksheet_range(&sheet) {
-        Ok(r) => r,
-        Err(e) => {
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| book.worksheet_range(&sheet)));
+    let range = match read {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
             let why = format!("sheet {sheet:?}: {e}");
+            return Ok(Err(unreadable(&shown, table, &why)));
+        }
+        Err(_) => {
+            let why = format!("sheet {sheet:?}: the reader failed");
             return Ok(Err(unreadable(&shown, table, &why)));
         }
     };
