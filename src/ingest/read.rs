@@ -350,7 +350,7 @@ pub fn read_csv_in(
     let (start, skipped) = super::layout::after_lines(text.as_bytes(), layout.skip);
     if skipped < layout.skip || start >= text.len() {
         return Ok(Err(Fatal(format!(
-            "{file}: table {}: [tables] {0} skip = {}, but the file has no header after line {skipped}",
+            "{file}: table {}: config [tables] {0}: skip = {}, but the file has no header after line {skipped}",
             table.name, layout.skip
         ))));
     }
