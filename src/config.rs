@@ -71,6 +71,10 @@ pub struct ConfigFile {
     /// SPEC §3.1: per table, the value of an absent or blank column.
     #[serde(default)]
     pub defaults: BTreeMap<String, BTreeMap<String, mapping::Scalar>>,
+    /// SPEC §3.2: the source health-score scale `[MIN, MAX]` (default `[0, 100]`).
+    pub health_scale: Option<Vec<f64>>,
+    /// SPEC §3.2: `false` when the platform scores churn risk (higher is worse).
+    pub health_higher_is_better: Option<bool>,
     /// Slack / Teams notifications after `report` (SPEC §5.2).
     #[serde(default)]
     pub notify: crate::notify::NotifyFile,
@@ -290,6 +294,8 @@ impl Settings {
                 values: &f.values,
                 defaults: &f.defaults,
                 segment_from_acv: f.segment_from_acv.as_ref(),
+                health_scale: f.health_scale.as_ref(),
+                health_higher_is_better: f.health_higher_is_better,
             },
             decimal_comma,
             &date_formats,

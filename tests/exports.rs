@@ -624,7 +624,7 @@ mod failures {
                 &["[filters.deals] Stage", "empty"],
             ),
             (
-                "[tables]\ndeals = { path = \"a.xlsx\", sheet = \"S\" }\n",
+                "[tables]\ndeals = { path = \"a.csv\", sheet = \"S\" }\n",
                 &["[tables] deals", "sheet"],
             ),
             ("segment_from_acv = [100, 50, 500]\n", &["segment_from_acv"]),

@@ -49,9 +49,9 @@ pub fn sources(dir: &Path, table: &str, settings: &Settings) -> Result<Sources, 
     let path = dir.join(rel);
     let key = format!("config [tables] {table} = {rel:?}");
     if path.is_file() {
-        if rel.to_lowercase().ends_with(".xlsx") || rel.to_lowercase().ends_with(".xls") {
+        if rel.to_lowercase().ends_with(".xls") || rel.to_lowercase().ends_with(".xlsb") {
             return Err(Fatal(format!(
-                "{}: {key}: Excel workbooks are not read yet; save the sheet as CSV (UTF-8)",
+                "{}: {key}: only .xlsx workbooks are read; save the sheet as .xlsx or CSV (UTF-8)",
                 path.display()
             )));
         }
@@ -107,7 +107,17 @@ pub fn read_file(
     settings: &Settings,
     accounts: Option<&AccountLookup>,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    if path.extension().is_some_and(|e| e == "parquet") {
+    let name = path.to_string_lossy();
+    if super::layout::is_workbook(&name) {
+        super::xlsx::read_xlsx(path, spec, settings, accounts)
+    } else if path.extension().is_some_and(|e| e == "parquet") {
+        let skip = settings.mapping.layout(spec.name).skip;
+        if skip > 0 {
+            return Ok(Err(Fatal(format!(
+                "{name}: config [tables] {}: skip = {skip}: a Parquet file has its column names in its schema, no preamble to skip",
+                spec.name
+            ))));
+        }
         read::read_parquet_in(path, spec, settings, accounts, true)
     } else {
         read::read_csv_in(path, spec, settings, accounts)

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
+use super::layout::{HealthScale, Layout};
 use super::read::Fatal;
 use crate::error::usage;
 use crate::schema::{self, ColumnSpec, Kind, TableSpec};
@@ -21,7 +22,7 @@ pub enum TableEntry {
     Detailed(TableDetail),
 }
 
-/// The inline-table form of a `[tables]` entry (SPEC §3.2 adds `sheet`, `skip`, `header_rows`).
+/// The inline-table form of a `[tables]` entry with the SPEC §3.2 `sheet`, `skip`, `header_rows`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableDetail {
@@ -92,6 +93,10 @@ pub struct Mapping {
     /// Table → canonical column → default text.
     pub defaults: BTreeMap<String, BTreeMap<String, String>>,
     pub segment_from_acv: Option<[f64; 3]>,
+    /// Table → sheet, `skip` and `header_rows` (SPEC §3.2); absent = the defaults.
+    pub layouts: BTreeMap<String, Layout>,
+    /// `health_scale` and `health_higher_is_better` (SPEC §3.2).
+    pub health: HealthScale,
 }
 
 /// The table names a §3.1 section may name.
@@ -170,6 +175,8 @@ pub struct FileKeys<'a> {
     pub values: &'a BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>,
     pub defaults: &'a BTreeMap<String, BTreeMap<String, Scalar>>,
     pub segment_from_acv: Option<&'a Vec<f64>>,
+    pub health_scale: Option<&'a Vec<f64>>,
+    pub health_higher_is_better: Option<bool>,
 }
 
 impl Mapping {
@@ -185,16 +192,15 @@ impl Mapping {
             let path = match entry {
                 TableEntry::Path(p) => p.clone(),
                 TableEntry::Detailed(d) => {
-                    for (key, set) in [
-                        ("sheet", d.sheet.is_some()),
-                        ("skip", d.skip.is_some()),
-                        ("header_rows", d.header_rows.is_some()),
-                    ] {
-                        if set {
-                            return Err(usage(format!(
-                                "config: [tables] {table}: `{key}` is not supported yet (only `path`)"
-                            )));
-                        }
+                    let layout = Layout::from_keys(
+                        table,
+                        &d.path,
+                        d.sheet.as_deref(),
+                        d.skip,
+                        d.header_rows,
+                    )?;
+                    if layout != Layout::default() {
+                        m.layouts.insert(table.clone(), layout);
                     }
                     d.path.clone()
                 }
@@ -296,7 +302,13 @@ impl Mapping {
                 }
             }
         }
+        m.health = HealthScale::from_keys(f.health_scale, f.health_higher_is_better)?;
         Ok(m)
+    }
+
+    /// The sheet, `skip` and `header_rows` of a table's file.
+    pub fn layout(&self, table: &str) -> Layout {
+        self.layouts.get(table).cloned().unwrap_or_default()
     }
 
     /// True when nothing of §3.1 changes how `table`'s rows are read (the columnar
@@ -306,7 +318,9 @@ impl Mapping {
         let keyed = self.filters.contains_key(table)
             || self.values.contains_key(table)
             || self.defaults.contains_key(table);
-        !(keyed || derives)
+        let scaled = table == schema::HEALTH && !self.health.is_identity();
+        let extra_rows = self.layouts.get(table).is_some_and(|l| l.header_rows > 1);
+        !(keyed || derives || scaled || extra_rows)
     }
 }
 

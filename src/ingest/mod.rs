@@ -7,12 +7,14 @@
 
 pub mod accounts;
 pub mod columnar;
+pub mod layout;
 pub mod locale;
 pub mod locate;
 pub mod mapping;
 pub mod parse;
 pub mod read;
 mod rows;
+pub mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

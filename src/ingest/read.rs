@@ -345,7 +345,19 @@ pub fn read_csv_in(
     } else {
         settings.delimiter
     };
-    let quotes = scan_quotes(text.as_bytes(), delimiter);
+    // SPEC §3.2: `skip` preamble lines, then the header, then `header_rows - 1` more.
+    let layout = settings.mapping.layout(table.name);
+    let (start, skipped) = super::layout::after_lines(text.as_bytes(), layout.skip);
+    if skipped < layout.skip || start >= text.len() {
+        return Ok(Err(Fatal(format!(
+            "{file}: table {}: config [tables] {0}: skip = {}, but the file has no header after line {skipped}",
+            table.name, layout.skip
+        ))));
+    }
+    let body = &text.as_bytes()[start..];
+    let mut quotes = scan_quotes(body, delimiter);
+    quotes.stray.iter_mut().for_each(|l| *l += skipped);
+    quotes.unterminated = quotes.unterminated.map(|l| l + skipped);
     if let Some(first) = quotes.stray.first() {
         let more = quotes.stray.len() - 1;
         warnings.push(format!(
@@ -362,7 +374,8 @@ pub fn read_csv_in(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(body);
+    let byte = |p: Option<&csv::Position>| start as u64 + p.map(|p| p.byte()).unwrap_or(0);
     let mut records = rdr.records().peekable();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(str::to_string).collect(),
@@ -374,6 +387,9 @@ pub fn read_csv_in(
             ))))
         }
     };
+    for _ in 0..layout.extra_header_rows() {
+        records.next();
+    }
     if let (None, Some(opened)) = (records.peek(), quotes.unterminated) {
         return Ok(Err(Fatal(format!(
             "{file}:{opened}: table {}: the header opens a quoted field that is never closed (unterminated `\"`)",
@@ -391,12 +407,12 @@ pub fn read_csv_in(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = lines.record_line(e.position().map(|p| p.byte()).unwrap_or(0));
+                let line = lines.record_line(byte(e.position()));
                 sink.reject_row(line, String::new(), format!("unreadable CSV record: {e}"));
                 continue;
             }
         };
-        let line = lines.record_line(rec.position().map(|p| p.byte()).unwrap_or(0));
+        let line = lines.record_line(byte(rec.position()));
         let last = records.peek().is_none();
         if let (true, Some(opened)) = (last, quotes.unterminated) {
             for (l, r) in footer.drain(..) {
@@ -663,7 +679,9 @@ pub fn read_parquet_in(
         };
     }
     let mut cells: Vec<Option<Cell>> = vec![None; table.columns.len()];
-    for row in 0..df.height() {
+    // SPEC §3.2 `header_rows`: a converted CSV keeps its extra header rows as data rows.
+    let first = settings.mapping.layout(table.name).extra_header_rows();
+    for row in (first.min(df.height() as u64) as usize)..df.height() {
         for (slot, col) in cells.iter_mut().zip(&cols) {
             *slot = col.get(row);
         }

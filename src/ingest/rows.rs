@@ -25,6 +25,8 @@ pub(super) enum Cell<'a> {
     Micros(i64),
     Days(i32),
     Bool(bool),
+    /// A cell a workbook could not give a value for: an Excel error (`#N/A`), an invalid date.
+    Error(&'static str),
 }
 
 /// A parsed value.
@@ -111,6 +113,7 @@ pub(super) fn raw_text(cell: &Cell) -> String {
             .map(|d| d.date_naive().to_string())
             .unwrap_or_default(),
         Cell::Bool(b) => b.to_string(),
+        Cell::Error(e) => e.to_string(),
     }
 }
 
@@ -125,6 +128,7 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
     let fmt = settings.date_formats.as_slice();
     let dc = settings.decimal_comma;
     let value = match (spec.kind, cell) {
+        (_, Cell::Error(e)) => return Err(format!("the workbook cell holds an error: {e}")),
         (Kind::Text, Cell::Text(s)) => match parse::parse_text(s)? {
             None => Value::Null,
             Some(t) => {
@@ -165,6 +169,9 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
         (Kind::Fraction, Cell::Float(_)) => {
             return Err("out of range: must be a boolean or a number in [0, 1]".into())
         }
+        (Kind::Date | Kind::DateTime, Cell::Float(_)) => {
+            return Err("a number, not a date (a workbook cell without a date format?)".into())
+        }
         _ => {
             return Err(format!(
                 "a value of the wrong type for a {:?} column",
@@ -172,6 +179,12 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
             ))
         }
     };
+    // SPEC §3.2: a health score on another scale is checked against it and mapped to 0–100.
+    let scale = &settings.mapping.health;
+    if let (schema::HEALTH_SCORE, Value::Float(x), false) = (spec.name, &value, scale.is_identity())
+    {
+        return scale.rescale(*x).map(Value::Float);
+    }
     // Range checks.
     let num = match &value {
         Value::Float(f) => Some(*f),
