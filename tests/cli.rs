@@ -434,6 +434,62 @@ mod outputs {
         );
     }
 
+    /// Issue #14: the lock is proven, not assumed. The test holds `OUT/.handoff.lock`
+    /// itself; the run must say it is waiting, write nothing while the lock is held, and
+    /// finish once it is released.
+    #[test]
+    fn a_second_run_waits_for_the_lock() {
+        use std::io::{BufRead, BufReader};
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(out.path().join(".handoff.lock"))
+            .unwrap();
+        lock.lock().unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("handoff"))
+            .args([
+                "report",
+                "--as-of",
+                "2026-10-31",
+                "--period",
+                "2026-10",
+                "--data",
+            ])
+            .arg(d.path())
+            .arg("--out")
+            .arg(out.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut seen = String::new();
+        loop {
+            let mut line = String::new();
+            if stderr.read_line(&mut line).unwrap() == 0 {
+                panic!("the run ended without waiting for the lock; stderr: {seen}");
+            }
+            seen.push_str(&line);
+            if line.contains("waiting: another handoff run is writing to") {
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run finished while the lock was held"
+        );
+        assert!(!out.path().join("2026-10").exists());
+        lock.unlock().unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+        assert_eq!(metrics(out.path())["period"]["label"], "2026-10");
+    }
+
     #[test]
     fn data_quality_reconciles_with_inputs() {
         let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples/tiny");

@@ -56,7 +56,8 @@ proptest! {
             prop_assert!(v.is_finite());
         }
         if let Ok(v) = parse_integer(&s, dc) {
-            prop_assert_eq!(v as f64, v as f64);
+            // An integer is exactly the number the text reads as, and a whole one.
+            prop_assert_eq!(parse_number(&s, dc), Ok(v as f64));
             prop_assert!(v.unsigned_abs() <= 9_000_000_000_000_000);
         }
         if let Ok(v) = parse_fraction(&s, dc) {
