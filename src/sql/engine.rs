@@ -32,8 +32,10 @@ impl Engine {
     /// the cohort flags) and the cohort views `period_facts`, `trailing_facts`,
     /// `mature_facts` (handoff_facts without the flags, filtered on one).
     pub fn new(ing: &Ingested, cohorts: &Cohorts) -> anyhow::Result<Engine> {
+        let started = std::time::Instant::now();
         let dir = TempDir::new()?;
         let mut tables = export::write_tables(&dir.0, ing, cohorts)?;
+        let written = started.elapsed();
         let conn = Connection::open_in_memory().context("starting the SQL engine")?;
         // One thread: sums of floats come out the same on every run (reports are
         // byte-identical); no progress bar; never download an extension.
@@ -62,6 +64,12 @@ impl Engine {
         conn.execute_batch(&ddl)
             .context("registering the tables with the SQL engine")?;
         tables.sort();
+        tracing::info!(
+            "SQL engine ready in {} ms ({} ms writing {} Parquet files)",
+            started.elapsed().as_millis(),
+            written.as_millis(),
+            tables.len() - COHORT_FLAGS.len()
+        );
         Ok(Engine {
             conn,
             dir,
@@ -94,9 +102,16 @@ impl Engine {
             select.join(", "),
             literal(&path.to_string_lossy())
         );
+        let started = std::time::Instant::now();
         self.conn.execute_batch(&copy).map_err(|e| e.to_string())?;
+        let ran = started.elapsed();
         let df = read_result(&path).map_err(|e| format!("reading the query result: {e}"));
         let _ = std::fs::remove_file(&path);
+        tracing::debug!(
+            "query ran in {} ms, result read back in {} ms",
+            ran.as_millis(),
+            (started.elapsed() - ran).as_millis()
+        );
         df
     }
 
