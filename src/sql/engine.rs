@@ -83,7 +83,9 @@ impl Engine {
         let query = single_query(text)?;
         // Prepare the text as written first: binder errors then point at the user's own
         // line and column.
-        self.conn.prepare(query).map_err(|e| e.to_string())?;
+        self.conn
+            .prepare(query)
+            .map_err(|e| explain(&e.to_string()))?;
         let columns = self.describe(query)?;
         let select: Vec<String> = unique_names(&columns)
             .iter()
@@ -103,7 +105,12 @@ impl Engine {
             literal(&path.to_string_lossy())
         );
         let started = std::time::Instant::now();
-        self.conn.execute_batch(&copy).map_err(|e| e.to_string())?;
+        self.conn.execute_batch(&copy).map_err(|e| {
+            // A failure here is at run time (a cast, an overflow): the `LINE` excerpt would
+            // show our wrapper, not the user's text.
+            let e = e.to_string();
+            explain(e.split("\n\nLINE ").next().unwrap_or_default())
+        })?;
         let ran = started.elapsed();
         let df = read_result(&path).map_err(|e| format!("reading the query result: {e}"));
         let _ = std::fs::remove_file(&path);
@@ -144,6 +151,16 @@ impl Engine {
             out.push_str(&format!("\n  {t}: {cols}"));
         }
         out
+    }
+}
+
+/// DuckDB's message; its advice to install an extension is replaced by what is possible.
+fn explain(e: &str) -> String {
+    match e.split_once("\n\nPlease try installing") {
+        Some((head, _)) => format!(
+            "{head}\n`handoff query` cannot install or load DuckDB extensions: the built-in functions and the Parquet and CSV readers are what is available"
+        ),
+        None => e.to_string(),
     }
 }
 
