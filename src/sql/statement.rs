@@ -1,6 +1,7 @@
 //! Checks on the query text before DuckDB sees it: exactly one statement, and a query
-//! (`SELECT`, `WITH`, `VALUES`, `FROM`, `TABLE`, `PIVOT`, `UNPIVOT` or a parenthesised
-//! query), never a statement that writes, attaches or changes settings. The engine wraps
+//! (`SELECT`, `WITH`, `VALUES`, `FROM`, `TABLE`, `PIVOT`, `UNPIVOT`, `DESCRIBE`,
+//! `SUMMARIZE`, `SHOW` or a parenthesised query), never a statement that writes, attaches
+//! or changes settings. The engine wraps
 //! the text in `COPY (…) TO …`, so a trailing `;` is cut here.
 
 /// The query without its trailing `;` (and anything after it that is only comments or
@@ -22,8 +23,18 @@ pub fn single_query(text: &str) -> Result<&str, String> {
     if word.is_empty() {
         return Err("the query is empty".to_string());
     }
-    const QUERIES: [&str; 8] = [
-        "SELECT", "WITH", "VALUES", "FROM", "TABLE", "PIVOT", "UNPIVOT", "(",
+    const QUERIES: [&str; 11] = [
+        "SELECT",
+        "WITH",
+        "VALUES",
+        "FROM",
+        "TABLE",
+        "PIVOT",
+        "UNPIVOT",
+        "DESCRIBE",
+        "SUMMARIZE",
+        "SHOW",
+        "(",
     ];
     if !QUERIES.contains(&word.to_ascii_uppercase().as_str()) {
         return Err(format!(
@@ -141,5 +152,7 @@ mod tests {
             .contains("empty"));
         assert!(single_query("with x AS (SELECT 1) SELECT * FROM x").is_ok());
         assert!(single_query("FROM deals").is_ok());
+        assert!(single_query("SUMMARIZE period_facts").is_ok());
+        assert!(single_query("EXPLAIN SELECT 1").is_err());
     }
 }
