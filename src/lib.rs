@@ -234,7 +234,7 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
     progress.stage("computing metrics");
     let mut computed = metrics::compute(&facts, &ing, &params, period)?;
     progress.stage("custom analyses");
-    let custom = report::custom_analyses(&ing, &facts, &computed.cohorts, &custom_files);
+    let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
     let failed: Vec<&str> = custom
         .iter()
         .filter(|c| c.result.is_err())
@@ -282,13 +282,14 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
     Ok(exit::SUCCESS)
 }
 
-fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
-    use cli::QueryFormat;
-    let r = resolve(&args.data)?;
-    let (name, text) = sql::sql_text(&args.sql)?;
-    let period = args
-        .period
-        .unwrap_or_else(|| period::Period::default_for(r.as_of));
+/// The SQL engine over a data folder's tables and the cohort views of a period (default:
+/// the last complete month on or before the as-of date): what `handoff query` runs on.
+pub fn query_engine(
+    data: &DataArgs,
+    period: Option<period::Period>,
+) -> anyhow::Result<sql::Engine> {
+    let r = resolve(data)?;
+    let period = period.unwrap_or_else(|| period::Period::default_for(r.as_of));
     let (ing, params, facts) = report::prepare(&r)?;
     let ctx = metrics::Ctx {
         facts: &facts,
@@ -297,8 +298,14 @@ fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
         period,
     };
     let cohorts = metrics::cohort::Cohorts::new(&ctx)?;
-    let mut sql_ctx = sql::context(&ing, &facts, &cohorts);
-    let df = sql::run(&mut sql_ctx, &name, &text)?;
+    sql::Engine::new(&ing, &cohorts)
+}
+
+fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
+    use cli::QueryFormat;
+    let (name, text) = sql::sql_text(&args.sql)?;
+    let engine = query_engine(&args.data, args.period)?;
+    let df = sql::run(&engine, &name, &text)?;
     let bytes = match args.format {
         QueryFormat::Table => format!("{df}\n").into_bytes(),
         QueryFormat::Csv => render::tables::to_csv(&df)?,

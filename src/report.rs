@@ -63,15 +63,16 @@ pub fn compute(r: &Resolved, period: Period) -> anyhow::Result<(Ingested, DataFr
 /// the cohorts the metrics used.
 pub fn custom_analyses(
     ing: &Ingested,
-    facts: &DataFrame,
     cohorts: &metrics::cohort::Cohorts,
     files: &[PathBuf],
 ) -> Vec<CustomAnalysis> {
     if files.is_empty() {
         return Vec::new();
     }
-    let mut sql_ctx = sql::context(ing, facts, cohorts);
-    sql::run_custom(&mut sql_ctx, files)
+    match sql::Engine::new(ing, cohorts) {
+        Ok(engine) => sql::run_custom(&engine, files),
+        Err(e) => sql::failed_custom(files, &format!("{e:#}")),
+    }
 }
 
 /// Put the custom analyses into the report: `custom_analyses` in `metrics.json` (always
@@ -154,6 +155,7 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
             render::tables::to_parquet(df)?,
         ));
     }
+    files.push(sql::facts_file(&computed.cohorts)?);
     Ok(files)
 }
 

@@ -1088,6 +1088,7 @@ mod presets {
         root().join(format!("presets/{name}.toml"))
     }
 
+    // `cast(… as varchar)` of a timestamp is DuckDB's text: `2026-10-01 00:00:00`.
     const SQL: &str = "select deal_id, account_id, account_name, segment, acv, \
         cast(closed_at as varchar) as closed_at, sales_rep, sales_team, region \
         from deals order by closed_at";
@@ -1110,9 +1111,9 @@ mod presets {
         assert_eq!(
             q.stdout,
             "deal_id,account_id,account_name,segment,acv,closed_at,sales_rep,sales_team,region\n\
-             0065g00000AbC2D,0015g00000XyZ2A,Globex,mid_market,45000,2026-10-01 00:00:00.000000,John Roe,AE - Mid-Market,EMEA\n\
-             0065g00000AbC1D,0015g00000XyZ1A,Acme,enterprise,120000,2026-10-05 00:00:00.000000,Jane Doe,AE - Enterprise,NA\n\
-             0065g00000AbC3D,0015g00000XyZ3A,Initech,smb,9500,2026-10-20 00:00:00.000000,Jane Doe,AE - SMB,NA\n"
+             0065g00000AbC2D,0015g00000XyZ2A,Globex,mid_market,45000,2026-10-01 00:00:00,John Roe,AE - Mid-Market,EMEA\n\
+             0065g00000AbC1D,0015g00000XyZ1A,Acme,enterprise,120000,2026-10-05 00:00:00,Jane Doe,AE - Enterprise,NA\n\
+             0065g00000AbC3D,0015g00000XyZ3A,Initech,smb,9500,2026-10-20 00:00:00,Jane Doe,AE - SMB,NA\n"
         );
         let out = tempfile::tempdir().unwrap();
         let r = sane(run(&[
@@ -1153,9 +1154,9 @@ mod presets {
         assert_eq!(
             q.stdout,
             "deal_id,account_id,account_name,segment,acv,closed_at,sales_rep,sales_team,region\n\
-             9876543211,1234567002,Globex,mid_market,45000,2026-10-01 00:00:00.000000,John Roe,Mid-Market AEs,EMEA\n\
-             9876543210,1234567001,Acme,enterprise,120000,2026-10-05 10:00:00.000000,Jane Doe,Enterprise AEs,NA\n\
-             9876543212,1234567003,Initech,smb,9500.5,2026-10-20 23:30:00.000000,Jane Doe,SMB AEs,NA\n"
+             9876543211,1234567002,Globex,mid_market,45000,2026-10-01 00:00:00,John Roe,Mid-Market AEs,EMEA\n\
+             9876543210,1234567001,Acme,enterprise,120000,2026-10-05 10:00:00,Jane Doe,Enterprise AEs,NA\n\
+             9876543212,1234567003,Initech,smb,9500.5,2026-10-20 23:30:00,Jane Doe,SMB AEs,NA\n"
         );
         let out = tempfile::tempdir().unwrap();
         let r = sane(run(&[

@@ -302,3 +302,51 @@ fn constant_text_columns_are_plain_strings() {
         .success()
         .stdout(predicate::str::contains("| all |"));
 }
+
+/// Issue #19: every report folder holds `tables/handoff_facts.parquet`, every deal with the
+/// `*_due` deadlines as timestamps and one flag per cohort; the flags select exactly the
+/// cohorts the report counted (tiny, October 2026: 5 period deals).
+#[test]
+fn report_folder_holds_handoff_facts_with_cohort_flags() {
+    use polars::prelude::*;
+    let (dir, assert) = report_with_custom(&[("by rep.sql", BY_REP)], &[]);
+    assert.success();
+    let out = dir.path().join("out/2026-10");
+    let file = std::fs::File::open(out.join("tables/handoff_facts.parquet")).unwrap();
+    let df = ParquetReader::new(file).finish().unwrap();
+    let metrics: Value =
+        serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let count = |flag: &str| df.column(flag).unwrap().bool().unwrap().sum().unwrap() as u64;
+    assert_eq!(count("in_period"), 5);
+    for (flag, key) in [
+        ("in_period", "period_deals"),
+        ("in_trailing", "trailing_deals"),
+        ("in_mature", "mature_deals"),
+    ] {
+        assert_eq!(
+            count(flag),
+            metrics["cohort"][key].as_u64().unwrap(),
+            "{flag}"
+        );
+    }
+    assert_eq!(
+        df.height() as u64,
+        metrics["cohort"]["survival_deals"].as_u64().unwrap()
+    );
+    assert!(matches!(
+        df.column("knowledge_transfer_due").unwrap().dtype(),
+        DataType::Datetime(TimeUnit::Microseconds, None)
+    ));
+}
+
+#[test]
+fn engine_notices_never_reach_stderr() {
+    // polars printed a deprecation notice for DATE literals (issue #19).
+    query(
+        "SELECT count(*) FROM period_facts WHERE close_date >= DATE '2026-10-15'",
+        "csv",
+    )
+    .success()
+    .stdout("count\n2\n")
+    .stderr("");
+}

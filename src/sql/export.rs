@@ -1,0 +1,92 @@
+//! The tables the SQL engine reads, as the pipeline made them: `handoff_facts` (every deal,
+//! with the `*_due` deadlines as timestamps and one boolean column per cohort) and the used
+//! rows of every input table, written as Parquet. The same `handoff_facts` goes into each
+//! report folder as `tables/handoff_facts.parquet`, so any engine can query exactly that
+//! report's numbers; the cohort views are filters on its flags ([`COHORT_FLAGS`]).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use polars::prelude::*;
+
+use crate::ingest::Ingested;
+use crate::metrics::cohort::Cohorts;
+use crate::schema as s;
+
+/// Each cohort flag column of `handoff_facts` and the view it defines (SPEC §4.1).
+pub const COHORT_FLAGS: [(&str, &str); 3] = [
+    ("in_period", "period_facts"),
+    ("in_trailing", "trailing_facts"),
+    ("in_mature", "mature_facts"),
+];
+
+/// `handoff_facts` as queries see it: the fact table (every deal, `cohorts.survival`) with
+/// the `*_due` deadlines as `datetime[μs]` and the cohort flags appended.
+pub fn handoff_facts(cohorts: &Cohorts) -> PolarsResult<DataFrame> {
+    let facts = &cohorts.survival;
+    let mut lf = facts.clone().lazy();
+    let dues: Vec<Expr> = s::ACTIVITIES
+        .iter()
+        .map(|a| s::sla_due(a))
+        .filter(|c| facts.column(c).is_ok_and(|c| c.dtype().is_integer()))
+        .map(|c| col(c.as_str()).cast(DataType::Datetime(TimeUnit::Microseconds, None)))
+        .collect();
+    if !dues.is_empty() {
+        lf = lf.with_columns(dues);
+    }
+    let mut df = lf.collect()?;
+    let ids = facts.column(s::DEAL_ID)?.str()?.clone();
+    for ((flag, _), cohort) in
+        COHORT_FLAGS
+            .iter()
+            .zip([&cohorts.period, &cohorts.trailing, &cohorts.mature])
+    {
+        let members: HashSet<&str> = cohort.column(s::DEAL_ID)?.str()?.iter().flatten().collect();
+        let flags: BooleanChunked = ids
+            .iter()
+            .map(|id| Some(id.is_some_and(|id| members.contains(id))))
+            .collect();
+        df.with_column(flags.with_name((*flag).into()).into_column())?;
+    }
+    Ok(df)
+}
+
+/// The report's `tables/handoff_facts.parquet` (text cells formula-safe, as every table
+/// of the report, SPEC §5).
+pub fn facts_file(cohorts: &Cohorts) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+    let df =
+        anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts for tables/")?;
+    Ok((
+        "tables/handoff_facts.parquet".into(),
+        crate::render::tables::to_parquet(&df)?,
+    ))
+}
+
+/// Write `handoff_facts` and every present input table (without the `_line` bookkeeping
+/// column) as `DIR/NAME.parquet`; returns the table names written.
+pub fn write_tables(dir: &Path, ing: &Ingested, cohorts: &Cohorts) -> anyhow::Result<Vec<String>> {
+    let mut names = Vec::new();
+    let mut facts = anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts")?;
+    write(dir, "handoff_facts", &mut facts)?;
+    names.push("handoff_facts".to_string());
+    for (name, df) in &ing.tables {
+        let mut df = df.drop(s::LINE).unwrap_or_else(|_| df.clone());
+        write(dir, name, &mut df)?;
+        names.push(name.to_string());
+    }
+    Ok(names)
+}
+
+fn write(dir: &Path, name: &str, df: &mut DataFrame) -> anyhow::Result<()> {
+    let path = dir.join(format!("{name}.parquet"));
+    let written = std::fs::File::create(&path)
+        .map_err(anyhow::Error::from)
+        .and_then(|file| {
+            ParquetWriter::new(file)
+                .with_compression(ParquetCompression::Uncompressed)
+                .finish(df)
+                .map_err(anyhow::Error::from)
+        });
+    anyhow::Context::with_context(written, || format!("writing {}", path.display()))?;
+    Ok(())
+}
