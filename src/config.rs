@@ -11,6 +11,9 @@ use serde::Deserialize;
 
 use crate::error::usage;
 
+mod validate;
+pub use validate::{check_date_format, share as check_share};
+
 /// The file as written by the user (`handoff.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,9 +71,24 @@ impl ConfigFile {
     pub fn load(path: &Path) -> anyhow::Result<ConfigFile> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading config {}", path.display()))?;
-        toml::from_str(&text)
-            .map_err(|e| usage(format!("config {}: {}", path.display(), e.message())))
+        toml::from_str(&text).map_err(|e| usage(toml_error(path, &text, &e)))
     }
+}
+
+/// A TOML error as one line that names the file, the line and the text there (so a wrong
+/// type, `churn_lookback_days = "abc"`, names its key).
+fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> String {
+    let Some(span) = e.span() else {
+        return format!("config {}: {}", path.display(), e.message());
+    };
+    let start = span.start.min(text.len());
+    let line_no = text[..start].matches('\n').count() + 1;
+    let line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+    format!(
+        "config {} line {line_no} ({line:?}): {}",
+        path.display(),
+        e.message()
+    )
 }
 
 /// The SLA deadlines and targets used by the metrics.
@@ -121,6 +139,7 @@ impl Default for Settings {
 impl Settings {
     /// Validate a config file into settings.
     pub fn from_file(f: &ConfigFile) -> anyhow::Result<Settings> {
+        validate::check(f)?;
         let delimiter = match f.delimiter.as_deref() {
             None | Some(",") => b',',
             Some(";") => b';',
@@ -214,9 +233,6 @@ impl Settings {
             }
         };
         let share = f.max_rejected_share.unwrap_or(0.01);
-        if !(0.0..=1.0).contains(&share) {
-            return Err(usage("config: max_rejected_share must be within [0, 1]"));
-        }
         for (table, map) in &f.columns {
             let Some(spec) = crate::schema::table(table) else {
                 return Err(usage(format!(
@@ -252,10 +268,20 @@ impl Settings {
     }
 }
 
-/// Parse a `YYYY-MM-DD` date (CLI flag or config value).
+/// Parse a `YYYY-MM-DD` date (CLI flag or config value) within the calendar range of
+/// SPEC §2, 1900-01-01..2199-12-31.
 pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))?;
+    let (first, last) = (validate::FIRST_AS_OF, validate::LAST_AS_OF);
+    let first = NaiveDate::from_ymd_opt(first.0, first.1, first.2).expect("a valid date");
+    let last = NaiveDate::from_ymd_opt(last.0, last.1, last.2).expect("a valid date");
+    if d < first || d > last {
+        return Err(format!(
+            "{s:?} is outside the supported range {first}..{last}"
+        ));
+    }
+    Ok(d)
 }
 
 #[cfg(test)]

@@ -84,15 +84,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Validate(args) => validate(&args, cli.quiet),
         Command::Generate(args) => {
-            let as_of = args
-                .as_of
-                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let as_of = args.as_of;
             let summary = generate::generate(&generate::GenerateOptions {
                 deals: args.deals,
                 seed: args.seed,
                 as_of,
                 format: args.format,
                 out: args.out.clone(),
+                force: args.force,
             })?;
             if !cli.quiet {
                 let mut out = std::io::stdout().lock();
@@ -105,6 +104,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 for (table, rows) in &summary.tables {
                     writeln!(out, "  {table:<12} {rows:>10} rows")?;
                 }
+            }
+            for kept in &summary.kept {
+                tracing::warn!("{kept}");
             }
             Ok(exit::SUCCESS)
         }
@@ -252,16 +254,7 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();
         writeln!(out, "wrote {} ({} files)", target.display(), files.len())?;
-        writeln!(
-            out,
-            "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
-            m["period"]["kind"].as_str().unwrap_or(""),
-            m["period"]["label"].as_str().unwrap_or(""),
-            m["cohort"]["period_deals"],
-            m["quality"]["mean"],
-            m["completion"]["rate"],
-            m["escalations"]["count"],
-        )?;
+        writeln!(out, "{}", summary_line(m))?;
         for a in &computed.alerts {
             writeln!(out, "alert: {}", a.message)?;
         }
@@ -270,6 +263,21 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         return Ok(exit::ALERT);
     }
     Ok(exit::SUCCESS)
+}
+
+/// The one-line stdout summary of a report, rounded as the report rounds (a rate as a
+/// percentage with one decimal, a mean score with one decimal, counts grouped).
+pub fn summary_line(m: &serde_json::Value) -> String {
+    use render::{fnum, int, num1, pct, text, unum};
+    format!(
+        "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
+        text(m, &["period", "kind"]).unwrap_or(""),
+        text(m, &["period", "label"]).unwrap_or(""),
+        int(unum(m, &["cohort", "period_deals"])),
+        num1(fnum(m, &["quality", "mean"])),
+        pct(fnum(m, &["completion", "rate"])),
+        int(unum(m, &["escalations", "count"])),
+    )
 }
 
 fn query_cmd(args: &cli::QueryArgs) -> anyhow::Result<u8> {
