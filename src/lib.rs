@@ -60,7 +60,15 @@ pub fn resolve(args: &DataArgs) -> anyhow::Result<Resolved> {
         Some(p) => ConfigFile::load(p)?,
         None => ConfigFile::default(),
     };
-    let settings = Settings::from_file(&file)?;
+    // A value out of range names the file it came from as well as the key.
+    let settings = Settings::from_file(&file).map_err(|e| match &config_path {
+        Some(p) if error::exit_code_for(&e) == exit::USAGE => usage(e.to_string().replacen(
+            "config:",
+            &format!("config {}:", p.display()),
+            1,
+        )),
+        _ => e,
+    })?;
     let as_of = match (args.as_of, &file.as_of) {
         (Some(d), _) => d,
         (None, Some(s)) => {
