@@ -48,7 +48,6 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Validate(DataArgs),
     /// Write a realistic synthetic data set in the input contract (deterministic by --seed).
-    #[command(after_help = EXIT_CODES)]
     Generate(GenerateArgs),
     /// Run SQL (a file from queries/ or inline) over the inputs and the derived tables.
     #[command(after_help = EXIT_CODES)]
@@ -97,23 +96,55 @@ pub struct ReportArgs {
     pub notify: Vec<String>,
 }
 
+/// What `handoff generate --help` says about the files it will and will not touch.
+pub const GENERATE_FILES: &str = "\
+Files:
+  generate writes NAME.csv (or NAME.parquet) per table, a handoff.toml that pins as_of,
+  and .handoff-generate.json, a manifest of what it wrote. It never overwrites or deletes
+  a file it did not write: into a folder that holds any other file (or a file changed
+  since it wrote it) it writes nothing and exits 2, naming them. --force replaces only the
+  table files it writes; every other file is left as it is, and an existing handoff.toml
+  it did not write is kept (generate then writes none and says so).";
+
 #[derive(Debug, Args)]
+#[command(after_help = format!("{GENERATE_FILES}\n\n{EXIT_CODES}"))]
 pub struct GenerateArgs {
-    /// Number of deals.
-    #[arg(long, default_value_t = 1500)]
+    /// Number of deals (at most 10,000,000).
+    #[arg(long, default_value_t = 1500, value_parser = parse_deals)]
     pub deals: usize,
-    /// Random seed (same seed, same bytes).
+    /// Random seed (same seed and as-of date, same bytes).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// As-of date of the synthetic company (default: today UTC).
-    #[arg(long, value_parser = crate::config::parse_date_arg)]
-    pub as_of: Option<chrono::NaiveDate>,
+    /// As-of date of the synthetic company, within 1900-01-01..2199-12-31. The default is a
+    /// fixed date, not today, so the output depends on the flags alone.
+    #[arg(long, value_parser = crate::config::parse_date_arg, default_value = crate::generate::DEFAULT_AS_OF)]
+    pub as_of: chrono::NaiveDate,
     /// File format.
     #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
     pub format: DataFormat,
     /// Output folder.
     #[arg(long, default_value = "sample-data")]
     pub out: PathBuf,
+    /// Write into a folder that holds other files: replace the table files generate
+    /// writes, leave every other file (a handoff.toml it did not write included) untouched.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Most deals `generate` writes (about 3 GB of CSV).
+pub const MAX_DEALS: usize = 10_000_000;
+
+fn parse_deals(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a whole number of deals"))?;
+    if n > MAX_DEALS {
+        return Err(format!(
+            "{n} is more than the {MAX_DEALS} deals generate writes"
+        ));
+    }
+    Ok(n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,9 @@ use serde::Deserialize;
 use crate::error::usage;
 use crate::ingest::{locale, mapping};
 
+mod validate;
+pub use validate::{check_date_format, share as check_share};
+
 /// The file as written by the user (`handoff.toml`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,20 +97,24 @@ impl ConfigFile {
     pub fn load(path: &Path) -> anyhow::Result<ConfigFile> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading config {}", path.display()))?;
-        toml::from_str(&text).map_err(|e| {
-            // Untagged values (`[tables]`, `[filters]`, …) fail without naming the key: show
-            // the line the parser stopped at.
-            let at = e
-                .span()
-                .map(|r| {
-                    let line = text[..r.start.min(text.len())].matches('\n').count() + 1;
-                    let shown = text.lines().nth(line - 1).unwrap_or("").trim();
-                    format!(" (line {line}: `{shown}`)")
-                })
-                .unwrap_or_default();
-            usage(format!("config {}: {}{at}", path.display(), e.message()))
-        })
+        toml::from_str(&text).map_err(|e| usage(toml_error(path, &text, &e)))
     }
+}
+
+/// A TOML error as one line that names the file, the line and the text there (so a wrong
+/// type, `churn_lookback_days = "abc"`, names its key).
+fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> String {
+    let Some(span) = e.span() else {
+        return format!("config {}: {}", path.display(), e.message());
+    };
+    let start = span.start.min(text.len());
+    let line_no = text[..start].matches('\n').count() + 1;
+    let line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+    format!(
+        "config {} line {line_no} ({line:?}): {}",
+        path.display(),
+        e.message()
+    )
 }
 
 /// The SLA deadlines and targets used by the metrics.
@@ -164,6 +171,7 @@ impl Default for Settings {
 impl Settings {
     /// Validate a config file into settings.
     pub fn from_file(f: &ConfigFile) -> anyhow::Result<Settings> {
+        validate::check(f)?;
         let locale = match f.locale.as_deref() {
             None => None,
             Some(name) => Some(locale::locale(name).ok_or_else(|| {
@@ -180,12 +188,10 @@ impl Settings {
         let mut date_formats: Vec<String> = locale
             .map(|l| l.formats.iter().map(|s| s.to_string()).collect())
             .unwrap_or_default();
-        let own = f.date_format.iter().map(|x| ("date_format", x));
-        let listed = f.date_formats.iter().flatten().map(|x| ("date_formats", x));
-        for (key, fmt) in own.chain(listed) {
-            locale::check_format(fmt).map_err(|why| usage(format!("config: {key}: {why}")))?;
-            date_formats.push(fmt.clone());
-        }
+        let own = f.date_format.iter();
+        let listed = f.date_formats.iter().flatten();
+        // Each format was checked by `validate::check` (a chrono format that reads back a date).
+        date_formats.extend(own.chain(listed).cloned());
         let decimal_comma = f
             .decimal_comma
             .unwrap_or(locale.is_some_and(|l| l.decimal_comma));
@@ -283,9 +289,6 @@ impl Settings {
             }
         };
         let share = f.max_rejected_share.unwrap_or(0.01);
-        if !(0.0..=1.0).contains(&share) {
-            return Err(usage("config: max_rejected_share must be within [0, 1]"));
-        }
         let mapping = mapping::Mapping::from_file(
             mapping::FileKeys {
                 tables: &f.tables,
@@ -324,10 +327,20 @@ impl Settings {
     }
 }
 
-/// Parse a `YYYY-MM-DD` date (CLI flag or config value).
+/// Parse a `YYYY-MM-DD` date (CLI flag or config value) within the calendar range of
+/// SPEC §2, 1900-01-01..2199-12-31.
 pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))?;
+    let (first, last) = (validate::FIRST_AS_OF, validate::LAST_AS_OF);
+    let first = NaiveDate::from_ymd_opt(first.0, first.1, first.2).expect("a valid date");
+    let last = NaiveDate::from_ymd_opt(last.0, last.1, last.2).expect("a valid date");
+    if d < first || d > last {
+        return Err(format!(
+            "{s:?} is outside the supported range {first}..{last}"
+        ));
+    }
+    Ok(d)
 }
 
 #[cfg(test)]

@@ -59,6 +59,13 @@ pub enum DataFormat {
     Parquet,
 }
 
+mod manifest;
+pub use manifest::MANIFEST;
+
+/// The as-of date `generate` uses without `--as-of`: fixed, so the output depends on the
+/// flags alone (SPEC §2, deterministic by seed), and the date of the committed sample data.
+pub const DEFAULT_AS_OF: &str = "2026-10-31";
+
 /// Options of [`generate`].
 pub struct GenerateOptions {
     pub deals: usize,
@@ -66,20 +73,33 @@ pub struct GenerateOptions {
     pub as_of: chrono::NaiveDate,
     pub format: DataFormat,
     pub out: std::path::PathBuf,
+    /// Write into a folder holding files generate did not write (replacing only the table
+    /// files, never touching any other file).
+    pub force: bool,
 }
 
-/// What [`generate`] wrote: `(table name, rows written)` in a fixed order.
+/// What [`generate`] wrote: `(table name, rows written)` in a fixed order, and the files it
+/// left untouched under `--force` (one message each).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct GenerateSummary {
     pub tables: Vec<(String, u64)>,
+    pub kept: Vec<String>,
 }
 
 /// Writes deals, handoffs, milestones, health, adoption, renewals, surveys, transitions
-/// (`NAME.csv` or `NAME.parquet`) and a `handoff.toml` containing `as_of = "YYYY-MM-DD"` into
-/// `opts.out` (created if missing). Each file is written under a temporary name and renamed
-/// into place; a same-named table in the other format (`NAME.csv`, `NAME.csv.gz`,
-/// `NAME.parquet`) is removed so the folder holds one data set.
+/// (`NAME.csv` or `NAME.parquet`), a `handoff.toml` containing `as_of = "YYYY-MM-DD"` and the
+/// manifest [`MANIFEST`] into `opts.out` (created if missing). It never overwrites or
+/// deletes a file it did not write (see `manifest`): a folder holding other files is a usage
+/// error unless `opts.force`. Each file is written under a temporary name and renamed into
+/// place; the other format of a table an earlier run wrote is removed so the folder holds
+/// one data set.
 pub fn generate(opts: &GenerateOptions) -> Result<GenerateSummary> {
+    let names: Vec<&str> = TABLES.iter().map(|t| t.name).collect();
+    let ours = match opts.format {
+        DataFormat::Csv => "csv",
+        DataFormat::Parquet => "parquet",
+    };
+    let plan = manifest::plan(&opts.out, &names, ours, opts.force)?;
     fs::create_dir_all(&opts.out)
         .with_context(|| format!("creating output folder {}", opts.out.display()))?;
     let mut tables = Vec::with_capacity(TABLES.len());
@@ -118,34 +138,31 @@ pub fn generate(opts: &GenerateOptions) -> Result<GenerateSummary> {
             }
         }
     }
+    let mut written = Vec::with_capacity(finished.len() + 1);
     for (tmp, dest) in &finished {
         fs::rename(tmp, dest).with_context(|| format!("renaming into place {}", dest.display()))?;
+        let name = dest.file_name().unwrap_or_default().to_string_lossy();
+        written.push(manifest::entry(dest, &name)?);
     }
-    let ours = match opts.format {
-        DataFormat::Csv => "csv",
-        DataFormat::Parquet => "parquet",
-    };
-    for spec in &TABLES {
-        for ext in ["csv", "csv.gz", "parquet"] {
-            if ext == ours {
-                continue;
-            }
-            let stale = opts.out.join(format!("{}.{ext}", spec.name));
-            if stale.is_file() {
-                fs::remove_file(&stale)
-                    .with_context(|| format!("removing stale {}", stale.display()))?;
-            }
-        }
+    for stale in &plan.remove {
+        fs::remove_file(stale).with_context(|| format!("removing stale {}", stale.display()))?;
     }
-    let toml_path = opts.out.join("handoff.toml");
-    let toml = format!(
-        "# Synthetic data written by `handoff generate` (deals = {}, seed = {}).\nas_of = \"{}\"\n",
-        opts.deals,
-        opts.seed,
-        opts.as_of.format("%Y-%m-%d")
-    );
-    fs::write(&toml_path, toml).with_context(|| format!("writing {}", toml_path.display()))?;
-    Ok(GenerateSummary { tables: summary })
+    if plan.write_config {
+        let toml_path = opts.out.join(manifest::CONFIG);
+        let toml = format!(
+            "# Synthetic data written by `handoff generate` (deals = {}, seed = {}).\nas_of = \"{}\"\n",
+            opts.deals,
+            opts.seed,
+            opts.as_of.format("%Y-%m-%d")
+        );
+        fs::write(&toml_path, toml).with_context(|| format!("writing {}", toml_path.display()))?;
+        written.push(manifest::entry(&toml_path, manifest::CONFIG)?);
+    }
+    manifest::write(&opts.out, written)?;
+    Ok(GenerateSummary {
+        tables: summary,
+        kept: plan.kept,
+    })
 }
 
 fn discard(tables: &[Table]) {
@@ -1932,6 +1949,7 @@ mod tests {
             as_of: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
             format,
             out: dir.to_path_buf(),
+            force: false,
         }
     }
 
@@ -2052,7 +2070,7 @@ mod tests {
         generate(&opts(a.path(), 200, 7, DataFormat::Csv)).unwrap();
         generate(&opts(b.path(), 200, 7, DataFormat::Csv)).unwrap();
         let (fa, fb) = (read_all(a.path()), read_all(b.path()));
-        assert_eq!(fa.len(), 9);
+        assert_eq!(fa.len(), 10, "8 tables, handoff.toml and the manifest");
         assert_eq!(fa, fb);
     }
 
@@ -2062,7 +2080,7 @@ mod tests {
         generate(&opts(a.path(), 120, 11, DataFormat::Parquet)).unwrap();
         generate(&opts(b.path(), 120, 11, DataFormat::Parquet)).unwrap();
         let (fa, fb) = (read_all(a.path()), read_all(b.path()));
-        assert_eq!(fa.len(), 9);
+        assert_eq!(fa.len(), 10, "8 tables, handoff.toml and the manifest");
         assert!(fa.iter().any(|(n, _)| n == "deals.parquet"));
         assert_eq!(fa, fb);
     }

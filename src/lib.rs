@@ -61,7 +61,15 @@ pub fn resolve(args: &DataArgs) -> anyhow::Result<Resolved> {
         Some(p) => ConfigFile::load(p)?,
         None => ConfigFile::default(),
     };
-    let settings = Settings::from_file(&file)?;
+    // A value out of range names the file it came from as well as the key.
+    let settings = Settings::from_file(&file).map_err(|e| match &config_path {
+        Some(p) if error::exit_code_for(&e) == exit::USAGE => usage(e.to_string().replacen(
+            "config:",
+            &format!("config {}:", p.display()),
+            1,
+        )),
+        _ => e,
+    })?;
     let as_of = match (args.as_of, &file.as_of) {
         (Some(d), _) => d,
         (None, Some(s)) => {
@@ -85,15 +93,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Validate(args) => validate(&args, cli.quiet),
         Command::Generate(args) => {
-            let as_of = args
-                .as_of
-                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let as_of = args.as_of;
             let summary = generate::generate(&generate::GenerateOptions {
                 deals: args.deals,
                 seed: args.seed,
                 as_of,
                 format: args.format,
                 out: args.out.clone(),
+                force: args.force,
             })?;
             if !cli.quiet {
                 let mut out = std::io::stdout().lock();
@@ -106,6 +113,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 for (table, rows) in &summary.tables {
                     writeln!(out, "  {table:<12} {rows:>10} rows")?;
                 }
+            }
+            for kept in &summary.kept {
+                tracing::warn!("{kept}");
             }
             Ok(exit::SUCCESS)
         }
@@ -257,16 +267,7 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();
         writeln!(out, "wrote {} ({} files)", target.display(), files.len())?;
-        writeln!(
-            out,
-            "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
-            m["period"]["kind"].as_str().unwrap_or(""),
-            m["period"]["label"].as_str().unwrap_or(""),
-            m["cohort"]["period_deals"],
-            m["quality"]["mean"],
-            m["completion"]["rate"],
-            m["escalations"]["count"],
-        )?;
+        writeln!(out, "{}", summary_line(m))?;
         for a in &computed.alerts {
             writeln!(out, "alert: {}", a.message)?;
         }
@@ -280,6 +281,21 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         return Ok(exit::ALERT);
     }
     Ok(exit::SUCCESS)
+}
+
+/// The one-line stdout summary of a report, rounded as the report rounds (a rate as a
+/// percentage with one decimal, a mean score with one decimal, counts grouped).
+pub fn summary_line(m: &serde_json::Value) -> String {
+    use render::{fnum, int, num1, pct, text, unum};
+    format!(
+        "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
+        text(m, &["period", "kind"]).unwrap_or(""),
+        text(m, &["period", "label"]).unwrap_or(""),
+        int(unum(m, &["cohort", "period_deals"])),
+        num1(fnum(m, &["quality", "mean"])),
+        pct(fnum(m, &["completion", "rate"])),
+        int(unum(m, &["escalations", "count"])),
+    )
 }
 
 /// The SQL engine over a data folder's tables and the cohort views of a period (default:

@@ -1,6 +1,7 @@
 //! The `report` command: ingest → fact table → metrics → render, written atomically to
-//! `OUT/LABEL/` (a temporary sibling folder renamed into place, so a failed run leaves the
-//! previous report untouched). Also the pipeline entry used by `query` and the tests.
+//! `OUT/LABEL/` by [`atomic`] (a temporary sibling folder, fsynced and renamed into place,
+//! so a failed run leaves the previous report untouched). Also the pipeline entry used by
+//! `query` and the tests.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,9 @@ use crate::render;
 use crate::sql::{self, CustomAnalysis};
 use crate::Resolved;
 use serde_json::{json, Value};
+
+mod atomic;
+pub use atomic::{write_report, FAIL_AT_ENV, FAIL_POINTS};
 
 /// Ingest and fail with exit 3 when validation fails.
 pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
@@ -157,92 +161,4 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
     }
     files.push(sql::facts_file(&computed.cohorts)?);
     Ok(files)
-}
-
-/// Write files into `out/label` atomically (`out` must exist).
-fn write_atomic(out: &Path, label: &str, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<PathBuf> {
-    let target = out.join(label);
-    let tmp = out.join(format!(".tmp-{label}-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
-    }
-    let result = (|| -> anyhow::Result<()> {
-        for (rel, bytes) in files {
-            let p = tmp.join(rel);
-            if let Some(parent) = p.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&p, bytes).with_context(|| format!("writing {}", p.display()))?;
-        }
-        let old = out.join(format!(".old-{label}-{}", std::process::id()));
-        if target.exists() {
-            std::fs::rename(&target, &old)?;
-        }
-        std::fs::rename(&tmp, &target)
-            .with_context(|| format!("moving the report into {}", target.display()))?;
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result?;
-    Ok(target)
-}
-
-/// Hold an exclusive lock on `out/.handoff.lock` while writing; a second run on the same
-/// output folder waits for the first (and says so on stderr).
-fn lock_output(out: &Path) -> anyhow::Result<std::fs::File> {
-    let path = out.join(".handoff.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("opening lock file {}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            tracing::warn!(
-                "waiting: another handoff run is writing to {}",
-                out.display()
-            );
-            file.lock()
-                .with_context(|| format!("locking {}", path.display()))?;
-        }
-        Err(std::fs::TryLockError::Error(e)) => {
-            return Err(e).with_context(|| format!("locking {}", path.display()))
-        }
-    }
-    Ok(file)
-}
-
-/// Point `out/LATEST-<kind>` at `label` when it is the newest report of its kind, so
-/// dashboards can link to the newest report. Written atomically.
-fn update_latest(out: &Path, kind: &str, label: &str) -> anyhow::Result<()> {
-    let path = out.join(format!("LATEST-{kind}"));
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current.trim() > label {
-        return Ok(());
-    }
-    let tmp = out.join(format!(".LATEST-{kind}.{}", std::process::id()));
-    std::fs::write(&tmp, format!("{label}\n"))?;
-    std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
-/// Write files into `out/label` atomically, under a lock, and update `LATEST-<kind>`.
-pub fn write_report(
-    out: &Path,
-    label: &str,
-    kind: &str,
-    files: &[(PathBuf, Vec<u8>)],
-) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let _lock = lock_output(out)?;
-    let target = write_atomic(out, label, files)?;
-    update_latest(out, kind, label)?;
-    Ok(target)
 }

@@ -638,3 +638,377 @@ mod logging {
         assert!(out.path().join("2026-09/metrics.json").is_file());
     }
 }
+
+/// Every file under `dir` with its bytes (relative paths, sorted): a folder's fingerprint.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.push((rel, fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Issue #16: config values and flags out of range are usage errors naming the key.
+mod ranges {
+    use super::*;
+
+    fn with_config(extra: &str) -> assert_cmd::assert::Assert {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        fs::write(
+            d.path().join("handoff.toml"),
+            format!("as_of = \"2026-10-31\"\n{extra}\n"),
+        )
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path())
+    }
+
+    #[test]
+    fn out_of_range_config_values_exit_2_naming_the_key() {
+        for (config, key) in [
+            // Was exit 101: "`NaiveDate - Days` out of range" in metrics/cohort.rs.
+            ("churn_lookback_days = 100000000", "churn_lookback_days"),
+            ("churn_lookback_days = -5", "churn_lookback_days"),
+            ("[alerts]\nsla_floor = nan", "alerts.sla_floor"),
+            ("completion_target = 7", "completion_target"),
+            ("date_format = \"%Q%Q\"", "date_format"),
+            ("date_format = \"%H:%M\"", "date_format"),
+            ("max_rejected_share = -0.5", "max_rejected_share"),
+            ("[sla_hours]\nintro = inf", "sla_hours.intro"),
+            ("[first_value_days]\nsmb = 0", "first_value_days.smb"),
+            ("churn_lookback_days = \"abc\"", "churn_lookback_days"),
+        ] {
+            let assert = with_config(config).code(2);
+            let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+            assert!(stderr.contains(key), "{config:?}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{config:?}: {stderr}");
+        }
+    }
+
+    #[test]
+    fn as_of_outside_the_calendar_range_exits_2_naming_the_flag() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        for as_of in ["0001-01-01", "9999-12-31", "1899-12-31", "2200-01-01"] {
+            handoff()
+                .args(["report", "--as-of", as_of, "--data"])
+                .arg(d.path())
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("--as-of").and(predicate::str::contains(as_of)));
+        }
+        with_config("as_of = \"0001-01-01\"")
+            .code(2)
+            .stderr(predicate::str::contains("as_of"));
+        handoff()
+            .args(["report", "--period", "9999-12", "--data"])
+            .arg(d.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--period"));
+    }
+
+    #[test]
+    fn the_edges_of_the_ranges_run() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        for as_of in ["1900-01-01", "2199-12-31"] {
+            let out = tempfile::tempdir().unwrap();
+            handoff()
+                .args(["report", "-q", "--as-of", as_of, "--data"])
+                .arg(d.path())
+                .arg("--out")
+                .arg(out.path())
+                .assert()
+                .success();
+        }
+        with_config("churn_lookback_days = 36600\ncompletion_target = 1\n[alerts]\nsla_floor = 0")
+            .success();
+    }
+
+    #[test]
+    fn generate_flags_are_range_checked() {
+        let out = tempfile::tempdir().unwrap();
+        for (flag, value) in [
+            ("--as-of", "0001-01-01"),
+            ("--deals", "99999999999"),
+            ("--deals", "-1"),
+        ] {
+            handoff()
+                .arg("generate")
+                .arg(format!("{flag}={value}"))
+                .arg("--out")
+                .arg(out.path().join("new"))
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(flag));
+        }
+        assert!(!out.path().join("new").exists());
+    }
+}
+
+/// Issue #16: `generate` never overwrites or deletes a file it did not write.
+mod generate_safety {
+    use super::*;
+
+    fn generate(out: &Path, flags: &[&str]) -> assert_cmd::assert::Assert {
+        handoff()
+            .args(["generate", "--deals", "20"])
+            .args(flags)
+            .arg("--out")
+            .arg(out)
+            .assert()
+    }
+
+    /// A user's folder: their config with mappings, an export, notes.
+    fn user_folder(dir: &Path) {
+        fs::write(
+            dir.join("handoff.toml"),
+            "[columns.deals]\nclosed_at = \"Close Date\"\n",
+        )
+        .unwrap();
+        fs::write(dir.join("deals.parquet"), b"PAR1 not really").unwrap();
+        fs::write(dir.join("notes.txt"), "call Ann on Monday\n").unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_user_files_is_refused_and_left_byte_identical() {
+        let d = tempfile::tempdir().unwrap();
+        user_folder(d.path());
+        let before = tree(d.path());
+        generate(d.path(), &[]).code(2).stderr(
+            predicate::str::contains("deals.parquet, handoff.toml, notes.txt")
+                .and(predicate::str::contains("--force")),
+        );
+        generate(d.path(), &["--format", "parquet"]).code(2);
+        assert_eq!(tree(d.path()), before);
+    }
+
+    #[test]
+    fn force_replaces_only_table_files_and_keeps_a_users_config() {
+        let d = tempfile::tempdir().unwrap();
+        user_folder(d.path());
+        let config = fs::read(d.path().join("handoff.toml")).unwrap();
+        generate(d.path(), &["--force", "--format", "parquet"])
+            .success()
+            .stderr(predicate::str::contains("kept").and(predicate::str::contains("handoff.toml")));
+        assert_eq!(fs::read(d.path().join("handoff.toml")).unwrap(), config);
+        assert_eq!(
+            fs::read_to_string(d.path().join("notes.txt")).unwrap(),
+            "call Ann on Monday\n"
+        );
+        // The table file was replaced by a real Parquet file.
+        let deals = fs::read(d.path().join("deals.parquet")).unwrap();
+        assert!(deals.len() > 100 && deals.starts_with(b"PAR1"));
+        // CSV next: the Parquet files generate wrote go; the user's files stay.
+        generate(d.path(), &["--force"]).success();
+        assert!(!d.path().join("deals.parquet").exists());
+        assert!(d.path().join("deals.csv").is_file());
+        assert_eq!(fs::read(d.path().join("handoff.toml")).unwrap(), config);
+        assert!(d.path().join("notes.txt").is_file());
+    }
+
+    #[test]
+    fn a_users_csv_beside_forced_parquet_is_kept() {
+        let d = tempfile::tempdir().unwrap();
+        fs::write(d.path().join("deals.csv"), "mine\n").unwrap();
+        generate(d.path(), &["--force", "--format", "parquet"])
+            .success()
+            .stderr(predicate::str::contains("deals.csv"));
+        assert_eq!(fs::read(d.path().join("deals.csv")).unwrap(), b"mine\n");
+    }
+
+    #[test]
+    fn its_own_folder_is_regenerated_but_an_edited_file_is_not_overwritten() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("data");
+        generate(&out, &[]).success();
+        let first = tree(&out);
+        assert!(first.iter().any(|(n, _)| n == ".handoff-generate.json"));
+        // Same flags into its own folder: allowed, same bytes (deterministic, fixed as-of).
+        generate(&out, &[]).success();
+        assert_eq!(tree(&out), first);
+        // The user edits the generated config: it is theirs now.
+        fs::write(out.join("handoff.toml"), "as_of = \"2026-10-31\"\n# mine\n").unwrap();
+        generate(&out, &["--seed", "4"])
+            .code(2)
+            .stderr(predicate::str::contains("handoff.toml"));
+        generate(&out, &["--seed", "4", "--force"]).success();
+        assert_eq!(
+            fs::read_to_string(out.join("handoff.toml")).unwrap(),
+            "as_of = \"2026-10-31\"\n# mine\n"
+        );
+    }
+
+    #[test]
+    fn the_default_as_of_is_fixed() {
+        let d = tempfile::tempdir().unwrap();
+        handoff()
+            .args(["generate", "--deals", "5", "--out"])
+            .arg(d.path().join("x"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("as of 2026-10-31"));
+        assert_eq!(
+            fs::read_to_string(d.path().join("x/handoff.toml"))
+                .unwrap()
+                .lines()
+                .last(),
+            Some("as_of = \"2026-10-31\"")
+        );
+    }
+}
+
+/// Issue #16: a failure at any step of the report write leaves the previous report
+/// byte-identical and exits 1 (steps after the commit point only warn).
+mod atomic_write {
+    use super::*;
+
+    /// A first report, then a second run over changed data that would change it.
+    fn previous_report() -> (tempfile::TempDir, tempfile::TempDir) {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        let deals = fs::read_to_string(d.path().join("deals.csv")).unwrap();
+        fs::write(
+            d.path().join("deals.csv"),
+            format!("{deals}D4,A4,Hooli,SMB,1000,2026-10-21,rep_c,Team Y,NA\n"),
+        )
+        .unwrap();
+        (d, out)
+    }
+
+    fn run_failing_at(d: &Path, out: &Path, step: &str) -> assert_cmd::assert::Assert {
+        handoff()
+            .env(handoff::report::FAIL_AT_ENV, step)
+            .args([
+                "report",
+                "--as-of",
+                "2026-10-31",
+                "--period",
+                "2026-10",
+                "--data",
+            ])
+            .arg(d)
+            .arg("--out")
+            .arg(out)
+            .assert()
+    }
+
+    fn names(out: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn each_step_before_the_commit_point_rolls_back() {
+        for step in [
+            "write_file",
+            "sync_file",
+            "sync_dir",
+            "move_old",
+            "rename_new",
+            "sync_out",
+        ] {
+            let (d, out) = previous_report();
+            let before = tree(out.path());
+            run_failing_at(d.path(), out.path(), step)
+                .code(1)
+                .stderr(predicate::str::contains(format!(
+                    "injected failure at step {step}"
+                )));
+            assert_eq!(
+                tree(out.path()),
+                before,
+                "{step}: the previous report changed"
+            );
+            assert_eq!(
+                names(out.path()),
+                [".handoff.lock", "2026-10", "LATEST-monthly"],
+                "{step}: leftovers"
+            );
+            // The next run without a failure writes the new report.
+            report(d.path(), out.path()).success();
+            assert_eq!(metrics(out.path())["cohort"]["period_deals"], 4, "{step}");
+        }
+    }
+
+    #[test]
+    fn steps_after_the_commit_point_warn_and_keep_the_new_report() {
+        for step in ["remove_old", "latest"] {
+            let (d, out) = previous_report();
+            run_failing_at(d.path(), out.path(), step)
+                .success()
+                .stderr(predicate::str::contains(format!(
+                    "injected failure at step {step}"
+                )));
+            assert_eq!(metrics(out.path())["cohort"]["period_deals"], 4, "{step}");
+        }
+    }
+
+    #[test]
+    fn a_report_moved_aside_by_a_killed_run_is_moved_back() {
+        let (d, out) = previous_report();
+        let before = tree(out.path());
+        // What a run killed between its two renames leaves.
+        fs::rename(
+            out.path().join("2026-10"),
+            out.path().join(".old-2026-10-99999"),
+        )
+        .unwrap();
+        fs::create_dir(out.path().join(".tmp-2026-10-99999")).unwrap();
+        run_failing_at(d.path(), out.path(), "rename_new").code(1);
+        assert_eq!(tree(out.path()), before);
+        assert_eq!(
+            names(out.path()),
+            [".handoff.lock", "2026-10", "LATEST-monthly"]
+        );
+    }
+}
+
+/// Issue #16: the stdout summary is rounded as the report is.
+#[test]
+fn summary_is_rounded_as_the_report() {
+    let d = tempfile::tempdir().unwrap();
+    fixture(d.path());
+    let out = tempfile::tempdir().unwrap();
+    let assert = report(d.path(), out.path()).success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("monthly 2026-10:"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    // No raw float (`0.2962962962962963`): at most one decimal anywhere in the line.
+    for word in line.split([' ', ',', '%']) {
+        if let Some((_, decimals)) = word.split_once('.') {
+            assert!(decimals.len() <= 1, "{line}");
+        }
+    }
+    let m = metrics(out.path());
+    let rate = m["completion"]["rate"].as_f64();
+    let quality = m["quality"]["mean"].as_f64().unwrap();
+    let expected_rate = rate.map_or("—".to_string(), |r| format!("{:.1}%", r * 100.0));
+    assert_eq!(
+        line,
+        format!(
+            "monthly 2026-10: 3 deals, mean quality {quality:.1}, completion rate {expected_rate}, escalations {}",
+            m["escalations"]["count"]
+        )
+    );
+}

@@ -398,6 +398,7 @@ fn generated(seed: u64, format: DataFormat, dir: &Path) -> Ingested {
         as_of: as_of(),
         format,
         out: dir.to_path_buf(),
+        force: false,
     })
     .unwrap();
     // Strict: a single rejected row fails validation.

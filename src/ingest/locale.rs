@@ -1,9 +1,8 @@
 //! Locales and extra date formats (SPEC §3.1): what `locale = "de-DE"` sets (delimiter,
 //! decimal separator, the date and datetime spellings tried after ISO 8601), and the parser
-//! that tries a list of chrono formats in order. Config validation calls [`check_format`];
-//! the row parser in `read.rs` calls [`parse_in_formats`] when a value is not ISO 8601.
+//! that tries a list of chrono formats in order (config validation checks each format with
+//! `config::check_date_format`); the row parser in `read.rs` calls [`parse_in_formats`] when a value is not ISO 8601.
 
-use chrono::format::{Item, StrftimeItems};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 
 /// What a locale sets unless the config sets it itself.
@@ -74,25 +73,6 @@ pub fn has_time(fmt: &str) -> bool {
     ]
     .iter()
     .any(|spec| fmt.contains(spec))
-}
-
-/// A format chrono cannot use, or one that reads neither a date nor a datetime, is an error.
-pub fn check_format(fmt: &str) -> Result<(), String> {
-    if fmt.trim().is_empty() {
-        return Err("an empty date format".into());
-    }
-    if StrftimeItems::new(fmt).any(|i| matches!(i, Item::Error)) {
-        return Err(format!(
-            "{fmt:?} is not a chrono format (see the chrono strftime table)"
-        ));
-    }
-    let has_day = ["%d", "%e", "%j", "%F", "%D", "%x", "%c", "%s"]
-        .iter()
-        .any(|s| fmt.contains(s));
-    if !has_day {
-        return Err(format!("{fmt:?} has no day of the month (%d)"));
-    }
-    Ok(())
 }
 
 /// Try `formats` in order; the first that reads the whole value wins. Returns microseconds
@@ -176,9 +156,12 @@ mod tests {
     fn names_and_formats_are_checked() {
         assert_eq!(locale("de_de").unwrap().name, "de-DE");
         assert!(locale("fr-FR").is_none());
-        assert!(check_format("%d.%m.%Y").is_ok());
-        assert!(check_format("%Q/%d").is_err());
-        assert!(check_format("%H:%M").is_err());
+        for l in &LOCALES {
+            for fmt in l.formats {
+                crate::config::check_date_format("locale", fmt)
+                    .unwrap_or_else(|e| panic!("{}: {e}", l.name));
+            }
+        }
         assert!(has_time("%d/%m/%Y %H.%M") && !has_time("%m/%d/%Y"));
     }
 }

@@ -1,13 +1,13 @@
 //! SPEC §4.1 cohorts. Each is a filter on the date of `closed_at` over the fact table,
 //! collected once and shared by the sections that use it.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 use serde_json::{json, Value};
 
 use super::Ctx;
 pub use crate::ingest::parse::epoch_days;
-use crate::period::Period;
+use crate::period::{shift_days, Period};
 use crate::schema as s;
 
 /// `lo <= date(C) <= hi` as a lazy filter.
@@ -36,11 +36,11 @@ impl Cohorts {
     pub fn new(ctx: &Ctx) -> PolarsResult<Cohorts> {
         let p = ctx.period;
         let as_of = ctx.params.as_of;
-        let lookback = ctx.params.settings.churn_lookback_days.max(0) as u64;
-        let trailing_start = p.end - Days::new(364);
-        let mature_hi = as_of - Days::new(365);
+        let lookback = ctx.params.settings.churn_lookback_days.max(0);
+        let trailing_start = shift_days(p.end, -364);
+        let mature_hi = shift_days(as_of, -365);
         // date(C) > as_of − 365 − lookback  ⇔  date(C) ≥ as_of − 365 − lookback + 1
-        let mature_lo = as_of - Days::new(365 + lookback) + Days::new(1);
+        let mature_lo = shift_days(shift_days(as_of, -lookback.saturating_add(365)), 1);
         Ok(Cohorts {
             period: period_cohort(ctx, p)?,
             trailing: close_between(ctx.lf(), trailing_start, p.end).collect()?,

@@ -3,14 +3,13 @@
 //! trend with its OLS slope, and the escalation list of recent deals with an SLA activity
 //! missed and still not done.
 
-use chrono::{Days, Months};
 use polars::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::cohort::{close_between, Cohorts};
 use super::{f64s, num, strs, Alert, Ctx};
 use crate::ingest::parse::MICROS_PER_DAY;
-use crate::period::Period;
+use crate::period::{shift_days, shift_months, Period};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 use crate::stats;
 
@@ -96,7 +95,7 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let mut xs = Vec::new();
     let mut ys = Vec::new();
     for k in (0..6u32).rev() {
-        let start = last.start - Months::new(k);
+        let start = shift_months(last.start, -i64::from(k));
         let m = Period::month_of(start);
         let df = close_between(ctx.lf(), m.start, m.end)
             .select([col(s::QUALITY_SCORE)])
@@ -144,7 +143,11 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
 
     // Escalations: closed in the 90 days up to as-of, an activity missed and not done at A.
     let a_us = ctx.params.a_us();
-    let recent = close_between(ctx.lf(), ctx.params.as_of - Days::new(90), ctx.params.as_of);
+    let recent = close_between(
+        ctx.lf(),
+        shift_days(ctx.params.as_of, -90),
+        ctx.params.as_of,
+    );
     let csm = if ctx.has(s::HANDOFFS) {
         col(s::CSM)
     } else {
