@@ -1,0 +1,167 @@
+//! Report section `headline`: its content, wording and chart references.
+
+use super::*;
+
+pub(crate) fn headline(view: &ReportView) -> Section {
+    let m = view.metrics;
+    let mut sec = Section::new("headline", "Headline").cohort(cohort_period(m));
+    let prev_label = text(m, &["previous_period", "label"]).unwrap_or("previous period");
+    let vs =
+        |d: Option<f64>, unit: &str| d.map(|d| format!("{}{unit} vs {prev_label}", signed1(d)));
+    let mut kpis = Vec::new();
+
+    let deals = unum(m, &["cohort", "period_deals"]);
+    let prev_deals = unum(m, &["previous_period", "deals"]);
+    kpis.push(Kpi {
+        label: "Deals closed".into(),
+        value: int(deals),
+        change: match (deals, prev_deals) {
+            (Some(a), Some(b)) => {
+                let d = a as i64 - b as i64;
+                Some(format!(
+                    "{}{d} vs {prev_label} ({b})",
+                    if d > 0 { "+" } else { "" }
+                ))
+            }
+            _ => None,
+        },
+        ..Kpi::default()
+    });
+
+    let q = fnum(m, &["quality", "mean"]);
+    let dq = q.and_then(|a| Some(a - fnum(m, &["previous_period", "quality_mean"])?));
+    kpis.push(Kpi {
+        label: "Mean quality score".into(),
+        value: num1(q),
+        target: Some("≥ 80 good · ≥ 70 acceptable".into()),
+        change: vs(dq, " pts"),
+        change_good: dq.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
+        rag: rag_score(q),
+        detail: Some(format!("median {}", num1(fnum(m, &["quality", "median"])))),
+        ..Kpi::default()
+    });
+
+    let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
+    let c = fnum(m, &["completion", "rate"]);
+    let dc = change_pts(c, fnum(m, &["previous_period", "completion_rate"]));
+    kpis.push(Kpi {
+        label: "Completion rate".into(),
+        value: pct(c),
+        target: Some(format!("target ≥ {}", pct(Some(target)))),
+        change: vs(dc, " pts"),
+        change_good: dc.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
+        rag: rag_rate(c, target),
+        detail: Some(format!(
+            "{} complete · {} incomplete · {} pending",
+            int(unum(m, &["completion", "complete"])),
+            int(unum(m, &["completion", "incomplete"])),
+            int(unum(m, &["completion", "pending"]))
+        )),
+        ..Kpi::default()
+    });
+
+    let kt = fnum(m, &["sla", "knowledge_transfer", "rate"]);
+    let dk = change_pts(kt, fnum(m, &["previous_period", "knowledge_transfer_rate"]));
+    kpis.push(Kpi {
+        label: "Knowledge-transfer SLA".into(),
+        value: pct(kt),
+        target: Some(format!("floor {}", pct(Some(SLA_FLOOR)))),
+        change: vs(dk, " pts"),
+        change_good: dk.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
+        rag: rag_rate(kt, SLA_FLOOR),
+        detail: Some("meeting within 48 h of close".into()),
+        ..Kpi::default()
+    });
+
+    let esc = unum(m, &["escalations", "count"]);
+    let esc_alert = alerts(m).iter().any(|(k, _)| k == "escalations");
+    kpis.push(Kpi {
+        label: "Escalations now".into(),
+        value: int(esc),
+        detail: Some("deals closed ≤ 90 days ago with an SLA missed and still open".into()),
+        rag: esc.map(|n| {
+            if esc_alert {
+                Rag::Red
+            } else if n > 0 {
+                Rag::Amber
+            } else {
+                Rag::Green
+            }
+        }),
+        rag_label: esc.map(|n| {
+            if esc_alert {
+                "over the alert limit".to_string()
+            } else if n > 0 {
+                "act on these".to_string()
+            } else {
+                "none open".to_string()
+            }
+        }),
+        ..Kpi::default()
+    });
+
+    if view.provided(s::HANDOFFS) {
+        kpis.push(Kpi {
+            label: "CS acceptance".into(),
+            value: pct(fnum(m, &["acceptance", "rate"])),
+            detail: Some(format!(
+                "{} accepted · {} needs revision · {} rejected",
+                int(unum(m, &["acceptance", "accepted"])),
+                int(unum(m, &["acceptance", "needs_revision"])),
+                int(unum(m, &["acceptance", "rejected"]))
+            )),
+            ..Kpi::default()
+        });
+    }
+    let coaching = at(m, &["scorecards", "coaching"])
+        .as_array()
+        .map(|a| a.len() as u64);
+    kpis.push(Kpi {
+        label: "Reps flagged for coaching".into(),
+        value: int(coaching),
+        detail: Some("mean score < 70 over ≥ 3 handoffs".into()),
+        rag: coaching.map(|n| if n > 0 { Rag::Amber } else { Rag::Green }),
+        rag_label: coaching.map(|n| if n > 0 { "coach" } else { "none" }.to_string()),
+        ..Kpi::default()
+    });
+    sec.push(Block::Kpis(kpis));
+    sec.push(Block::Para(vec![t(
+        "Status colours: green on target; amber within 10 points of the target (scores 70–80); red below. Changes compare with the previous period of the same length.",
+    )]));
+    push_alerts(&mut sec, m);
+    sec
+}
+
+pub(crate) fn alerts(m: &Value) -> Vec<(String, String)> {
+    at(m, &["alerts"])
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| {
+                    (
+                        text(x, &["kind"]).unwrap_or("").to_string(),
+                        text(x, &["message"]).unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub(crate) fn push_alerts(sec: &mut Section, m: &Value) {
+    let list = alerts(m);
+    if list.is_empty() {
+        sec.push(Block::Callout(
+            Rag::Green,
+            vec![vec![t("No alerts fired for this period.")]],
+        ));
+    } else {
+        let title = vec![b(format!(
+            "{} alert{} fired:",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" }
+        ))];
+        let items = list.into_iter().map(|(_, msg)| vec![t(msg)]).collect();
+        sec.push(Block::Notice(Rag::Red, title, items));
+    }
+}

@@ -1,0 +1,67 @@
+//! Report section `quarter_trend`: its content, wording and chart references.
+
+use super::*;
+
+pub(crate) fn q_trend(view: &ReportView) -> Section {
+    let m = view.metrics;
+    let mut sec = trend(view, "trend", "Quarterly trend");
+    let prev = text(m, &["previous_period", "label"]).unwrap_or("previous");
+    let mut table =
+        Table::new(&["Measure", "This quarter", prev, "Change"]).cohort(short_period(m));
+    let q = fnum(m, &["quality", "mean"]);
+    let pq = fnum(m, &["previous_period", "quality_mean"]);
+    let deals = unum(m, &["cohort", "period_deals"]);
+    let pdeals = unum(m, &["previous_period", "deals"]);
+    table.rows.push(vec![
+        Cell::text("Deals closed"),
+        Cell::num(int(deals)),
+        Cell::num(int(pdeals)),
+        Cell::num(match (deals, pdeals) {
+            (Some(a), Some(b)) => signed1(a as f64 - b as f64).replace(".0", ""),
+            _ => DASH.into(),
+        }),
+    ]);
+    table.rows.push(vec![
+        Cell::text("Mean quality score"),
+        Cell::num(num1(q)).rag(rag_score(q)),
+        Cell::num(num1(pq)),
+        Cell::num(
+            q.zip(pq)
+                .map(|(a, b)| signed1(a - b))
+                .unwrap_or_else(|| DASH.into()),
+        ),
+    ]);
+    let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
+    for (name, now, before, floor) in [
+        (
+            "Completion rate",
+            fnum(m, &["completion", "rate"]),
+            fnum(m, &["previous_period", "completion_rate"]),
+            target,
+        ),
+        (
+            "Knowledge-transfer SLA attainment",
+            fnum(m, &["sla", "knowledge_transfer", "rate"]),
+            fnum(m, &["previous_period", "knowledge_transfer_rate"]),
+            SLA_FLOOR,
+        ),
+    ] {
+        table.rows.push(vec![
+            Cell::text(name),
+            Cell::num(pct(now)).rag(rag_rate(now, floor)),
+            Cell::num(pct(before)),
+            Cell::num(
+                change_pts(now, before)
+                    .map(|d| format!("{} pts", signed1(d)))
+                    .unwrap_or_else(|| DASH.into()),
+            ),
+        ]);
+    }
+    sec.blocks.insert(
+        0,
+        Block::Table(table.title("The quarter against the previous one")),
+    );
+    sec.push(Block::Heading("Alerts for the quarter".into()));
+    push_alerts(&mut sec, m);
+    sec
+}
