@@ -53,6 +53,8 @@ pub struct Computed {
     pub alerts: Vec<Alert>,
     /// The cohorts the metrics used (the SQL views of the custom analyses reuse them).
     pub cohorts: cohort::Cohorts,
+    /// The settings the metrics used; the report states them (floor, deadlines, targets).
+    pub settings: crate::config::Settings,
 }
 
 /// An alert that fired (SPEC §4.3 and the configured thresholds).
@@ -245,6 +247,7 @@ pub fn compute(
         tables,
         alerts,
         cohorts,
+        settings: params.settings.clone(),
     })
 }
 

@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use super::{
     at, band_keys, col_f64, col_str, fnum, get, humanize, int, num1, pct, unum, Chart, ReportView,
-    LOW_SAMPLE, SLA_FLOOR,
+    LOW_SAMPLE,
 };
 use crate::schema as s;
 
@@ -1268,6 +1268,7 @@ fn spec_trend(view: &ReportView) -> Option<Spec> {
 }
 
 fn spec_sla(view: &ReportView) -> Option<Spec> {
+    let floor = view.settings.sla_floor;
     let df = view.rows("sla_attainment")?;
     let act = col_str(df, "activity");
     let met = col_f64(df, "met");
@@ -1297,7 +1298,7 @@ fn spec_sla(view: &ReportView) -> Option<Spec> {
         legend: vec![
             Legend::Swatch("at or above the floor".into(), OI_BLUE),
             Legend::Swatch("below the floor".into(), OI_ORANGE),
-            Legend::Reference(format!("{} floor", fmt_tick(Fmt::Pct, SLA_FLOOR))),
+            Legend::Reference(format!("{} floor", fmt_tick(Fmt::Pct, floor))),
         ],
         height: 380,
         plot: Plot::HBars(HBars {
@@ -1306,7 +1307,7 @@ fn spec_sla(view: &ReportView) -> Option<Spec> {
                 .collect(),
             colors: (0..n)
                 .map(|i| {
-                    if get(&rate, i).is_some_and(|r| r >= SLA_FLOOR) {
+                    if get(&rate, i).is_some_and(|r| r >= floor) {
                         OI_BLUE
                     } else {
                         OI_ORANGE
@@ -1318,7 +1319,7 @@ fn spec_sla(view: &ReportView) -> Option<Spec> {
             x_desc: "Attainment = met ÷ (met + missed), period cohort".into(),
             x_max: 1.0,
             x_fmt: Fmt::Pct,
-            reference: Some((SLA_FLOOR, "floor".into())),
+            reference: Some((floor, "floor".into())),
         }),
     })
 }
@@ -1859,6 +1860,7 @@ mod tests {
         let view = ReportView {
             metrics: &m,
             tables: &[],
+            settings: &crate::config::Settings::default(),
         };
         let charts = charts(&view).unwrap_or_default();
         assert_eq!(charts.len(), 1);

@@ -115,6 +115,12 @@ pub(crate) fn signed1(x: f64) -> String {
     }
 }
 
+/// A target rate as a percentage without a needless decimal: `90%`, `92.5%`.
+pub fn pct_whole(x: f64) -> String {
+    let s = format!("{:.1}", x * 100.0);
+    format!("{}%", s.strip_suffix(".0").unwrap_or(&s))
+}
+
 /// A label for a band/segment/activity key: `mid_market` → `Mid market`.
 pub fn humanize(key: &str) -> String {
     match key {

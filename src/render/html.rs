@@ -415,6 +415,7 @@ mod tests {
         let view = ReportView {
             metrics: &m,
             tables: &[],
+            settings: &crate::config::Settings::default(),
         };
         let page = html(&view, &[]);
         assert!(!page.contains("<b>Initech</b>"));

@@ -31,12 +31,15 @@ use chrono::{Days, NaiveDate};
 use polars::prelude::DataFrame;
 use serde_json::Value;
 
+use crate::config::Settings;
 use crate::schema as s;
 
 /// A finished report as the renderers see it: the metrics document and the named tables.
 pub struct ReportView<'a> {
     pub metrics: &'a Value,
     pub tables: &'a [(String, DataFrame)],
+    /// The run's settings: the SLA floor, deadlines, calendar and targets the report states.
+    pub settings: &'a Settings,
 }
 
 impl ReportView<'_> {
@@ -80,8 +83,6 @@ pub const LOW_SAMPLE_NOTE: &str =
     "† Fewer than 30 deals in this group: a low sample, so the number is imprecise.";
 /// Shown for a number that is null (empty denominator or not computable).
 pub const DASH: &str = "—";
-/// Default SLA attainment floor (the alert threshold of the default config).
-pub const SLA_FLOOR: f64 = 0.8;
 /// Quality score thresholds of SPEC §4.4 used for red/amber/green.
 pub const SCORE_GOOD: f64 = 80.0;
 pub const SCORE_ACCEPTABLE: f64 = 70.0;
@@ -195,6 +196,12 @@ pub fn document(view: &ReportView) -> Document {
     }
 }
 
+/// Default settings for unit tests that build a view by hand.
+#[cfg(test)]
+pub(crate) fn test_settings() -> &'static Settings {
+    Box::leak(Box::new(Settings::default()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +245,7 @@ mod tests {
             let view = ReportView {
                 metrics: &m,
                 tables: &[],
+                settings: &Settings::default(),
             };
             let doc = document(&view);
             assert!(!doc.sections.is_empty());

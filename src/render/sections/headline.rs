@@ -65,10 +65,10 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     kpis.push(Kpi {
         label: "Knowledge-transfer SLA".into(),
         value: pct(kt),
-        target: Some(format!("floor {}", pct(Some(SLA_FLOOR)))),
+        target: Some(format!("floor {}", pct(Some(view.settings.sla_floor)))),
         change: vs(dk, " pts"),
         change_good: dk.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
-        rag: rag_rate(kt, SLA_FLOOR),
+        rag: rag_rate(kt, view.settings.sla_floor),
         detail: Some("meeting within 48 h of close".into()),
         ..Kpi::default()
     });

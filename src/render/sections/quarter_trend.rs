@@ -43,7 +43,7 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
             "Knowledge-transfer SLA attainment",
             fnum(m, &["sla", "knowledge_transfer", "rate"]),
             fnum(m, &["previous_period", "knowledge_transfer_rate"]),
-            SLA_FLOOR,
+            view.settings.sla_floor,
         ),
     ] {
         table.rows.push(vec![
