@@ -22,6 +22,7 @@ pub mod sql;
 pub mod stats;
 #[cfg(test)]
 mod testkit;
+pub mod text;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -61,6 +61,11 @@ impl ReportView<'_> {
         at(self.metrics, &["period", "kind"]).as_str() == Some("quarterly")
     }
 
+    /// The catalog of user-facing text (`locales/en.ftl`): sections name message ids.
+    pub fn text(&self) -> &'static crate::text::Text {
+        crate::text::Text::en()
+    }
+
     /// Whether an input table was provided (its `metrics.inputs` entry is not null).
     pub fn provided(&self, input: &str) -> bool {
         !at(self.metrics, &["inputs", input]).is_null()
@@ -144,37 +149,36 @@ pub fn document(view: &ReportView) -> Document {
     let m = view.metrics;
     let label = text(m, &["period", "label"]).unwrap_or("?").to_string();
     let quarterly = view.is_quarterly();
-    let title = if quarterly {
-        format!("Handoff quality and first-year outcomes — {label}")
-    } else {
-        format!("Handoff quality review — {label}")
-    };
-    let subtitle = if quarterly {
-        "Quarterly report for leadership: first-year churn, expansion and NPS by handoff-quality band, with confidence intervals and significance tests.".to_string()
-    } else {
-        "Monthly review for RevOps: quality scores, SLA attainment, completion, missing information, coaching and escalations.".to_string()
-    };
+    let tx = view.text();
+    let kind = if quarterly { "quarterly" } else { "monthly" };
+    let title = tx.msg(&format!("title-{kind}"), &[("label", &label)]);
+    let subtitle = tx.msg(&format!("subtitle-{kind}"), &[]);
     let mut meta = vec![
         (
-            "Period".to_string(),
-            format!(
-                "{label} ({} to {})",
-                text(m, &["period", "start"]).unwrap_or("?"),
-                text(m, &["period", "end"]).unwrap_or("?")
+            tx.msg("meta-period", &[]),
+            tx.msg(
+                "meta-period-value",
+                &[
+                    ("label", &label),
+                    ("start", text(m, &["period", "start"]).unwrap_or("?")),
+                    ("end", text(m, &["period", "end"]).unwrap_or("?")),
+                ],
             ),
         ),
         (
-            "As of".to_string(),
-            format!("{} (end of day, UTC)", text(m, &["as_of"]).unwrap_or("?")),
+            tx.msg("meta-as-of", &[]),
+            tx.msg(
+                "meta-as-of-value",
+                &[("date", text(m, &["as_of"]).unwrap_or("?"))],
+            ),
         ),
     ];
-    for (k, name) in [
-        ("period_deals", "Period deals"),
-        ("trailing_deals", "Trailing deals"),
-        ("mature_deals", "Mature deals"),
-    ] {
+    for k in ["period_deals", "trailing_deals", "mature_deals"] {
         if let Some(n) = unum(m, &["cohort", k]) {
-            meta.push((name.to_string(), int(Some(n))));
+            meta.push((
+                tx.msg(&format!("meta-{}", k.replace('_', "-")), &[]),
+                int(Some(n)),
+            ));
         }
     }
     let builders = if quarterly {

@@ -13,7 +13,7 @@ pub(crate) fn mean_cell(g: &Value, fmt: fn(Option<f64>) -> String) -> Cell {
 
 pub(crate) fn adoption_health(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("adoption", "Early adoption and health at 30/60/90 days")
+    let mut sec = Section::new("adoption", &view.text().msg("section-adoption", &[]))
         .cohort(cohort_trailing(m));
     sec.push(Block::Para(vec![t(
         "Utilisation = active users ÷ licensed seats from the latest adoption snapshot in the 7 days up to day N after close; health = the latest health score in the 14 days up to day N. Deals without a snapshot in the window are missing, never zero; only deals whose day N has passed count. Cells show mean (n).",

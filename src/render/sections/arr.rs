@@ -4,7 +4,8 @@ use super::*;
 
 pub(crate) fn q_arr(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("arr", "ARR at stake").cohort(cohort_mature(m));
+    let mut sec =
+        Section::new("arr", &view.text().msg("section-arr", &[])).cohort(cohort_mature(m));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(not_provided(s::RENEWALS));

@@ -4,7 +4,8 @@ use super::*;
 
 pub(crate) fn bands(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("bands", "Quality band distribution").cohort(cohort_period(m));
+    let mut sec =
+        Section::new("bands", &view.text().msg("section-bands", &[])).cohort(cohort_period(m));
     let Some(df) = view.rows("quality_bands") else {
         sec.push(no_rows("no deals closed in the period"));
         return sec;

@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn q_churn(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec =
-        Section::new("churn", "First-year churn by handoff-quality band").cohort(cohort_mature(m));
+        Section::new("churn", &view.text().msg("section-churn", &[])).cohort(cohort_mature(m));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(not_provided(s::RENEWALS));

@@ -4,7 +4,8 @@ use super::*;
 
 pub(crate) fn completion(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("completion", "Handoff completion").cohort(cohort_period(m));
+    let mut sec = Section::new("completion", &view.text().msg("section-completion", &[]))
+        .cohort(cohort_period(m));
     let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
     let rate = fnum(m, &["completion", "rate"]);
     sec.push(Block::Para(vec![t(

@@ -18,7 +18,10 @@ pub(crate) fn exclusion_words(reason: &str) -> String {
 
 pub(crate) fn data_quality(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("data-quality", "Data quality");
+    let mut sec = Section::new(
+        "data-quality",
+        &view.text().msg("section-data-quality", &[]),
+    );
     sec.cohort = Some("All input rows, before any cohort filter.".into());
     sec.push(Block::Para(vec![t(
         "Every input row is accounted for: used, rejected (unreadable or invalid) or excluded (a duplicate, an orphan, a later deal of the same account, or dated after the as-of instant).",

@@ -7,7 +7,7 @@ pub(crate) const MAX_LIST_ROWS: usize = 100;
 
 pub(crate) fn escalations(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("escalations", "Escalations");
+    let mut sec = Section::new("escalations", &view.text().msg("section-escalations", &[]));
     let as_of = date(m, &["as_of"]);
     let from = as_of.and_then(|d| d.checked_sub_days(Days::new(90)));
     let cohort = format!(

@@ -4,7 +4,10 @@ use super::*;
 
 pub(crate) fn q_expansion_nps(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("expansion-nps", "Expansion and NPS by band");
+    let mut sec = Section::new(
+        "expansion-nps",
+        &view.text().msg("section-expansion-nps", &[]),
+    );
     if view.rows("churn_by_band").is_some() || !at(m, &["satisfaction", "nps"]).is_null() {
         sec.push(Block::Chart("expansion_nps".into()));
     }

@@ -4,7 +4,8 @@ use super::*;
 
 pub(crate) fn headline(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("headline", "Headline").cohort(cohort_period(m));
+    let mut sec = Section::new("headline", &view.text().msg("section-headline", &[]))
+        .cohort(cohort_period(m));
     let prev_label = text(m, &["previous_period", "label"]).unwrap_or("previous period");
     let vs =
         |d: Option<f64>, unit: &str| d.map(|d| format!("{}{unit} vs {prev_label}", signed1(d)));

@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn missing(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec =
-        Section::new("missing", "Most-missing handoff information").cohort(cohort_period(m));
+        Section::new("missing", &view.text().msg("section-missing", &[])).cohort(cohort_period(m));
     if !view.provided(s::HANDOFFS) {
         sec.push(not_provided(s::HANDOFFS));
         return sec;

@@ -4,7 +4,11 @@ use super::*;
 
 pub(crate) fn q_trend(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = trend(view, "trend", "Quarterly trend");
+    let mut sec = trend(
+        view,
+        "trend",
+        &view.text().msg("section-trend-quarterly", &[]),
+    );
     let prev = text(m, &["previous_period", "label"]).unwrap_or("previous");
     let mut table =
         Table::new(&["Measure", "This quarter", prev, "Change"]).cohort(short_period(m));

@@ -4,8 +4,11 @@ use super::*;
 
 pub(crate) fn q_relative_risk(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("relative-risk", "Relative risk: substandard vs excellent")
-        .cohort(cohort_mature(m));
+    let mut sec = Section::new(
+        "relative-risk",
+        &view.text().msg("section-relative-risk", &[]),
+    )
+    .cohort(cohort_mature(m));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(not_provided(s::RENEWALS));

@@ -4,7 +4,8 @@ use super::*;
 
 pub(crate) fn q_retention(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("retention", "Retention curves by band").cohort(cohort_survival(m));
+    let mut sec = Section::new("retention", &view.text().msg("section-retention", &[]))
+        .cohort(cohort_survival(m));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(not_provided(s::RENEWALS));

@@ -4,7 +4,11 @@ use super::*;
 
 pub(crate) fn satisfaction(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("satisfaction", "Customer satisfaction").cohort(cohort_trailing(m));
+    let mut sec = Section::new(
+        "satisfaction",
+        &view.text().msg("section-satisfaction", &[]),
+    )
+    .cohort(cohort_trailing(m));
     let sat = at(m, &["satisfaction"]);
     if sat.is_null() {
         sec.push(not_provided(s::SURVEYS));

@@ -51,8 +51,8 @@ pub(crate) fn scorecard_table(
 
 pub(crate) fn scorecards(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec =
-        Section::new("scorecards", "Rep, team and CSM scorecards").cohort(cohort_period(m));
+    let mut sec = Section::new("scorecards", &view.text().msg("section-scorecards", &[]))
+        .cohort(cohort_period(m));
     let coaching: Vec<String> = at(m, &["scorecards", "coaching"])
         .as_array()
         .map(|a| {

@@ -56,7 +56,8 @@ pub(crate) fn deadline(settings: &Settings, activity: &str) -> String {
 
 pub(crate) fn sla(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("sla", "SLA attainment").cohort(cohort_period(m));
+    let mut sec =
+        Section::new("sla", &view.text().msg("section-sla", &[])).cohort(cohort_period(m));
     let Some(df) = view.rows("sla_attainment") else {
         sec.push(no_rows("no SLA activities"));
         return sec;

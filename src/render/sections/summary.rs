@@ -4,7 +4,7 @@ use super::*;
 
 pub(crate) fn q_summary(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("summary", "Summary");
+    let mut sec = Section::new("summary", &view.text().msg("section-summary", &[]));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(Block::Callout(

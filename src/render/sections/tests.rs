@@ -4,7 +4,7 @@ use super::*;
 
 pub(crate) fn q_tests(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("tests", "Significance tests");
+    let mut sec = Section::new("tests", &view.text().msg("section-tests", &[]));
     let churn = at(m, &["churn"]);
     if churn.is_null() {
         sec.push(not_provided(s::RENEWALS));

@@ -4,7 +4,7 @@ use super::*;
 
 pub(crate) fn transitions(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("transitions", "Account transitions");
+    let mut sec = Section::new("transitions", &view.text().msg("section-transitions", &[]));
     sec.cohort = Some(format!(
         "Transitions dated {} to {} (the period).",
         text(m, &["period", "start"]).unwrap_or("?"),

@@ -51,5 +51,9 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
 
 /// The monthly report's six-month trend.
 pub(crate) fn monthly_trend(view: &ReportView) -> Section {
-    trend(view, "trend", "Six-month quality trend")
+    trend(
+        view,
+        "trend",
+        &view.text().msg("section-trend-monthly", &[]),
+    )
 }

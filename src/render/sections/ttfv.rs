@@ -55,11 +55,11 @@ pub(crate) fn ttfv_table(df: &DataFrame, what: &str, cohort: String) -> Table {
 pub(crate) fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
     let m = view.metrics;
     let title = if quarterly {
-        "Time to first value by segment and band"
+        "section-ttfv-quarterly"
     } else {
-        "Time to first value by segment"
+        "section-ttfv-monthly"
     };
-    let mut sec = Section::new("ttfv", title).cohort(cohort_trailing(m));
+    let mut sec = Section::new("ttfv", &view.text().msg(title, &[])).cohort(cohort_trailing(m));
     if !view.provided(s::MILESTONES) {
         sec.push(not_provided(s::MILESTONES));
         return sec;
