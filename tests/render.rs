@@ -438,6 +438,8 @@ fn config_overrides_reach_the_report() {
         "close + 12 business days",
         "close + segment target (14–60 business days)",
         "Deadlines shown are those set by the config file.",
+        "meeting within 48 business hours of close",
+        "target ≥ 85.0%",
     ] {
         assert!(monthly.html.contains(want), "monthly HTML lacks {want:?}");
     }

@@ -17,6 +17,7 @@ pub mod sla;
 pub mod snapshots;
 pub mod transitions;
 pub mod ttfv;
+pub mod typed;
 
 use std::collections::BTreeMap;
 

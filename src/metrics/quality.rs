@@ -3,6 +3,7 @@
 use polars::prelude::*;
 use serde_json::{json, Value};
 
+use super::typed::MetricSection;
 use super::{f64s, frame, num, rate, strs, Ctx};
 use crate::schema as s;
 use crate::stats;
@@ -57,12 +58,13 @@ pub fn acceptance(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Value> {
         count("rejected"),
         count("needs_revision"),
     );
-    Ok(json!({
-        "accepted": a,
-        "rejected": r,
-        "needs_revision": n,
-        "rate": num(rate(a, a + r + n)),
-    }))
+    Ok(super::typed::Acceptance {
+        accepted: a,
+        rejected: r,
+        needs_revision: n,
+        rate: rate(a, a + r + n).filter(|x| x.is_finite()),
+    }
+    .json())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use polars::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::typed::MetricSection;
 use super::{frame, num, rate, strs};
 use crate::schema::{self as s, sla_status};
 
@@ -89,14 +90,15 @@ pub fn completion(
     let r = rate(complete, complete + incomplete);
     let alert = r.is_some_and(|r| r < target);
     Ok(Completion {
-        json: json!({
-            "complete": complete,
-            "incomplete": incomplete,
-            "pending": pending,
-            "rate": num(r),
-            "alert": alert,
-            "target": target,
-        }),
+        json: super::typed::Completion {
+            complete,
+            incomplete,
+            pending,
+            rate: r.filter(|x| x.is_finite()),
+            alert,
+            target,
+        }
+        .json(),
         rate: r,
         alert,
     })

@@ -6,8 +6,10 @@ pub(crate) fn completion(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("completion", &view.text().msg("section-completion", &[]))
         .cohort(cohort_period(m));
-    let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
-    let rate = fnum(m, &["completion", "rate"]);
+    let completion = Completion::read(m);
+    let cp = completion.as_ref();
+    let target = cp.map_or(view.settings.completion_target, |c| c.target);
+    let rate = cp.and_then(|c| c.rate);
     sec.push(Block::Para(vec![t(
         "A handoff is complete when knowledge transfer, kickoff scheduling and first value all met their SLA; incomplete when any was missed; otherwise pending. Rate = complete ÷ (complete + incomplete).",
     )]));
@@ -20,22 +22,24 @@ pub(crate) fn completion(view: &ReportView) -> Section {
     ])
     .cohort(short_period(m));
     table.rows.push(vec![
-        Cell::num(int(unum(m, &["completion", "complete"]))),
-        Cell::num(int(unum(m, &["completion", "incomplete"]))),
-        Cell::num(int(unum(m, &["completion", "pending"]))),
+        Cell::num(int(cp.map(|c| c.complete))),
+        Cell::num(int(cp.map(|c| c.incomplete))),
+        Cell::num(int(cp.map(|c| c.pending))),
         Cell::num(pct(rate)).rag(rag_rate(rate, target)).strong(),
         Cell::num(format!("≥ {}", pct(Some(target)))),
     ]);
     sec.push(Block::Table(table));
     if view.provided(s::HANDOFFS) {
+        let acc = Acceptance::read(m);
+        let a = acc.as_ref();
         let mut acc = Table::new(&["Accepted", "Needs revision", "Rejected", "Acceptance rate"])
             .title("CS acceptance of the handoff record")
             .cohort(short_period(m));
         acc.rows.push(vec![
-            Cell::num(int(unum(m, &["acceptance", "accepted"]))),
-            Cell::num(int(unum(m, &["acceptance", "needs_revision"]))),
-            Cell::num(int(unum(m, &["acceptance", "rejected"]))),
-            Cell::num(pct(fnum(m, &["acceptance", "rate"]))),
+            Cell::num(int(a.map(|a| a.accepted))),
+            Cell::num(int(a.map(|a| a.needs_revision))),
+            Cell::num(int(a.map(|a| a.rejected))),
+            Cell::num(pct(a.and_then(|a| a.rate))),
         ]);
         sec.push(Block::Table(acc));
     } else {

@@ -42,8 +42,10 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         ..Kpi::default()
     });
 
-    let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
-    let c = fnum(m, &["completion", "rate"]);
+    let completion = Completion::read(m);
+    let cp = completion.as_ref();
+    let target = cp.map_or(view.settings.completion_target, |c| c.target);
+    let c = cp.and_then(|c| c.rate);
     let dc = change_pts(c, fnum(m, &["previous_period", "completion_rate"]));
     kpis.push(Kpi {
         label: "Completion rate".into(),
@@ -54,9 +56,9 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         rag: rag_rate(c, target),
         detail: Some(format!(
             "{} complete · {} incomplete · {} pending",
-            int(unum(m, &["completion", "complete"])),
-            int(unum(m, &["completion", "incomplete"])),
-            int(unum(m, &["completion", "pending"]))
+            int(cp.map(|c| c.complete)),
+            int(cp.map(|c| c.incomplete)),
+            int(cp.map(|c| c.pending))
         )),
         ..Kpi::default()
     });
@@ -70,7 +72,17 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         change: vs(dk, " pts"),
         change_good: dk.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_rate(kt, view.settings.sla_floor),
-        detail: Some("meeting within 48 h of close".into()),
+        detail: Some(format!(
+            "meeting within {} of close",
+            view.settings
+                .sla_hours
+                .iter()
+                .find(|(a, _)| a == "knowledge_transfer")
+                .map_or_else(String::new, |(_, h)| duration_words(
+                    *h,
+                    view.settings.business_days
+                ))
+        )),
         ..Kpi::default()
     });
 
@@ -102,14 +114,16 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     });
 
     if view.provided(s::HANDOFFS) {
+        let acc = Acceptance::read(m);
+        let a = acc.as_ref();
         kpis.push(Kpi {
             label: "CS acceptance".into(),
-            value: pct(fnum(m, &["acceptance", "rate"])),
+            value: pct(a.and_then(|a| a.rate)),
             detail: Some(format!(
                 "{} accepted · {} needs revision · {} rejected",
-                int(unum(m, &["acceptance", "accepted"])),
-                int(unum(m, &["acceptance", "needs_revision"])),
-                int(unum(m, &["acceptance", "rejected"]))
+                int(a.map(|a| a.accepted)),
+                int(a.map(|a| a.needs_revision)),
+                int(a.map(|a| a.rejected))
             )),
             ..Kpi::default()
         });

@@ -3,6 +3,7 @@
 //! in [`MONTHLY`] or [`QUARTERLY`].
 
 use super::*;
+use crate::metrics::typed::{Acceptance, Completion, MetricSection};
 
 mod adoption;
 mod arr;

@@ -35,11 +35,14 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
                 .unwrap_or_else(|| DASH.into()),
         ),
     ]);
-    let target = fnum(m, &["completion", "target"]).unwrap_or(0.9);
+    let completion = Completion::read(m);
+    let target = completion
+        .as_ref()
+        .map_or(view.settings.completion_target, |c| c.target);
     for (name, now, before, floor) in [
         (
             "Completion rate",
-            fnum(m, &["completion", "rate"]),
+            completion.as_ref().and_then(|c| c.rate),
             fnum(m, &["previous_period", "completion_rate"]),
             target,
         ),

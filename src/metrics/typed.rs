@@ -1,0 +1,92 @@
+//! Typed metric sections: a section of `metrics.json` as a `Serialize`/`Deserialize` struct.
+//! The metrics stage builds the struct and serialises it into the document; render reads
+//! the same struct back with [`MetricSection::read`], so a renamed field is a compile error
+//! in render, never a silent "—". Sections move here one at a time (the rest of the
+//! document is still built as JSON values and read by path until they do).
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A section of the metrics document with its key.
+pub trait MetricSection: Serialize + DeserializeOwned {
+    /// The section's key in `metrics.json`.
+    const KEY: &'static str;
+
+    /// The section as JSON (its place in `metrics.json`).
+    fn json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// The section of a metrics document; `None` when it is null (input not provided).
+    fn read(metrics: &Value) -> Option<Self> {
+        let v = metrics.get(Self::KEY).filter(|v| !v.is_null())?;
+        let parsed = serde_json::from_value(v.clone());
+        debug_assert!(
+            parsed.is_ok(),
+            "metrics.{}: {:?}",
+            Self::KEY,
+            parsed.as_ref().err()
+        );
+        parsed.ok()
+    }
+}
+
+/// SPEC §4.3: handoff completion over the period cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Completion {
+    pub complete: u64,
+    pub incomplete: u64,
+    pub pending: u64,
+    /// complete ÷ (complete + incomplete); null when both are 0.
+    pub rate: Option<f64>,
+    pub alert: bool,
+    pub target: f64,
+}
+
+impl MetricSection for Completion {
+    const KEY: &'static str = "completion";
+}
+
+/// CS acceptance of the handoff record over the period cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub accepted: u64,
+    pub rejected: u64,
+    pub needs_revision: u64,
+    /// accepted ÷ all three; null when there are none.
+    pub rate: Option<f64>,
+}
+
+impl MetricSection for Acceptance {
+    const KEY: &'static str = "acceptance";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_round_trips_and_null_reads_as_none() {
+        let c = Completion {
+            complete: 8,
+            incomplete: 19,
+            pending: 28,
+            rate: Some(8.0 / 27.0),
+            alert: true,
+            target: 0.9,
+        };
+        let doc = serde_json::json!({ "completion": c.json(), "acceptance": null });
+        assert_eq!(
+            serde_json::to_string(&doc["completion"]).unwrap(),
+            "{\"complete\":8,\"incomplete\":19,\"pending\":28,\"rate\":0.2962962962962963,\"alert\":true,\"target\":0.9}"
+        );
+        assert_eq!(Completion::read(&doc), Some(c));
+        assert_eq!(Acceptance::read(&doc), None);
+        let empty = Completion {
+            rate: None,
+            ..Completion::read(&doc).unwrap()
+        };
+        assert!(empty.json()["rate"].is_null());
+    }
+}
