@@ -19,6 +19,8 @@ pub mod transitions;
 pub mod ttfv;
 pub mod typed;
 
+use typed::MetricSection;
+
 use std::collections::BTreeMap;
 
 use polars::prelude::*;
@@ -139,15 +141,22 @@ pub fn compute(
     let mut alerts = Vec::new();
     let mut m = Map::new();
     m.insert("schema_version".into(), json!(1));
-    m.insert("as_of".into(), json!(params.as_of.to_string()));
     m.insert(
-        "period".into(),
-        json!({
-            "label": period.label(),
-            "kind": period.kind_name(),
-            "start": period.start.to_string(),
-            "end": period.end.to_string(),
-        }),
+        typed::AsOf::KEY.into(),
+        typed::AsOf(params.as_of.to_string()).json(),
+    );
+    m.insert(
+        typed::PeriodInfo::KEY.into(),
+        typed::PeriodInfo {
+            label: period.label(),
+            kind: match period.kind {
+                crate::period::PeriodKind::Monthly => typed::ReportKind::Monthly,
+                crate::period::PeriodKind::Quarterly => typed::ReportKind::Quarterly,
+            },
+            start: period.start.to_string(),
+            end: period.end.to_string(),
+        }
+        .json(),
     );
     m.insert("inputs".into(), inputs_json(ing));
     if ing.derived_segments > 0 {

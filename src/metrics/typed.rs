@@ -62,6 +62,53 @@ impl MetricSection for Acceptance {
     const KEY: &'static str = "acceptance";
 }
 
+/// The report kind, as `metrics.period.kind` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportKind {
+    Monthly,
+    Quarterly,
+}
+
+/// The reporting period (SPEC §2): its label, kind and first and last day (ISO dates).
+/// Only the kind is required when reading (hand-built documents in tests name just it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodInfo {
+    #[serde(default)]
+    pub label: String,
+    pub kind: ReportKind,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+}
+
+impl MetricSection for PeriodInfo {
+    const KEY: &'static str = "period";
+}
+
+/// The as-of date (ISO), the end of whose day in UTC is the as-of instant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AsOf(pub String);
+
+impl MetricSection for AsOf {
+    const KEY: &'static str = "as_of";
+}
+
+/// The sizes of the four cohorts (SPEC §4.1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CohortSizes {
+    pub period_deals: u64,
+    pub trailing_deals: u64,
+    pub mature_deals: u64,
+    pub survival_deals: u64,
+}
+
+impl MetricSection for CohortSizes {
+    const KEY: &'static str = "cohort";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

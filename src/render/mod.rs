@@ -32,6 +32,7 @@ use polars::prelude::DataFrame;
 use serde_json::Value;
 
 use crate::config::Settings;
+use crate::metrics::typed::{CohortSizes, MetricSection, PeriodInfo, ReportKind};
 use crate::schema as s;
 
 /// A finished report as the renderers see it: the metrics document and the named tables.
@@ -58,7 +59,13 @@ impl ReportView<'_> {
 
     /// Whether this is the quarterly churn-correlation report (`metrics.period.kind`).
     pub fn is_quarterly(&self) -> bool {
-        at(self.metrics, &["period", "kind"]).as_str() == Some("quarterly")
+        self.period()
+            .is_some_and(|p| p.kind == ReportKind::Quarterly)
+    }
+
+    /// The reporting period of the metrics document.
+    pub fn period(&self) -> Option<PeriodInfo> {
+        PeriodInfo::read(self.metrics)
     }
 
     /// The catalog of user-facing text (`locales/en.ftl`): sections name message ids.
@@ -147,7 +154,8 @@ pub fn get<T: Clone>(v: &[Option<T>], i: usize) -> Option<T> {
 /// Build the report for a view: the monthly review or the quarterly churn report.
 pub fn document(view: &ReportView) -> Document {
     let m = view.metrics;
-    let label = text(m, &["period", "label"]).unwrap_or("?").to_string();
+    let facts = CohortFacts::of(m);
+    let label = view.period().map_or_else(|| "?".to_string(), |p| p.label);
     let quarterly = view.is_quarterly();
     let tx = view.text();
     let kind = if quarterly { "quarterly" } else { "monthly" };
@@ -160,25 +168,23 @@ pub fn document(view: &ReportView) -> Document {
                 "meta-period-value",
                 &[
                     ("label", &label),
-                    ("start", text(m, &["period", "start"]).unwrap_or("?")),
-                    ("end", text(m, &["period", "end"]).unwrap_or("?")),
+                    ("start", &facts.start),
+                    ("end", &facts.end),
                 ],
             ),
         ),
         (
             tx.msg("meta-as-of", &[]),
-            tx.msg(
-                "meta-as-of-value",
-                &[("date", text(m, &["as_of"]).unwrap_or("?"))],
-            ),
+            tx.msg("meta-as-of-value", &[("date", &facts.as_of)]),
         ),
     ];
-    for k in ["period_deals", "trailing_deals", "mature_deals"] {
-        if let Some(n) = unum(m, &["cohort", k]) {
-            meta.push((
-                tx.msg(&format!("meta-{}", k.replace('_', "-")), &[]),
-                int(Some(n)),
-            ));
+    if let Some(sizes) = CohortSizes::read(m) {
+        for (id, n) in [
+            ("meta-period-deals", sizes.period_deals),
+            ("meta-trailing-deals", sizes.trailing_deals),
+            ("meta-mature-deals", sizes.mature_deals),
+        ] {
+            meta.push((tx.msg(id, &[]), int(Some(n))));
         }
     }
     let builders = if quarterly {

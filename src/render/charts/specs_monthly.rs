@@ -15,7 +15,7 @@ pub(crate) fn signed_num1(x: f64) -> String {
 }
 
 pub(crate) fn period_label(view: &ReportView) -> String {
-    label(crate::render::text(view.metrics, &["period", "label"]).unwrap_or(""))
+    label(&view.period().map(|p| p.label).unwrap_or_default())
 }
 
 pub(crate) fn low_mark(n: Option<u64>) -> &'static str {

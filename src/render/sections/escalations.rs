@@ -8,7 +8,7 @@ pub(crate) const MAX_LIST_ROWS: usize = 100;
 pub(crate) fn escalations(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("escalations", &view.text().msg("section-escalations", &[]));
-    let as_of = date(m, &["as_of"]);
+    let as_of = as_of_date(m);
     let from = as_of.and_then(|d| d.checked_sub_days(Days::new(90)));
     let cohort = format!(
         "Escalation window: deals closed {} to {} (the 90 days up to the as-of date), whatever the report period.",

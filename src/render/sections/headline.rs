@@ -11,7 +11,7 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         |d: Option<f64>, unit: &str| d.map(|d| format!("{}{unit} vs {prev_label}", signed1(d)));
     let mut kpis = Vec::new();
 
-    let deals = unum(m, &["cohort", "period_deals"]);
+    let deals = CohortSizes::read(m).map(|c| c.period_deals);
     let prev_deals = unum(m, &["previous_period", "deals"]);
     kpis.push(Kpi {
         label: "Deals closed".into(),

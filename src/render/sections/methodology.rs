@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn methodology(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("methodology", &view.text().msg("section-methodology", &[]));
-    let as_of = text(m, &["as_of"]).unwrap_or("?");
+    let as_of = CohortFacts::of(m).as_of;
     let defs: Vec<(&str, String)> = vec![
         ("As-of instant", format!("The end of {as_of} in UTC (midnight starting the next day). Events at or after it do not exist yet; durations are in fractional days (seconds ÷ 86,400); \"date of x\" is the UTC calendar date.")),
         ("Period cohort", cohort_period(m)),

@@ -3,7 +3,7 @@
 //! in [`MONTHLY`] or [`QUARTERLY`].
 
 use super::*;
-use crate::metrics::typed::{Acceptance, Completion, MetricSection};
+use crate::metrics::typed::{Acceptance, CohortSizes, Completion, MetricSection};
 
 mod adoption;
 mod arr;

@@ -14,7 +14,7 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         Table::new(&["Measure", "This quarter", prev, "Change"]).cohort(short_period(m));
     let q = fnum(m, &["quality", "mean"]);
     let pq = fnum(m, &["previous_period", "quality_mean"]);
-    let deals = unum(m, &["cohort", "period_deals"]);
+    let deals = CohortSizes::read(m).map(|c| c.period_deals);
     let pdeals = unum(m, &["previous_period", "deals"]);
     table.rows.push(vec![
         Cell::text("Deals closed"),

@@ -70,7 +70,13 @@ pub(crate) fn q_summary(view: &ReportView) -> Section {
             label: "Mean quality score this quarter".into(),
             value: num1(Some(q)),
             rag: rag_score(Some(q)),
-            detail: Some(plural(unum(m, &["cohort", "period_deals"]), "deal", "deals") + " closed"),
+            detail: Some(
+                plural(
+                    CohortSizes::read(m).map(|c| c.period_deals),
+                    "deal",
+                    "deals",
+                ) + " closed",
+            ),
             ..Kpi::default()
         });
     }

@@ -5,10 +5,10 @@ use super::*;
 pub(crate) fn transitions(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("transitions", &view.text().msg("section-transitions", &[]));
+    let f = CohortFacts::of(m);
     sec.cohort = Some(format!(
         "Transitions dated {} to {} (the period).",
-        text(m, &["period", "start"]).unwrap_or("?"),
-        text(m, &["period", "end"]).unwrap_or("?")
+        f.start, f.end
     ));
     let tr = at(m, &["transitions"]);
     if tr.is_null() {

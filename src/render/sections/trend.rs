@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
     let m = view.metrics;
     let mut sec = Section::new(id, title);
-    let end = text(m, &["period", "end"]).unwrap_or("?");
+    let end = CohortFacts::of(m).end;
     sec.cohort = Some(format!(
         "Monthly cohorts: deals closed in each of the six calendar months ending {end}."
     ));
