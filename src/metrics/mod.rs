@@ -301,13 +301,14 @@ fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
         ctx.has(s::MILESTONES),
     )?;
     let sl = sla::attainment(&prev, ctx.has(s::MILESTONES))?;
-    Ok(json!({
-        "label": p.label(),
-        "deals": prev.height(),
-        "quality_mean": q.json["mean"],
-        "completion_rate": c.json["rate"],
-        "knowledge_transfer_rate": sl.json["knowledge_transfer"]["rate"],
-    }))
+    Ok(typed::PreviousPeriod {
+        label: p.label(),
+        deals: prev.height() as u64,
+        quality_mean: q.json["mean"].as_f64(),
+        completion_rate: c.json["rate"].as_f64(),
+        knowledge_transfer_rate: sl.json["knowledge_transfer"]["rate"].as_f64(),
+    }
+    .json())
 }
 
 fn inputs_json(ing: &Ingested) -> Value {

@@ -109,6 +109,41 @@ impl MetricSection for CohortSizes {
     const KEY: &'static str = "cohort";
 }
 
+/// Deals per quality band (SPEC §4.4), in band order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandCounts {
+    pub excellent: u64,
+    pub good: u64,
+    pub acceptable: u64,
+    pub substandard: u64,
+}
+
+/// SPEC §4.4: quality scores over the period cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityScores {
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub bands: BandCounts,
+}
+
+impl MetricSection for QualityScores {
+    const KEY: &'static str = "quality";
+}
+
+/// The previous period's headline numbers, for the changes the report shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousPeriod {
+    pub label: String,
+    pub deals: u64,
+    pub quality_mean: Option<f64>,
+    pub completion_rate: Option<f64>,
+    pub knowledge_transfer_rate: Option<f64>,
+}
+
+impl MetricSection for PreviousPeriod {
+    const KEY: &'static str = "previous_period";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,11 +10,12 @@ pub(crate) fn bands(view: &ReportView) -> Section {
         sec.push(no_rows("no deals closed in the period"));
         return sec;
     };
+    let quality = QualityScores::read(m);
     sec.push(Block::Para(vec![
         t("Mean score "),
-        b(num1(fnum(m, &["quality", "mean"]))),
+        b(num1(quality.as_ref().and_then(|q| q.mean))),
         t(", median "),
-        b(num1(fnum(m, &["quality", "median"]))),
+        b(num1(quality.as_ref().and_then(|q| q.median))),
         t(" (0–100). Bands: excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70."),
     ]));
     sec.push(Block::Chart("quality_bands".into()));

@@ -6,13 +6,15 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("headline", &view.text().msg("section-headline", &[]))
         .cohort(cohort_period(m));
-    let prev_label = text(m, &["previous_period", "label"]).unwrap_or("previous period");
+    let previous = PreviousPeriod::read(m);
+    let prev = previous.as_ref();
+    let prev_label = prev.map_or("previous period", |p| p.label.as_str());
     let vs =
         |d: Option<f64>, unit: &str| d.map(|d| format!("{}{unit} vs {prev_label}", signed1(d)));
     let mut kpis = Vec::new();
 
     let deals = CohortSizes::read(m).map(|c| c.period_deals);
-    let prev_deals = unum(m, &["previous_period", "deals"]);
+    let prev_deals = prev.map(|p| p.deals);
     kpis.push(Kpi {
         label: "Deals closed".into(),
         value: int(deals),
@@ -29,8 +31,9 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         ..Kpi::default()
     });
 
-    let q = fnum(m, &["quality", "mean"]);
-    let dq = q.and_then(|a| Some(a - fnum(m, &["previous_period", "quality_mean"])?));
+    let quality = QualityScores::read(m);
+    let q = quality.as_ref().and_then(|q| q.mean);
+    let dq = q.and_then(|a| Some(a - prev?.quality_mean?));
     kpis.push(Kpi {
         label: "Mean quality score".into(),
         value: num1(q),
@@ -38,7 +41,10 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         change: vs(dq, " pts"),
         change_good: dq.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_score(q),
-        detail: Some(format!("median {}", num1(fnum(m, &["quality", "median"])))),
+        detail: Some(format!(
+            "median {}",
+            num1(quality.as_ref().and_then(|q| q.median))
+        )),
         ..Kpi::default()
     });
 
@@ -46,7 +52,7 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     let cp = completion.as_ref();
     let target = cp.map_or(view.settings.completion_target, |c| c.target);
     let c = cp.and_then(|c| c.rate);
-    let dc = change_pts(c, fnum(m, &["previous_period", "completion_rate"]));
+    let dc = change_pts(c, prev.and_then(|p| p.completion_rate));
     kpis.push(Kpi {
         label: "Completion rate".into(),
         value: pct(c),
@@ -64,7 +70,7 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     });
 
     let kt = fnum(m, &["sla", "knowledge_transfer", "rate"]);
-    let dk = change_pts(kt, fnum(m, &["previous_period", "knowledge_transfer_rate"]));
+    let dk = change_pts(kt, prev.and_then(|p| p.knowledge_transfer_rate));
     kpis.push(Kpi {
         label: "Knowledge-transfer SLA".into(),
         value: pct(kt),

@@ -3,7 +3,9 @@
 //! in [`MONTHLY`] or [`QUARTERLY`].
 
 use super::*;
-use crate::metrics::typed::{Acceptance, CohortSizes, Completion, MetricSection};
+use crate::metrics::typed::{
+    Acceptance, CohortSizes, Completion, MetricSection, PreviousPeriod, QualityScores,
+};
 
 mod adoption;
 mod arr;

@@ -9,13 +9,15 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         "trend",
         &view.text().msg("section-trend-quarterly", &[]),
     );
-    let prev = text(m, &["previous_period", "label"]).unwrap_or("previous");
+    let previous = PreviousPeriod::read(m);
+    let pp = previous.as_ref();
+    let prev = pp.map_or("previous", |p| p.label.as_str());
     let mut table =
         Table::new(&["Measure", "This quarter", prev, "Change"]).cohort(short_period(m));
-    let q = fnum(m, &["quality", "mean"]);
-    let pq = fnum(m, &["previous_period", "quality_mean"]);
+    let q = QualityScores::read(m).and_then(|q| q.mean);
+    let pq = pp.and_then(|p| p.quality_mean);
     let deals = CohortSizes::read(m).map(|c| c.period_deals);
-    let pdeals = unum(m, &["previous_period", "deals"]);
+    let pdeals = pp.map(|p| p.deals);
     table.rows.push(vec![
         Cell::text("Deals closed"),
         Cell::num(int(deals)),
@@ -43,13 +45,13 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         (
             "Completion rate",
             completion.as_ref().and_then(|c| c.rate),
-            fnum(m, &["previous_period", "completion_rate"]),
+            pp.and_then(|p| p.completion_rate),
             target,
         ),
         (
             "Knowledge-transfer SLA attainment",
             fnum(m, &["sla", "knowledge_transfer", "rate"]),
-            fnum(m, &["previous_period", "knowledge_transfer_rate"]),
+            pp.and_then(|p| p.knowledge_transfer_rate),
             view.settings.sla_floor,
         ),
     ] {

@@ -65,7 +65,7 @@ pub(crate) fn q_summary(view: &ReportView) -> Section {
             ..Kpi::default()
         },
     ];
-    if let Some(q) = fnum(m, &["quality", "mean"]) {
+    if let Some(q) = QualityScores::read(m).and_then(|q| q.mean) {
         kpis.push(Kpi {
             label: "Mean quality score this quarter".into(),
             value: num1(Some(q)),
