@@ -49,6 +49,19 @@ pub(crate) struct BandRate {
     pub(crate) low: bool,
 }
 
+impl BandRate {
+    /// The table row of a band: deals, events, rate and its 95% interval.
+    pub(crate) fn row(&self, band: &str) -> Vec<Cell> {
+        vec![
+            Cell::text(humanize(band)),
+            Cell::num(int(self.n)).low(self.low),
+            Cell::num(int(self.k)),
+            Cell::num(pct(self.rate)).low(self.low).strong(),
+            Cell::num(ci_pct(self.lo, self.hi)),
+        ]
+    }
+}
+
 pub(crate) fn band_rate(g: &Value, count_key: &str) -> BandRate {
     let (n, low) = group_n(g);
     BandRate {

@@ -24,14 +24,7 @@ pub(crate) fn q_churn(view: &ReportView) -> Section {
     let mut table =
         Table::new(&["Band", "Deals", "Churned", "Churn rate", "95% CI"]).cohort(short_mature(m));
     for k in keys {
-        let r = band_rate(at(by, &[&k]), "churned");
-        table.rows.push(vec![
-            Cell::text(humanize(&k)),
-            Cell::num(int(r.n)).low(r.low),
-            Cell::num(int(r.k)),
-            Cell::num(pct(r.rate)).low(r.low).strong(),
-            Cell::num(ci_pct(r.lo, r.hi)),
-        ]);
+        table.rows.push(band_rate(at(by, &[&k]), "churned").row(&k));
     }
     sec.push(Block::Table(table));
     sec

@@ -24,14 +24,9 @@ pub(crate) fn q_expansion_nps(view: &ReportView) -> Section {
         let mut table = Table::new(&["Band", "Deals", "Expanded", "Expansion rate", "95% CI"])
             .cohort(short_mature(m));
         for k in band_keys(exp) {
-            let r = band_rate(at(exp, &[&k]), "expanded");
-            table.rows.push(vec![
-                Cell::text(humanize(&k)),
-                Cell::num(int(r.n)).low(r.low),
-                Cell::num(int(r.k)),
-                Cell::num(pct(r.rate)).low(r.low).strong(),
-                Cell::num(ci_pct(r.lo, r.hi)),
-            ]);
+            table
+                .rows
+                .push(band_rate(at(exp, &[&k]), "expanded").row(&k));
         }
         sec.push(Block::Table(table));
     }
