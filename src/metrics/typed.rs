@@ -144,6 +144,47 @@ impl MetricSection for PreviousPeriod {
     const KEY: &'static str = "previous_period";
 }
 
+/// SPEC §4.2: one activity's SLA statuses over the period cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlaCounts {
+    pub met: u64,
+    pub missed: u64,
+    pub pending: u64,
+    /// met ÷ (met + missed); null when both are 0.
+    pub rate: Option<f64>,
+}
+
+/// SPEC §4.2: attainment per activity, in SPEC order; an activity is null when unavailable
+/// (first_value without a milestones table).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SlaAttainment {
+    pub knowledge_transfer: Option<SlaCounts>,
+    pub intro: Option<SlaCounts>,
+    pub cs_prep: Option<SlaCounts>,
+    pub kickoff_scheduled: Option<SlaCounts>,
+    pub kickoff_held: Option<SlaCounts>,
+    pub first_value: Option<SlaCounts>,
+}
+
+impl SlaAttainment {
+    /// The slot of an activity by its SPEC name (`None` for an unknown name).
+    pub fn slot_mut(&mut self, activity: &str) -> Option<&mut Option<SlaCounts>> {
+        Some(match activity {
+            "knowledge_transfer" => &mut self.knowledge_transfer,
+            "intro" => &mut self.intro,
+            "cs_prep" => &mut self.cs_prep,
+            "kickoff_scheduled" => &mut self.kickoff_scheduled,
+            "kickoff_held" => &mut self.kickoff_held,
+            "first_value" => &mut self.first_value,
+            _ => return None,
+        })
+    }
+}
+
+impl MetricSection for SlaAttainment {
+    const KEY: &'static str = "sla";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

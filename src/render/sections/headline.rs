@@ -69,7 +69,9 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         ..Kpi::default()
     });
 
-    let kt = fnum(m, &["sla", "knowledge_transfer", "rate"]);
+    let kt = SlaAttainment::read(m)
+        .and_then(|s| s.knowledge_transfer)
+        .and_then(|c| c.rate);
     let dk = change_pts(kt, prev.and_then(|p| p.knowledge_transfer_rate));
     kpis.push(Kpi {
         label: "Knowledge-transfer SLA".into(),

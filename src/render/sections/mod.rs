@@ -5,6 +5,7 @@
 use super::*;
 use crate::metrics::typed::{
     Acceptance, CohortSizes, Completion, MetricSection, PreviousPeriod, QualityScores,
+    SlaAttainment,
 };
 
 mod adoption;

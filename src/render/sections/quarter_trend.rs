@@ -50,7 +50,9 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         ),
         (
             "Knowledge-transfer SLA attainment",
-            fnum(m, &["sla", "knowledge_transfer", "rate"]),
+            SlaAttainment::read(m)
+                .and_then(|s| s.knowledge_transfer)
+                .and_then(|c| c.rate),
             pp.and_then(|p| p.knowledge_transfer_rate),
             view.settings.sla_floor,
         ),
