@@ -22,6 +22,7 @@ pub mod sql;
 pub mod stats;
 #[cfg(test)]
 mod testkit;
+pub mod text;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -198,8 +199,10 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
 }
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
-/// (relative to the config file), else `queries/custom` when it exists. A folder that was
-/// named but does not exist is a usage error.
+/// (relative to the config file), else `queries/custom` under the config file's folder (or
+/// the data folder without a config) when it exists — never the working directory, so the
+/// report does not depend on where it was run. A folder that was named but does not exist
+/// is a usage error.
 fn custom_query_files(args: &cli::ReportArgs, r: &Resolved) -> anyhow::Result<Vec<PathBuf>> {
     let named = match (&args.custom_queries, &r.settings.custom_queries) {
         (Some(p), _) => Some(p.clone()),
@@ -213,7 +216,8 @@ fn custom_query_files(args: &cli::ReportArgs, r: &Resolved) -> anyhow::Result<Ve
         ))),
         Some(dir) => sql::custom_files(&dir),
         None => {
-            let dir = PathBuf::from(sql::DEFAULT_CUSTOM_DIR);
+            let base = r.config_dir.as_ref().unwrap_or(&r.data);
+            let dir = base.join(sql::DEFAULT_CUSTOM_DIR);
             if dir.is_dir() {
                 sql::custom_files(&dir)
             } else {

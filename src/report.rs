@@ -128,6 +128,7 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
     let view = render::ReportView {
         metrics: &computed.metrics,
         tables: &computed.tables,
+        settings: &computed.settings,
     };
     let charts = render::charts::charts(&view)?;
     files.push((

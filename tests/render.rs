@@ -17,9 +17,13 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn compute(data: &Path, period: &str) -> Computed {
+    compute_with(data, None, period)
+}
+
+fn compute_with(data: &Path, config: Option<PathBuf>, period: &str) -> Computed {
     let resolved = handoff::resolve(&DataArgs {
         data: data.to_path_buf(),
-        config: None,
+        config,
         as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 10, 31).expect("date")),
         strict: false,
     })
@@ -40,6 +44,7 @@ fn render(c: &Computed, out: &str) -> Rendered {
     let view = ReportView {
         metrics: &c.metrics,
         tables: &c.tables,
+        settings: &c.settings,
     };
     let charts = charts::charts(&view).expect("charts");
     let r = Rendered {
@@ -192,6 +197,7 @@ fn charts_are_deterministic() {
     let view = ReportView {
         metrics: &c.metrics,
         tables: &c.tables,
+        settings: &c.settings,
     };
     let a = charts::charts(&view).expect("charts");
     let b = charts::charts(&view).expect("charts");
@@ -233,6 +239,7 @@ fn bare_metrics_do_not_panic() {
     let view = ReportView {
         metrics: &m,
         tables: &[],
+        settings: &handoff::config::Settings::default(),
     };
     assert!(charts::charts(&view).expect("charts").is_empty());
     assert!(html::html(&view, &[]).contains("</html>"));
@@ -406,4 +413,64 @@ fn long_tables_and_identifiers_are_marked_for_print() {
     ] {
         assert!(r.html.contains(rule), "report.css lacks {rule:?}");
     }
+}
+
+/// What the config sets is what the report states: the SLA floor (tiles, table colours, the
+/// chart's reference line), the deadlines and their calendar, and the completion target.
+#[test]
+fn config_overrides_reach_the_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("handoff.toml");
+    std::fs::write(
+        &config,
+        "sla_calendar = \"business\"\ncompletion_target = 0.85\n\n[sla_hours]\nintro = 36\nkickoff_held = 288\n\n[first_value_days]\nsmb = 14\n\n[alerts]\nsla_floor = 0.725\n",
+    )
+    .expect("write config");
+    let data = example("medium");
+    let monthly = render(
+        &compute_with(&data, Some(config.clone()), "2026-10"),
+        "config-monthly",
+    );
+    for want in [
+        "floor 72.5%",
+        "<strong>72.5%</strong>",
+        "close + 36 business hours",
+        "close + 12 business days",
+        "close + segment target (14–60 business days)",
+        "Deadlines shown are those set by the config file.",
+        "meeting within 48 business hours of close",
+        "target ≥ 85.0%",
+    ] {
+        assert!(monthly.html.contains(want), "monthly HTML lacks {want:?}");
+    }
+    assert!(!monthly.html.contains("Default deadline"));
+    let sla_chart = monthly
+        .charts
+        .iter()
+        .find(|c| c.name == "sla_attainment")
+        .expect("the SLA chart");
+    assert!(
+        sla_chart.svg.contains("72.5% floor"),
+        "the chart's floor line"
+    );
+    let quarterly = render(
+        &compute_with(&data, Some(config), "2026-Q3"),
+        "config-quarterly",
+    );
+    for want in [
+        "the target is 85%.",
+        "knowledge-transfer meeting 48 business hours, intro email 36 business hours",
+        "kickoff held 12 business days",
+        "SMB 14",
+        "Deadlines count business days (Monday to Friday) only.",
+    ] {
+        assert!(
+            quarterly.html.contains(want),
+            "quarterly HTML lacks {want:?}"
+        );
+    }
+    // The defaults, for contrast: the same data without the config states the spec's values.
+    let plain = render(&compute(&data, "2026-Q3"), "plain-quarterly");
+    assert!(plain.html.contains("the target is 90%."));
+    assert!(plain.html.contains("Default deadlines from close"));
 }

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use polars::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use super::typed::MetricSection;
 use super::Ctx;
 pub use crate::ingest::parse::epoch_days;
 use crate::period::{shift_days, Period};
@@ -50,12 +51,13 @@ impl Cohorts {
     }
 
     pub fn json(&self) -> Value {
-        json!({
-            "period_deals": self.period.height(),
-            "trailing_deals": self.trailing.height(),
-            "mature_deals": self.mature.height(),
-            "survival_deals": self.survival.height(),
-        })
+        super::typed::CohortSizes {
+            period_deals: self.period.height() as u64,
+            trailing_deals: self.trailing.height() as u64,
+            mature_deals: self.mature.height() as u64,
+            survival_deals: self.survival.height() as u64,
+        }
+        .json()
     }
 }
 

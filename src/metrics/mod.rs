@@ -17,6 +17,9 @@ pub mod sla;
 pub mod snapshots;
 pub mod transitions;
 pub mod ttfv;
+pub mod typed;
+
+use typed::MetricSection;
 
 use std::collections::BTreeMap;
 
@@ -53,6 +56,8 @@ pub struct Computed {
     pub alerts: Vec<Alert>,
     /// The cohorts the metrics used (the SQL views of the custom analyses reuse them).
     pub cohorts: cohort::Cohorts,
+    /// The settings the metrics used; the report states them (floor, deadlines, targets).
+    pub settings: crate::config::Settings,
 }
 
 /// An alert that fired (SPEC §4.3 and the configured thresholds).
@@ -136,15 +141,22 @@ pub fn compute(
     let mut alerts = Vec::new();
     let mut m = Map::new();
     m.insert("schema_version".into(), json!(1));
-    m.insert("as_of".into(), json!(params.as_of.to_string()));
     m.insert(
-        "period".into(),
-        json!({
-            "label": period.label(),
-            "kind": period.kind_name(),
-            "start": period.start.to_string(),
-            "end": period.end.to_string(),
-        }),
+        typed::AsOf::KEY.into(),
+        typed::AsOf(params.as_of.to_string()).json(),
+    );
+    m.insert(
+        typed::PeriodInfo::KEY.into(),
+        typed::PeriodInfo {
+            label: period.label(),
+            kind: match period.kind {
+                crate::period::PeriodKind::Monthly => typed::ReportKind::Monthly,
+                crate::period::PeriodKind::Quarterly => typed::ReportKind::Quarterly,
+            },
+            start: period.start.to_string(),
+            end: period.end.to_string(),
+        }
+        .json(),
     );
     m.insert("inputs".into(), inputs_json(ing));
     if ing.derived_segments > 0 {
@@ -245,6 +257,7 @@ pub fn compute(
         tables,
         alerts,
         cohorts,
+        settings: params.settings.clone(),
     })
 }
 
@@ -288,13 +301,14 @@ fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
         ctx.has(s::MILESTONES),
     )?;
     let sl = sla::attainment(&prev, ctx.has(s::MILESTONES))?;
-    Ok(json!({
-        "label": p.label(),
-        "deals": prev.height(),
-        "quality_mean": q.json["mean"],
-        "completion_rate": c.json["rate"],
-        "knowledge_transfer_rate": sl.json["knowledge_transfer"]["rate"],
-    }))
+    Ok(typed::PreviousPeriod {
+        label: p.label(),
+        deals: prev.height() as u64,
+        quality_mean: q.json["mean"].as_f64(),
+        completion_rate: c.json["rate"].as_f64(),
+        knowledge_transfer_rate: sl.json["knowledge_transfer"]["rate"].as_f64(),
+    }
+    .json())
 }
 
 fn inputs_json(ing: &Ingested) -> Value {

@@ -1,9 +1,10 @@
 //! SPEC §4.4 quality score and bands over the period cohort, and CS acceptance.
 
 use polars::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{f64s, frame, num, rate, strs, Ctx};
+use super::typed::MetricSection;
+use super::{f64s, frame, rate, strs, Ctx};
 use crate::schema as s;
 use crate::stats;
 
@@ -23,10 +24,12 @@ pub fn quality(cohort: &DataFrame) -> anyhow::Result<Quality> {
         .map(|b| bands.iter().filter(|x| x.as_deref() == Some(*b)).count() as u64)
         .collect();
     let total: u64 = counts.iter().sum();
-    let mut band_json = serde_json::Map::new();
-    for (b, n) in s::BANDS.iter().zip(&counts) {
-        band_json.insert(b.to_string(), json!(n));
-    }
+    let band_count = |band: &str| {
+        s::BANDS
+            .iter()
+            .position(|b| *b == band)
+            .map_or(0, |i| counts[i])
+    };
     let table = frame(vec![
         Column::new("band".into(), s::BANDS.to_vec()),
         Column::new("deals".into(), counts.clone()),
@@ -36,11 +39,17 @@ pub fn quality(cohort: &DataFrame) -> anyhow::Result<Quality> {
         ),
     ])?;
     Ok(Quality {
-        json: json!({
-            "mean": num(stats::mean(&scores)),
-            "median": num(stats::quantile_linear(&scores, 0.5)),
-            "bands": band_json,
-        }),
+        json: super::typed::QualityScores {
+            mean: stats::mean(&scores).filter(|x| x.is_finite()),
+            median: stats::quantile_linear(&scores, 0.5).filter(|x| x.is_finite()),
+            bands: super::typed::BandCounts {
+                excellent: band_count("excellent"),
+                good: band_count("good"),
+                acceptable: band_count("acceptable"),
+                substandard: band_count("substandard"),
+            },
+        }
+        .json(),
         bands_table: table,
     })
 }
@@ -57,12 +66,13 @@ pub fn acceptance(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Value> {
         count("rejected"),
         count("needs_revision"),
     );
-    Ok(json!({
-        "accepted": a,
-        "rejected": r,
-        "needs_revision": n,
-        "rate": num(rate(a, a + r + n)),
-    }))
+    Ok(super::typed::Acceptance {
+        accepted: a,
+        rejected: r,
+        needs_revision: n,
+        rate: rate(a, a + r + n).filter(|x| x.is_finite()),
+    }
+    .json())
 }
 
 #[cfg(test)]

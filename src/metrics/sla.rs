@@ -1,9 +1,10 @@
 //! SPEC §4.2 SLA attainment per activity and §4.3 completion, over the period cohort.
 
 use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
-use super::{frame, num, rate, strs};
+use super::typed::{MetricSection, SlaAttainment, SlaCounts};
+use super::{frame, rate, strs};
 use crate::schema::{self as s, sla_status};
 
 pub struct Attainment {
@@ -17,51 +18,55 @@ fn status_counts(cohort: &DataFrame, column: &str, keys: [&str; 3]) -> PolarsRes
     Ok(keys.map(|k| v.iter().filter(|x| x.as_deref() == Some(k)).count() as u64))
 }
 
-/// activity, met, missed, pending, rate (counts `None` when the activity is unavailable).
-type Row = (String, Option<u64>, Option<u64>, Option<u64>, Option<f64>);
-
 /// Attainment per activity; first_value is `null` (unavailable) without a milestones table.
 pub fn attainment(cohort: &DataFrame, has_milestones: bool) -> anyhow::Result<Attainment> {
-    let mut m = Map::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut typed = SlaAttainment::default();
+    let mut rows: Vec<(&str, Option<SlaCounts>)> = Vec::new();
     for a in s::ACTIVITIES {
-        if a == "first_value" && !has_milestones {
-            m.insert(a.to_string(), Value::Null);
-            rows.push((a.to_string(), None, None, None, None));
-            continue;
+        let counts = if a == "first_value" && !has_milestones {
+            None
+        } else {
+            let [met, missed, pending] =
+                status_counts(cohort, &sla_status(a), ["met", "missed", "pending"])?;
+            Some(SlaCounts {
+                met,
+                missed,
+                pending,
+                rate: rate(met, met + missed).filter(|x| x.is_finite()),
+            })
+        };
+        if let Some(slot) = typed.slot_mut(a) {
+            *slot = counts.clone();
         }
-        let [met, missed, pending] =
-            status_counts(cohort, &sla_status(a), ["met", "missed", "pending"])?;
-        let r = rate(met, met + missed);
-        m.insert(
-            a.to_string(),
-            json!({"met": met, "missed": missed, "pending": pending, "rate": num(r)}),
-        );
-        rows.push((a.to_string(), Some(met), Some(missed), Some(pending), r));
+        rows.push((a, counts));
     }
+    let count = |pick: fn(&SlaCounts) -> u64| {
+        rows.iter()
+            .map(|(_, c)| c.as_ref().map(pick))
+            .collect::<Vec<_>>()
+    };
     let table = frame(vec![
         Column::new(
             "activity".into(),
-            rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            rows.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
         ),
-        Column::new("met".into(), rows.iter().map(|r| r.1).collect::<Vec<_>>()),
-        Column::new(
-            "missed".into(),
-            rows.iter().map(|r| r.2).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "pending".into(),
-            rows.iter().map(|r| r.3).collect::<Vec<_>>(),
-        ),
+        Column::new("met".into(), count(|c| c.met)),
+        Column::new("missed".into(), count(|c| c.missed)),
+        Column::new("pending".into(), count(|c| c.pending)),
         Column::new(
             "attainment".into(),
-            rows.iter().map(|r| r.4).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|(_, c)| c.as_ref().and_then(|c| c.rate))
+                .collect::<Vec<_>>(),
         ),
     ])?;
     Ok(Attainment {
-        json: Value::Object(m),
+        json: typed.json(),
         table,
-        rates: rows.into_iter().map(|r| (r.0, r.4)).collect(),
+        rates: rows
+            .into_iter()
+            .map(|(a, c)| (a.to_string(), c.and_then(|c| c.rate)))
+            .collect(),
     })
 }
 
@@ -89,14 +94,15 @@ pub fn completion(
     let r = rate(complete, complete + incomplete);
     let alert = r.is_some_and(|r| r < target);
     Ok(Completion {
-        json: json!({
-            "complete": complete,
-            "incomplete": incomplete,
-            "pending": pending,
-            "rate": num(r),
-            "alert": alert,
-            "target": target,
-        }),
+        json: super::typed::Completion {
+            complete,
+            incomplete,
+            pending,
+            rate: r.filter(|x| x.is_finite()),
+            alert,
+            target,
+        }
+        .json(),
         rate: r,
         alert,
     })

@@ -369,6 +369,7 @@ mod tests {
         ReportView {
             metrics: m,
             tables: &[],
+            settings: crate::render::test_settings(),
         }
     }
 

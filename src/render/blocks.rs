@@ -1,0 +1,104 @@
+//! Small building blocks shared by the report sections: empty-state notes, group sizes,
+//! band order and list wording.
+
+use super::*;
+
+pub(crate) fn not_provided(input: &str) -> Block {
+    Block::Unavailable(format!("Not available (table {input} not provided)."))
+}
+
+pub(crate) fn no_rows(what: &str) -> Block {
+    Block::Unavailable(format!("No data: {what}."))
+}
+
+/// n of a group object and whether it is a low sample.
+pub(crate) fn group_n(g: &Value) -> (Option<u64>, bool) {
+    let n = unum(g, &["n"]);
+    let low = match at(g, &["low_sample"]).as_bool() {
+        Some(l) => l,
+        None => n.is_some_and(|n| n < LOW_SAMPLE),
+    };
+    (n, low)
+}
+
+/// Keys of a `by_band`-style object in band order, then any others.
+pub(crate) fn band_keys(obj: &Value) -> Vec<String> {
+    let Some(map) = obj.as_object() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = s::BANDS
+        .iter()
+        .filter(|b| map.contains_key(**b))
+        .map(|b| b.to_string())
+        .collect();
+    keys.extend(
+        map.keys()
+            .filter(|k| !s::BANDS.contains(&k.as_str()))
+            .cloned(),
+    );
+    keys
+}
+
+/// A band's churn figures: rate, CI, churned, n, low sample.
+pub(crate) struct BandRate {
+    pub(crate) rate: Option<f64>,
+    pub(crate) lo: Option<f64>,
+    pub(crate) hi: Option<f64>,
+    pub(crate) k: Option<u64>,
+    pub(crate) n: Option<u64>,
+    pub(crate) low: bool,
+}
+
+impl BandRate {
+    /// The table row of a band: deals, events, rate and its 95% interval.
+    pub(crate) fn row(&self, band: &str) -> Vec<Cell> {
+        vec![
+            Cell::text(humanize(band)),
+            Cell::num(int(self.n)).low(self.low),
+            Cell::num(int(self.k)),
+            Cell::num(pct(self.rate)).low(self.low).strong(),
+            Cell::num(ci_pct(self.lo, self.hi)),
+        ]
+    }
+}
+
+pub(crate) fn band_rate(g: &Value, count_key: &str) -> BandRate {
+    let (n, low) = group_n(g);
+    BandRate {
+        rate: fnum(g, &["rate"]),
+        lo: fnum(g, &["ci_low"]),
+        hi: fnum(g, &["ci_high"]),
+        k: unum(g, &[count_key]),
+        n,
+        low,
+    }
+}
+
+pub(crate) fn low_span(low: bool) -> Vec<Span> {
+    if low {
+        vec![Span::Low]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `n thing` / `n things`.
+pub(crate) fn plural(n: Option<u64>, one: &str, many: &str) -> String {
+    format!("{} {}", int(n), if n == Some(1) { one } else { many })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+pub(crate) fn rr_detail(v: &Value) -> String {
+    match (fnum(v, &["ci_low"]), fnum(v, &["ci_high"])) {
+        (Some(lo), Some(hi)) => format!("95% CI {}", ci_num2(Some(lo), Some(hi))),
+        _ => "not computable: a churn count or a band is zero".into(),
+    }
+}

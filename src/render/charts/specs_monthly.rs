@@ -1,0 +1,505 @@
+//! The chart specs of the monthly review: what each chart shows, from the report data.
+
+use super::*;
+
+/// A signed number with one decimal and a true minus sign.
+pub(crate) fn signed_num1(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r > 0.0 {
+        format!("+{:.1}", r)
+    } else if r < 0.0 {
+        format!("−{:.1}", -r)
+    } else {
+        "0.0".into()
+    }
+}
+
+pub(crate) fn period_label(view: &ReportView) -> String {
+    label(&view.period().map(|p| p.label).unwrap_or_default())
+}
+
+pub(crate) fn low_mark(n: Option<u64>) -> &'static str {
+    if n.is_some_and(|n| n < LOW_SAMPLE) {
+        "†"
+    } else {
+        ""
+    }
+}
+
+pub(crate) fn spec_quality_bands(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("quality_bands")?;
+    let bands = col_str(df, "band");
+    let deals = col_f64(df, "deals");
+    let share = col_f64(df, "share");
+    let total: f64 = deals.iter().flatten().sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let max = deals.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
+    let (y_max, y_ticks) = nice_axis(max * 1.15, 5, true);
+    let keys: Vec<String> = (0..df.height())
+        .map(|i| get(&bands, i).unwrap_or_default())
+        .collect();
+    Some(Spec {
+        name: "quality_bands",
+        title: format!("Deals by handoff-quality band, {}", period_label(view)),
+        note: Some("Bands: excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70".into()),
+        legend: Vec::new(),
+        height: HEIGHT,
+        plot: Plot::Bars(Bars {
+            subtitle: None,
+            cats: keys.iter().map(|k| label(&humanize(k))).collect(),
+            series: vec![BarSeries {
+                color: OI_BLUE,
+                bar_colors: keys.iter().map(|k| band_color(k)).collect(),
+                values: deals.clone(),
+                ci: Vec::new(),
+                labels: (0..df.height())
+                    .map(|i| {
+                        format!(
+                            "{} ({})",
+                            int(get(&deals, i).map(|x| x as u64)),
+                            pct(get(&share, i))
+                        )
+                    })
+                    .collect(),
+            }],
+            x_desc: "Quality band".into(),
+            y_desc: "Deals closed".into(),
+            y_range: (0.0, y_max),
+            y_ticks,
+            y_fmt: Fmt::Int,
+            refs: Vec::new(),
+        }),
+    })
+}
+
+pub(crate) fn spec_trend(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("quality_trend")?;
+    let months = col_str(df, "month");
+    let mean = col_f64(df, "mean_score");
+    let deals = col_f64(df, "deals");
+    if mean.iter().all(Option::is_none) {
+        return None;
+    }
+    let n = df.height();
+    let mut segments = vec![Vec::new()];
+    let mut markers = Vec::new();
+    let mut labels = Vec::new();
+    for i in 0..n {
+        match get(&mean, i) {
+            Some(v) => {
+                let p = (i as f64, v.clamp(0.0, 100.0));
+                if let Some(last) = segments.last_mut() {
+                    last.push(p);
+                }
+                markers.push(p);
+                labels.push((p, num1(Some(v))));
+            }
+            None => segments.push(Vec::new()),
+        }
+    }
+    let x_ticks: Vec<(f64, String)> = (0..n)
+        .map(|i| {
+            (
+                i as f64,
+                format!(
+                    "{} (n={})",
+                    label(&get(&months, i).unwrap_or_default()),
+                    int(get(&deals, i).map(|x| x as u64))
+                ),
+            )
+        })
+        .collect();
+    Some(Spec {
+        name: "quality_trend",
+        title: "Mean handoff quality score by month".into(),
+        note: Some(
+            "Six calendar months ending with the report period; n = deals closed in the month"
+                .into(),
+        ),
+        legend: vec![Legend::Reference(
+            "band thresholds (good 80, acceptable 70)".into(),
+        )],
+        height: HEIGHT,
+        plot: Plot::Lines(Lines {
+            series: vec![Line {
+                look: Look {
+                    color: OI_BLUE,
+                    dash: None,
+                    marker: Marker::Circle,
+                },
+                segments,
+                markers,
+                labels,
+            }],
+            x_desc: "Month of close".into(),
+            y_desc: "Mean quality score (0–100)".into(),
+            x_range: (-0.5, n as f64 - 0.5),
+            y_range: (0.0, 100.0),
+            x_ticks,
+            y_ticks: vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0],
+            y_fmt: Fmt::Int,
+            hrefs: vec![(80.0, "good".into()), (70.0, "acceptable".into())],
+            vrefs: Vec::new(),
+        }),
+    })
+}
+
+pub(crate) fn spec_sla(view: &ReportView) -> Option<Spec> {
+    let floor = view.settings.sla_floor;
+    let df = view.rows("sla_attainment")?;
+    let act = col_str(df, "activity");
+    let met = col_f64(df, "met");
+    let missed = col_f64(df, "missed");
+    let rate = col_f64(df, "attainment");
+    if rate.iter().all(Option::is_none) {
+        return None;
+    }
+    let n = df.height();
+    let labels = (0..n)
+        .map(|i| match get(&rate, i) {
+            Some(r) => format!(
+                "{} ({} of {})",
+                pct(Some(r)),
+                int(get(&met, i).map(|x| x as u64)),
+                int(get(&met, i)
+                    .zip(get(&missed, i))
+                    .map(|(a, b)| (a + b) as u64))
+            ),
+            None => "no data (all pending)".into(),
+        })
+        .collect();
+    Some(Spec {
+        name: "sla_attainment",
+        title: format!("SLA attainment by activity, {}", period_label(view)),
+        note: None,
+        legend: vec![
+            Legend::Swatch("at or above the floor".into(), OI_BLUE),
+            Legend::Swatch("below the floor".into(), OI_ORANGE),
+            Legend::Reference(format!("{} floor", fmt_tick(Fmt::Pct, floor))),
+        ],
+        height: 380,
+        plot: Plot::HBars(HBars {
+            cats: (0..n)
+                .map(|i| label(&humanize(&get(&act, i).unwrap_or_default())))
+                .collect(),
+            colors: (0..n)
+                .map(|i| {
+                    if get(&rate, i).is_some_and(|r| r >= floor) {
+                        OI_BLUE
+                    } else {
+                        OI_ORANGE
+                    }
+                })
+                .collect(),
+            values: rate,
+            labels,
+            x_desc: "Attainment = met ÷ (met + missed), period cohort".into(),
+            x_max: 1.0,
+            x_fmt: Fmt::Pct,
+            reference: Some((floor, "floor".into())),
+        }),
+    })
+}
+
+pub(crate) fn spec_missing(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("missing_information")?;
+    let field = col_str(df, "field");
+    let miss = col_f64(df, "missing_rate");
+    if miss.iter().all(Option::is_none) {
+        return None;
+    }
+    let n = df.height();
+    let max = miss.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
+    Some(Spec {
+        name: "missing_information",
+        title: format!("Most-missing handoff information, {}", period_label(view)),
+        note: Some(
+            "Share of the period's handoff records without the field, most often missing first"
+                .into(),
+        ),
+        legend: Vec::new(),
+        height: 400,
+        plot: Plot::HBars(HBars {
+            cats: (0..n)
+                .map(|i| label(&humanize(&get(&field, i).unwrap_or_default())))
+                .collect(),
+            colors: vec![OI_VERMILLION; n],
+            labels: miss.iter().map(|m| pct(*m)).collect(),
+            values: miss,
+            x_desc: "Share of handoff records missing the field".into(),
+            x_max: nice_axis(max.max(0.05), 5, false).0.min(1.0),
+            x_fmt: Fmt::Pct,
+            reference: None,
+        }),
+    })
+}
+
+pub(crate) fn spec_ttfv_segment(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("ttfv_by_segment")?;
+    let group = col_str(df, "group");
+    let n = col_f64(df, "n");
+    let [p25, med, p75, p90] = ["p25", "median", "p75", "p90"].map(|c| col_f64(df, c));
+    let rows: Vec<Option<[f64; 4]>> = (0..df.height())
+        .map(|i| Some([get(&p25, i)?, get(&med, i)?, get(&p75, i)?, get(&p90, i)?]))
+        .collect();
+    if rows.iter().all(Option::is_none) {
+        return None;
+    }
+    let max = rows.iter().flatten().map(|r| r[3]).fold(0.0f64, f64::max);
+    Some(Spec {
+        name: "ttfv_by_segment",
+        title: "Time to first value by segment (trailing 12 months)".into(),
+        note: Some(
+            "Over deals that reached first value; † fewer than 30 deals in the segment".into(),
+        ),
+        legend: vec![
+            Legend::Box("p25–p75".into()),
+            Legend::Median("median".into()),
+            Legend::Whisker("p90".into()),
+        ],
+        height: HEIGHT,
+        plot: Plot::Quantiles(Quantiles {
+            cats: (0..df.height())
+                .map(|i| {
+                    let nn = get(&n, i).map(|x| x as u64);
+                    format!(
+                        "{} (n={}){}",
+                        label(&humanize(&get(&group, i).unwrap_or_default())),
+                        int(nn),
+                        low_mark(nn)
+                    )
+                })
+                .collect(),
+            rows,
+            x_desc: "Segment (deals in the trailing cohort)".into(),
+            y_desc: "Days from close to first value".into(),
+            y_max: nice_axis(max * 1.05, 5, false).0,
+        }),
+    })
+}
+
+/// Curves by band from a `band, day, VALUE` table, in band order.
+pub(crate) fn curves(
+    df: &polars::prelude::DataFrame,
+    value: &str,
+) -> Vec<(String, Vec<(f64, f64)>)> {
+    let band = col_str(df, "band");
+    let day = col_f64(df, "day");
+    let v = col_f64(df, value);
+    let mut out: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
+    for i in 0..df.height() {
+        let (Some(b), Some(d), Some(y)) = (get(&band, i), get(&day, i), get(&v, i)) else {
+            continue;
+        };
+        match out.iter_mut().find(|(k, _)| *k == b) {
+            Some((_, pts)) => pts.push((d, y)),
+            None => out.push((b, vec![(d, y)])),
+        }
+    }
+    for (_, pts) in out.iter_mut() {
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    out.sort_by_key(|(b, _)| s::BANDS.iter().position(|x| x == b).unwrap_or(usize::MAX));
+    out
+}
+
+/// A right-continuous step function through KM points.
+pub(crate) fn staircase(pts: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(pts.len() * 2);
+    for (i, p) in pts.iter().enumerate() {
+        if i > 0 {
+            out.push((p.0, pts[i - 1].1));
+        }
+        out.push(*p);
+    }
+    out
+}
+
+/// The step function's value at `x` (None beyond its last point).
+pub(crate) fn step_at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
+    let last = pts.last()?;
+    if x > last.0 {
+        return None;
+    }
+    pts.iter().take_while(|p| p.0 <= x).last().map(|p| p.1)
+}
+
+pub(crate) fn km_lines(
+    cs: &[(String, Vec<(f64, f64)>)],
+    x_max: f64,
+    n_of: &dyn Fn(&str) -> Option<u64>,
+) -> (Vec<Line>, Vec<Legend>) {
+    let mut lines = Vec::new();
+    let mut legend = Vec::new();
+    // A band without any event has only its starting point; draw it flat to the last time
+    // any band is observed so it stays visible (its true follow-up is not in the table).
+    let last_day = cs
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|x| x.0))
+        .fold(0.0f64, f64::max);
+    for (bi, (band, pts)) in cs.iter().enumerate() {
+        let look = band_look(band);
+        let mut pts = pts.clone();
+        let end = if last_day > 0.0 { last_day } else { x_max };
+        if pts.len() == 1 && end > pts[0].0 {
+            pts.push((end, pts[0].1));
+        }
+        let pts = &pts;
+        let markers = (0..8)
+            .filter_map(|k| {
+                let x = (k as f64 + 0.5 + bi as f64 * 0.22) * x_max / 8.0;
+                step_at(pts, x).map(|y| (x, y))
+            })
+            .collect();
+        lines.push(Line {
+            look,
+            segments: vec![staircase(pts)],
+            markers,
+            labels: Vec::new(),
+        });
+        let nn = n_of(band);
+        legend.push(Legend::Line(
+            format!("{} (n={}){}", label(&humanize(band)), int(nn), low_mark(nn)),
+            look,
+        ));
+    }
+    (lines, legend)
+}
+
+pub(crate) fn spec_ttfv_km(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("ttfv_km_curves")?;
+    let cs = curves(df, "share_not_reached");
+    if cs.is_empty() {
+        return None;
+    }
+    let max_day = cs
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|x| x.0))
+        .fold(0.0f64, f64::max);
+    let (x_max, x_ticks) = nice_axis(max_day.max(30.0) * 1.02, 8, true);
+    let m = view.metrics;
+    let n_of = |b: &str| unum(m, &["ttfv", "by_quality_band", b, "n"]);
+    let (series, legend) = km_lines(&cs, x_max, &n_of);
+    Some(Spec {
+        name: "ttfv_km_curves",
+        title: "Deals still waiting for first value, by quality band".into(),
+        note: Some("Kaplan–Meier estimate over the trailing cohort; deals not yet at first value are censored".into()),
+        legend,
+        height: HEIGHT,
+        plot: Plot::Lines(Lines {
+            series,
+            x_desc: "Days since close".into(),
+            y_desc: "Share without first value".into(),
+            x_range: (0.0, x_max),
+            y_range: (0.0, 1.0),
+            x_ticks: x_ticks
+                .into_iter()
+                .map(|x| (x, fmt_tick(Fmt::Int, x)))
+                .collect(),
+            y_ticks: ticks(0.0, 1.0, 5),
+            y_fmt: Fmt::Pct,
+            hrefs: Vec::new(),
+            vrefs: Vec::new(),
+        }),
+    })
+}
+
+pub(crate) fn spec_adoption_health(view: &ReportView) -> Option<Spec> {
+    let df = view.rows("adoption_health")?;
+    let metric = col_str(df, "metric");
+    let day = col_str(df, "day");
+    let band = col_str(df, "band");
+    let mean = col_f64(df, "mean");
+    let mut panels = Vec::new();
+    for (key, title, fmt, y_desc) in [
+        (
+            "utilisation",
+            "Utilisation (active users ÷ licensed seats)",
+            Fmt::Pct,
+            "Mean utilisation",
+        ),
+        (
+            "health",
+            "Health score",
+            Fmt::Num,
+            "Mean health score (0–100)",
+        ),
+    ] {
+        let rows: Vec<usize> = (0..df.height())
+            .filter(|&i| get(&metric, i).as_deref() == Some(key))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let mut bands: Vec<String> = Vec::new();
+        for &i in &rows {
+            if let Some(b) = get(&band, i) {
+                if !bands.contains(&b) {
+                    bands.push(b);
+                }
+            }
+        }
+        bands.sort_by_key(|b| s::BANDS.iter().position(|x| x == b).unwrap_or(usize::MAX));
+        let series: Vec<BarSeries> = ["day_30", "day_60", "day_90"]
+            .iter()
+            .enumerate()
+            .map(|(di, d)| BarSeries {
+                color: DAYS[di],
+                bar_colors: Vec::new(),
+                values: bands
+                    .iter()
+                    .map(|b| {
+                        rows.iter()
+                            .find(|&&i| {
+                                get(&day, i).as_deref() == Some(*d)
+                                    && get(&band, i).as_deref() == Some(b.as_str())
+                            })
+                            .and_then(|&i| get(&mean, i))
+                    })
+                    .collect(),
+                ci: Vec::new(),
+                labels: Vec::new(),
+            })
+            .collect();
+        let max = series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .fold(0.0f64, |a, b| a.max(*b));
+        let (y_max, y_ticks) = match fmt {
+            Fmt::Pct if max * 1.05 < 1.0 => nice_axis(max * 1.05, 5, false),
+            Fmt::Pct => (1.0, ticks(0.0, 1.0, 5)),
+            _ => (100.0, ticks(0.0, 100.0, 5)),
+        };
+        panels.push(Bars {
+            subtitle: Some(title.into()),
+            cats: bands.iter().map(|b| label(&humanize(b))).collect(),
+            series,
+            x_desc: "Quality band".into(),
+            y_desc: y_desc.into(),
+            y_range: (0.0, y_max),
+            y_ticks,
+            y_fmt: fmt,
+            refs: Vec::new(),
+        });
+    }
+    if panels.is_empty() {
+        return None;
+    }
+    Some(Spec {
+        name: "adoption_health",
+        title: "Early adoption and health by quality band".into(),
+        note: Some(
+            "Trailing cohort; mean at 30, 60 and 90 days after close over deals with a snapshot"
+                .into(),
+        ),
+        legend: vec![
+            Legend::Swatch("day 30".into(), DAYS[0]),
+            Legend::Swatch("day 60".into(), DAYS[1]),
+            Legend::Swatch("day 90".into(), DAYS[2]),
+        ],
+        height: HEIGHT,
+        plot: Plot::Row(panels),
+    })
+}
