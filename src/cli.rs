@@ -94,6 +94,10 @@ pub struct ReportArgs {
     /// warning and never changes the exit code.
     #[arg(long, value_name = "KIND=URL")]
     pub notify: Vec<String>,
+    /// Language of the report (default: the config's `language`, else en). metrics.json is
+    /// the same in every language apart from its `language` key.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::text::Language>,
 }
 
 /// What `handoff generate --help` says about the files it will and will not touch.

@@ -31,6 +31,8 @@ pub struct ConfigFile {
     pub date_format: Option<String>,
     /// `"calendar"` (default) or `"business"` (deadlines count Monday–Friday only).
     pub sla_calendar: Option<String>,
+    /// The report's language, `en`, `id` or `de` (SPEC §5.1); `--lang` wins.
+    pub language: Option<crate::text::Language>,
     /// Mature-cohort lookback in days (default 730).
     pub churn_lookback_days: Option<i64>,
     /// Completion-rate target (default 0.90).
@@ -128,6 +130,8 @@ pub struct Settings {
     pub date_formats: Vec<String>,
     pub locale: Option<&'static locale::Locale>,
     pub business_days: bool,
+    /// The report's language from the config (`--lang` wins).
+    pub language: Option<crate::text::Language>,
     pub churn_lookback_days: i64,
     pub completion_target: f64,
     pub required_fields: Vec<String>,
@@ -311,6 +315,7 @@ impl Settings {
             date_formats,
             locale,
             business_days,
+            language: f.language,
             churn_lookback_days: f.churn_lookback_days.unwrap_or(730),
             completion_target: f.completion_target.unwrap_or(0.90),
             required_fields,

@@ -262,6 +262,21 @@ fn report_cmd(args: &cli::ReportArgs, quiet: bool, format: cli::LogFormat) -> an
         )));
     }
     report::attach_custom(&mut computed, custom);
+    let language = args.lang.or(r.settings.language).unwrap_or_default();
+    if !language.has_catalog() {
+        progress.suspend(|| {
+            tracing::warn!(
+                "the report text is not yet available in {:?}: it is written in English; metrics.json records language {:?} and is otherwise the same",
+                language.code(),
+                language.code()
+            )
+        });
+    }
+    computed
+        .metrics
+        .as_object_mut()
+        .expect("metrics.json is an object")
+        .insert("language".into(), serde_json::json!(language.code()));
     progress.stage("rendering");
     let files = report::render_files(&computed)?;
     progress.stage("writing");

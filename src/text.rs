@@ -9,6 +9,37 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
+/// A language the report can be asked for (`--lang`, config `language`; SPEC §5.1). Only
+/// English has a catalog so far (issue #15 adds Bahasa Indonesia and German); the choice
+/// is recorded in `metrics.json` → `language` either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Bahasa Indonesia.
+    Id,
+    /// German.
+    De,
+}
+
+impl Language {
+    /// The ISO 639-1 code written to `metrics.json` and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Id => "id",
+            Language::De => "de",
+        }
+    }
+
+    /// Whether the report text exists in this language (today only English).
+    pub fn has_catalog(self) -> bool {
+        self == Language::En
+    }
+}
+
 /// The English catalog.
 const EN: &str = include_str!("../locales/en.ftl");
 

@@ -311,6 +311,60 @@ mod parsing {
 mod outputs {
     use super::*;
 
+    /// SPEC §5.1: metrics.json is the same in every language apart from `language`; the
+    /// config's `language` applies when `--lang` is absent; an unknown language is exit 2.
+    #[test]
+    fn metrics_json_is_the_same_in_every_language() {
+        let d = tempfile::tempdir().unwrap();
+        fixture(d.path());
+        let mut docs = Vec::new();
+        for lang in ["en", "id", "de"] {
+            let out = tempfile::tempdir().unwrap();
+            report_with(
+                d.path(),
+                out.path(),
+                &["--period", "2026-10", "--lang", lang],
+            )
+            .success();
+            let mut m = metrics(out.path());
+            assert_eq!(m["language"], lang);
+            m.as_object_mut().unwrap().remove("language");
+            docs.push(m);
+        }
+        assert_eq!(docs[0], docs[1]);
+        assert_eq!(docs[0], docs[2]);
+
+        fs::write(d.path().join("handoff.toml"), "language = \"id\"\n").unwrap();
+        let out = tempfile::tempdir().unwrap();
+        report(d.path(), out.path()).success();
+        assert_eq!(metrics(out.path())["language"], "id");
+        let out = tempfile::tempdir().unwrap();
+        report_with(
+            d.path(),
+            out.path(),
+            &["--period", "2026-10", "--lang", "en"],
+        )
+        .success();
+        assert_eq!(
+            metrics(out.path())["language"],
+            "en",
+            "--lang wins over the config"
+        );
+
+        let out = tempfile::tempdir().unwrap();
+        report_with(
+            d.path(),
+            out.path(),
+            &["--period", "2026-10", "--lang", "fr"],
+        )
+        .code(2)
+        .stderr(predicate::str::contains("--lang"));
+        fs::write(d.path().join("handoff.toml"), "language = \"fr\"\n").unwrap();
+        report(d.path(), out.path())
+            .code(2)
+            .stderr(predicate::str::contains("language"));
+    }
+
     #[test]
     fn same_inputs_same_bytes() {
         let d = tempfile::tempdir().unwrap();
