@@ -464,9 +464,9 @@ mod keys {
         assert_eq!(
             q.stdout,
             "deal_id,account_name,segment,region,sales_rep,closed_at\n\
-             D1,A1,enterprise,DE,unassigned,2026-02-23 20:55:00.000000\n\
-             D2,A2,mid_market,,unassigned,2026-10-02 00:00:00.000000\n\
-             D3,A3,other,ID,unassigned,2024-03-07 09:00:00.000000\n",
+             D1,A1,enterprise,DE,unassigned,2026-02-23 20:55:00\n\
+             D2,A2,mid_market,,unassigned,2026-10-02 00:00:00\n\
+             D3,A3,other,ID,unassigned,2024-03-07 09:00:00\n",
             "{q:#?}"
         );
     }

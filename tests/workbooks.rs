@@ -210,9 +210,9 @@ mod presets {
         assert_eq!(
             q,
             "deal_id,account_name,region,segment,closed,acv\n\
-             00000001-5f3c-ef11-8409-000d3a5c7b01,Acme Corporation,United States,enterprise,2026-09-05 00:00:00.000000,120000\n\
-             00000002-5f3c-ef11-8409-000d3a5c7b02,Globex,Germany,mid_market,2026-09-20 00:00:00.000000,45000\n\
-             00000007-5f3c-ef11-8409-000d3a5c7b07,Wayne Enterprises,Indonesia,smb,2026-10-02 00:00:00.000000,9000\n"
+             00000001-5f3c-ef11-8409-000d3a5c7b01,Acme Corporation,United States,enterprise,2026-09-05 00:00:00,120000\n\
+             00000002-5f3c-ef11-8409-000d3a5c7b02,Globex,Germany,mid_market,2026-09-20 00:00:00,45000\n\
+             00000007-5f3c-ef11-8409-000d3a5c7b07,Wayne Enterprises,Indonesia,smb,2026-10-02 00:00:00,9000\n"
         );
     }
 
@@ -290,7 +290,7 @@ mod presets {
         );
         assert_eq!(
             q,
-            "account_id,at,kind,score\nACC-1,2026-07-10 08:00:00.000000,nps,9\nACC-4,2026-10-01 09:15:00.000000,nps,3\n"
+            "account_id,at,kind,score\nACC-1,2026-07-10 08:00:00,nps,9\nACC-4,2026-10-01 09:15:00,nps,3\n"
         );
     }
 
@@ -333,7 +333,7 @@ mod presets {
         );
         assert_eq!(
             q,
-            "account_id,at,score\nACC-1,2026-07-10 08:00:00.000000,9\nACC-2,2026-08-20 12:30:00.000000,6\nACC-3,2026-09-25 16:45:00.000000,10\n"
+            "account_id,at,score\nACC-1,2026-07-10 08:00:00,9\nACC-2,2026-08-20 12:30:00,6\nACC-3,2026-09-25 16:45:00,10\n"
         );
     }
 
