@@ -31,7 +31,7 @@ ACTIVITIES = [
     "kickoff_held",
     "first_value",
 ]
-# SPEC §4.2 defaults: the handoff field of each activity and its deadline in hours after C.
+# METRICS.md §4.2 defaults: the handoff field of each activity and its deadline in hours after C.
 SLA_FIELDS = {
     "knowledge_transfer": ("meeting_at", 48),
     "intro": ("intro_sent_at", 48),
@@ -40,7 +40,7 @@ SLA_FIELDS = {
     "kickoff_held": ("kickoff_held_at", 240),
 }
 FIRST_VALUE_DAYS = {"strategic": 60, "enterprise": 45, "mid_market": 30, "smb": 21, "other": 30}
-# SPEC §4.4 checklist weights, in the order the score adds them.
+# METRICS.md §4.4 checklist weights, in the order the score adds them.
 SCORE_WEIGHTS = [
     ("doc_deal_summary", 15.0),
     ("doc_stakeholder_map", 10.0),
@@ -97,7 +97,7 @@ class Params:
 
 
 def default_period(as_of: dt.date) -> str:
-    """The last complete calendar month on or before the as-of date (SPEC §2)."""
+    """The last complete calendar month on or before the as-of date (METRICS.md §2)."""
     if (as_of + dt.timedelta(days=1)).month != as_of.month:
         return f"{as_of.year:04d}-{as_of.month:02d}"
     prev = as_of.replace(day=1) - dt.timedelta(days=1)
@@ -142,7 +142,7 @@ def km_from_life_table(times: np.ndarray, deaths: np.ndarray, at_risk: np.ndarra
 
 def churn_effects(cells: dict, acv_substandard: float) -> dict:
     """Crude and Mantel-Haenszel (by segment) relative risk, substandard vs excellent, and
-    ARR at stake (SPEC §4.9), from the engine's counts: cells[(segment, band)] = (n, churned)
+    ARR at stake (METRICS.md §4.9), from the engine's counts: cells[(segment, band)] = (n, churned)
     over the mature cohort; acv_substandard = sum of ACV of its substandard deals."""
 
     def interval(rr: float, se: float) -> dict:

@@ -3,7 +3,7 @@
 in DuckDB SQL, of the core of `handoff report`'s monthly metrics.json over the Parquet
 inputs that `handoff generate --format parquet` writes.
 
-Covered (SPEC §4, each under the same key path as ours): cohort sizes; quality mean,
+Covered (METRICS.md §4, each under the same key path as ours): cohort sizes; quality mean,
 median and band counts; SLA met/missed/pending/rate per activity; completion; CS
 acceptance; information completeness; time to first value by segment, ACV band and
 quality band (descriptive statistics and Kaplan-Meier); utilisation and health at day
@@ -34,7 +34,7 @@ import _common as c  # noqa: E402
 
 
 def text(col: str) -> str:
-    """SPEC §3 text: trimmed, blank = missing."""
+    """METRICS.md §3 text: trimmed, blank = missing."""
     return f"nullif(trim({col}), '')"
 
 
@@ -44,7 +44,7 @@ def vocab(col: str) -> str:
 
 
 def status(t: str, d: str, a_us: int) -> str:
-    """SPEC §4.2 status of event time t (µs, null = none) against deadline d (µs)."""
+    """METRICS.md §4.2 status of event time t (µs, null = none) against deadline d (µs)."""
     return (
         f"CASE WHEN {t} IS NOT NULL AND {t} <= {d} THEN 'met' "
         f"WHEN {t} IS NOT NULL OR {d} < {a_us} THEN 'missed' ELSE 'pending' END"

@@ -44,7 +44,7 @@ def read(p: c.Params, table: str, columns: list[str]) -> pd.DataFrame:
 
 
 def text(s: pd.Series) -> pd.Series:
-    """SPEC §3 text: trimmed, blank = missing."""
+    """METRICS.md §3 text: trimmed, blank = missing."""
     s = s.str.strip()
     return s.where(s != "")
 
@@ -67,7 +67,7 @@ def days(s: pd.Series) -> np.ndarray:
 
 
 def status(t: np.ndarray, d: np.ndarray, a_us: int) -> np.ndarray:
-    """SPEC §4.2 status of event time t (NaN = none) against deadline d."""
+    """METRICS.md §4.2 status of event time t (NaN = none) against deadline d."""
     has = ~np.isnan(t)
     return np.select([has & (t <= d), has | (d < a_us)], ["met", "missed"], "pending")
 

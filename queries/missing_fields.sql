@@ -1,4 +1,4 @@
--- Most-missing handoff information (SPEC §4.5) over the PERIOD cohort's handoff records:
+-- Most-missing handoff information (METRICS.md §4.5) over the PERIOD cohort's handoff records:
 -- the fill rate of each of the seven required information fields, most often missing first.
 WITH records AS (SELECT * FROM period_facts WHERE has_handoff)
 SELECT 'info_customer_context' AS field, AVG(CAST(info_customer_context_filled AS DOUBLE)) AS fill_rate FROM records

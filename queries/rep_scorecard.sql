@@ -1,4 +1,4 @@
--- Rep scorecard (SPEC §4.10), one row per sales rep, over the PERIOD cohort (deals
+-- Rep scorecard (METRICS.md §4.10), one row per sales rep, over the PERIOD cohort (deals
 -- closed in the reporting period, table period_facts): handoffs, mean quality score,
 -- completion rate, knowledge-transfer SLA attainment, CS acceptance rate and rejections.
 -- Rates with an empty denominator are null; deals without a sales_rep count as '(unassigned)'.

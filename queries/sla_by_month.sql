@@ -1,4 +1,4 @@
--- SLA attainment by close month (SPEC §4.2) over EVERY deal (handoff_facts): for the
+-- SLA attainment by close month (METRICS.md §4.2) over EVERY deal (handoff_facts): for the
 -- knowledge-transfer, kickoff-scheduled and first-value SLAs, met / (met + missed);
 -- pending deals are left out of the rate.
 SELECT

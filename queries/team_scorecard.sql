@@ -1,4 +1,4 @@
--- Team scorecard (SPEC §4.10), one row per sales team, over the PERIOD cohort (deals
+-- Team scorecard (METRICS.md §4.10), one row per sales team, over the PERIOD cohort (deals
 -- closed in the reporting period, table period_facts): handoffs, mean quality score,
 -- completion rate, knowledge-transfer SLA attainment, CS acceptance rate and rejections.
 -- Rates with an empty denominator are null; deals without a sales_team count as '(unassigned)'.

@@ -1,6 +1,6 @@
 //! The configuration file (`handoff.toml`) and the validated settings the pipeline sees.
 //! The file is strict: an unknown key is an error that names it. Every field has the
-//! SPEC default, so an empty file (or none) is valid.
+//! default of docs/METRICS.md, so an empty file (or none) is valid.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,13 +31,13 @@ pub struct ConfigFile {
     pub date_format: Option<String>,
     /// `"calendar"` (default) or `"business"` (deadlines count Monday–Friday only).
     pub sla_calendar: Option<String>,
-    /// The report's language, `en`, `id` or `de` (SPEC §5.1); `--lang` wins.
+    /// The report's language, `en`, `id` or `de` (METRICS.md §5.1); `--lang` wins.
     pub language: Option<crate::text::Language>,
     /// Mature-cohort lookback in days (default 730).
     pub churn_lookback_days: Option<i64>,
     /// Completion-rate target (default 0.90).
     pub completion_target: Option<f64>,
-    /// Information fields that count for completeness (default: the seven of SPEC §3).
+    /// Information fields that count for completeness (default: the seven of METRICS.md §3).
     pub required_fields: Option<Vec<String>>,
     /// ACV band edges (default 25000, 100000, 500000).
     pub acv_band_edges: Option<Vec<f64>>,
@@ -58,29 +58,29 @@ pub struct ConfigFile {
     /// Per table: canonical column = source header, or a list of candidate headers.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, mapping::Headers>>,
-    /// SPEC §3.1: `en-US`, `en-GB`, `de-DE` or `id-ID` (delimiter, decimal, date formats).
+    /// METRICS.md §3.1: `en-US`, `en-GB`, `de-DE` or `id-ID` (delimiter, decimal, date formats).
     pub locale: Option<String>,
-    /// SPEC §3.1: more date/datetime formats, tried in order after ISO 8601 and the locale's.
+    /// METRICS.md §3.1: more date/datetime formats, tried in order after ISO 8601 and the locale's.
     pub date_formats: Option<Vec<String>>,
-    /// SPEC §3.1: ACV edges deriving a deal's segment when it has none.
+    /// METRICS.md §3.1: ACV edges deriving a deal's segment when it has none.
     pub segment_from_acv: Option<Vec<f64>>,
-    /// SPEC §3.1: the file or folder of parts holding a table.
+    /// METRICS.md §3.1: the file or folder of parts holding a table.
     #[serde(default)]
     pub tables: BTreeMap<String, mapping::TableEntry>,
-    /// SPEC §3.1: per table, the rows to keep (others are excluded `filtered`).
+    /// METRICS.md §3.1: per table, the rows to keep (others are excluded `filtered`).
     #[serde(default)]
     pub filters: BTreeMap<String, BTreeMap<String, mapping::FilterEntry>>,
-    /// SPEC §3.1: per table and column, source value = canonical value.
+    /// METRICS.md §3.1: per table and column, source value = canonical value.
     #[serde(default)]
     pub values: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>,
-    /// SPEC §3.1: per table, the value of an absent or blank column.
+    /// METRICS.md §3.1: per table, the value of an absent or blank column.
     #[serde(default)]
     pub defaults: BTreeMap<String, BTreeMap<String, mapping::Scalar>>,
-    /// SPEC §3.2: the source health-score scale `[MIN, MAX]` (default `[0, 100]`).
+    /// METRICS.md §3.2: the source health-score scale `[MIN, MAX]` (default `[0, 100]`).
     pub health_scale: Option<Vec<f64>>,
-    /// SPEC §3.2: `false` when the platform scores churn risk (higher is worse).
+    /// METRICS.md §3.2: `false` when the platform scores churn risk (higher is worse).
     pub health_higher_is_better: Option<bool>,
-    /// Slack / Teams notifications after `report` (SPEC §5.2).
+    /// Slack / Teams notifications after `report` (METRICS.md §5.2).
     #[serde(default)]
     pub notify: crate::notify::NotifyFile,
 }
@@ -126,7 +126,7 @@ pub struct Settings {
     pub delimiter: u8,
     pub decimal_comma: bool,
     pub date_format: Option<String>,
-    /// The locale's formats, then `date_format`, then `date_formats` (SPEC §3.1 order).
+    /// The locale's formats, then `date_format`, then `date_formats` (METRICS.md §3.1 order).
     pub date_formats: Vec<String>,
     pub locale: Option<&'static locale::Locale>,
     pub business_days: bool,
@@ -137,7 +137,7 @@ pub struct Settings {
     pub required_fields: Vec<String>,
     pub acv_band_edges: [f64; 3],
     pub custom_queries: Option<String>,
-    /// Deadline in hours per handoff activity (all but first_value), SPEC §4.2 order.
+    /// Deadline in hours per handoff activity (all but first_value), METRICS.md §4.2 order.
     pub sla_hours: Vec<(String, f64)>,
     /// First-value target in days per segment.
     pub first_value_days: Vec<(String, f64)>,
@@ -333,7 +333,7 @@ impl Settings {
 }
 
 /// Parse a `YYYY-MM-DD` date (CLI flag or config value) within the calendar range of
-/// SPEC §2, 1900-01-01..2199-12-31.
+/// METRICS.md §2, 1900-01-01..2199-12-31.
 pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
     let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))?;

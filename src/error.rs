@@ -1,10 +1,10 @@
-//! Errors by audience and the exit codes of SPEC §2. Library code returns `anyhow::Error`
+//! Errors by audience and the exit codes of METRICS.md §2. Library code returns `anyhow::Error`
 //! with context at every I/O boundary; the errors users must act on carry one of the typed
 //! causes below, which `main` maps to an exit code.
 
 use std::process::ExitCode;
 
-/// Exit codes, exactly as SPEC §2 documents them.
+/// Exit codes, exactly as METRICS.md §2 documents them.
 pub mod exit {
     pub const SUCCESS: u8 = 0;
     pub const FAILURE: u8 = 1;

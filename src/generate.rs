@@ -1,4 +1,4 @@
-//! Synthetic data in the input contract (SPEC §3), deterministic by seed.
+//! Synthetic data in the input contract (METRICS.md §3), deterministic by seed.
 //!
 //! The model is a B2B SaaS company with three years of history before the as-of date. Deals
 //! close at a rate that grows about 2.2× over the window, with a pull towards quarter ends; a
@@ -14,7 +14,7 @@
 //! close; a few meetings happen before close), how many of the seven `info_*` fields are filled,
 //! and CS acceptance and rejections. About 4% of deals have no handoff record.
 //!
-//! Outcomes depend on the handoff score `S` (the SPEC §4.4 formula evaluated on the generated
+//! Outcomes depend on the handoff score `S` (the METRICS.md §4.4 formula evaluated on the generated
 //! record): first-year churn falls linearly from ~30% at `S ≤ 55` to ~11% at `S ≥ 92` (times a
 //! segment factor: smb 1.2, mid 1.0, enterprise 0.85, strategic 0.7, normalised to a mean of
 //! one), with lower churn in later years; churn lands either mid-year or at the non-renewal date
@@ -63,7 +63,7 @@ mod manifest;
 pub use manifest::MANIFEST;
 
 /// The as-of date `generate` uses without `--as-of`: fixed, so the output depends on the
-/// flags alone (SPEC §2, deterministic by seed), and the date of the committed sample data.
+/// flags alone (METRICS.md §2, deterministic by seed), and the date of the committed sample data.
 pub const DEFAULT_AS_OF: &str = "2026-10-31";
 
 /// Options of [`generate`].
@@ -1970,7 +1970,7 @@ mod tests {
             .collect()
     }
 
-    /// Parses the datetime spellings of SPEC §3 to microseconds since the epoch (UTC).
+    /// Parses the datetime spellings of METRICS.md §3 to microseconds since the epoch (UTC).
     fn parse_instant(s: &str) -> Option<i64> {
         let b = s.as_bytes();
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {

@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage: [`cli`]/[`config`] → [`ingest`] (parse, validate,
 //! account for every row) → [`model`] (the per-deal fact table) → [`metrics`] (one file per
-//! SPEC §4 section, on top of [`stats`]) → [`render`] (HTML, Markdown, tables, charts).
+//! METRICS.md §4 section, on top of [`stats`]) → [`render`] (HTML, Markdown, tables, charts).
 //! [`generate`] writes synthetic data in the input contract.
 
 pub mod cli;
@@ -171,7 +171,7 @@ fn validate(args: &DataArgs, quiet: bool) -> anyhow::Result<u8> {
                 .iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect();
-            // `filtered` rows are also counted in `excluded` (SPEC §3.1).
+            // `filtered` rows are also counted in `excluded` (METRICS.md §3.1).
             let filtered = c.excluded_by_reason.get("filtered").copied().unwrap_or(0);
             writeln!(
                 out,

@@ -45,7 +45,7 @@ pub fn init(quiet: bool, verbose: u8, format: LogFormat) {
             let deps = if quiet { Level::ERROR } else { Level::WARN };
             EnvFilter::new(format!("{deps},handoff={ours}"))
         });
-    // The HTTP client's own records quote webhook URLs (secrets, SPEC §5.2): never shown, not
+    // The HTTP client's own records quote webhook URLs (secrets, METRICS.md §5.2): never shown, not
     // even under HANDOFF_LOG=trace. `crate::notify` logs each post with the URL redacted.
     let filter = ["ureq=off", "ureq_proto=off"]
         .into_iter()

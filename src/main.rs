@@ -1,4 +1,4 @@
-//! The `handoff` binary: parse arguments, run, map errors to the exit codes of SPEC §2.
+//! The `handoff` binary: parse arguments, run, map errors to the exit codes of METRICS.md §2.
 
 use std::process::ExitCode;
 

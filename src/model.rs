@@ -38,7 +38,7 @@ pub const ACTIVITY_FIELDS: [(&str, &str); 5] = [
     ("kickoff_held", s::KICKOFF_HELD_AT),
 ];
 
-/// The checklist weights of SPEC §4.4.
+/// The checklist weights of METRICS.md §4.4.
 pub const SCORE_WEIGHTS: [(&str, f64); 7] = [
     (s::DOC_DEAL_SUMMARY, 15.0),
     (s::DOC_STAKEHOLDER_MAP, 10.0),
@@ -84,7 +84,7 @@ pub fn sla_status_expr(t: Expr, d: Expr, a_us: i64) -> Expr {
         .otherwise(lit("pending"))
 }
 
-/// Band of a score (SPEC §4.4).
+/// Band of a score (METRICS.md §4.4).
 pub fn band_expr(score: Expr) -> Expr {
     when(score.clone().gt_eq(lit(90.0)))
         .then(lit("excellent"))
@@ -112,7 +112,7 @@ pub fn acv_band_labels(edges: [f64; 3]) -> [String; 4] {
     ]
 }
 
-/// `sla_calendar = "business"` (SPEC §4.2: deadlines count Monday–Friday only): the
+/// `sla_calendar = "business"` (METRICS.md §4.2: deadlines count Monday–Friday only): the
 /// instant reached from `c` (µs since the epoch, UTC) when `duration` µs of Monday–Friday
 /// time have passed. Weekend time does not count: a deal closed on Saturday starts its
 /// clock on Monday 00:00, and a deadline that falls exactly at the end of a Friday is
@@ -289,7 +289,7 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
     due_cols.push(fv_due.alias(sla_due("first_value")));
     lf = lf.with_columns(due_cols);
     // Without a milestones table first_value (and so completion, §4.3) is unknown: its
-    // status is null, never `missed` (SPEC §3: unavailable, never zero).
+    // status is null, never `missed` (METRICS.md §3: unavailable, never zero).
     let has_milestones = ing.has(s::MILESTONES);
     let statuses: Vec<Expr> = s::ACTIVITIES
         .iter()
@@ -636,7 +636,7 @@ mod tests {
         text(facts, deal, &sla_status(activity)).expect("a status")
     }
 
-    /// SPEC §3/§4.2: as of 2026-10-31 the as-of instant is A = 2026-11-01T00:00Z; an event at
+    /// METRICS.md §3/§4.2: as of 2026-10-31 the as-of instant is A = 2026-11-01T00:00Z; an event at
     /// `t = D` is met, a second later missed, before close met; an event at `t = A` does not
     /// exist yet; no event is missed once `D < A` and pending while `D ≥ A`.
     #[test]
@@ -730,7 +730,7 @@ mod tests {
         assert_eq!(status_of(&facts, "D2", "cs_prep"), "missed");
     }
 
-    /// SPEC §3 milestones and §4.2 first_value: the earliest first_value milestone counts,
+    /// METRICS.md §3 milestones and §4.2 first_value: the earliest first_value milestone counts,
     /// deadlines follow the segment target, a milestone at A does not exist, config names map.
     #[test]
     fn first_value_deadlines_and_earliest_milestone() {
@@ -780,7 +780,7 @@ mod tests {
         assert_eq!(status_of(&facts, "F5", fv), "missed");
     }
 
-    /// SPEC §4.3: complete = KT, kickoff_scheduled and first_value all met; incomplete = any
+    /// METRICS.md §4.3: complete = KT, kickoff_scheduled and first_value all met; incomplete = any
     /// missed; else pending.
     #[test]
     fn completion_status_per_deal() {
@@ -821,7 +821,7 @@ mod tests {
         assert_eq!(completion("C4"), "incomplete");
     }
 
-    /// SPEC §4.4 through the pipeline: partial credit, missing checklist values count 0,
+    /// METRICS.md §4.4 through the pipeline: partial credit, missing checklist values count 0,
     /// the SLA points, and a deal without a handoff record scoring 0 (completeness null).
     #[test]
     fn score_partial_credit_and_missing_handoff() {
@@ -858,7 +858,7 @@ mod tests {
         assert_eq!(number(&facts, "Q2", s::COMPLETENESS), None);
     }
 
-    /// SPEC §3 duplicates: the first row of a repeated deal id and the first handoff of a deal
+    /// METRICS.md §3 duplicates: the first row of a repeated deal id and the first handoff of a deal
     /// are kept; a later deal of the same account is not a new-customer deal.
     #[test]
     fn duplicates_keep_the_first_and_later_deals_drop() {

@@ -1,4 +1,4 @@
-//! Reporting periods (SPEC §2): a month `YYYY-MM` or a quarter `YYYY-Qn`, and the default
+//! Reporting periods (METRICS.md §2): a month `YYYY-MM` or a quarter `YYYY-Qn`, and the default
 //! period for an as-of date (the last complete calendar month on or before it).
 
 use chrono::{Datelike, Days, Months, NaiveDate};

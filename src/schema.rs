@@ -1,9 +1,9 @@
-//! The written-down schema: every input table of SPEC §3 with its canonical columns, their
+//! The written-down schema: every input table of METRICS.md §3 with its canonical columns, their
 //! kinds, which are required and their allowed ranges, plus the names of the columns the
 //! pipeline derives. Column names exist as `pub const` only here; every other module refers
 //! to them through these constants so a rename is one edit.
 
-/// How a column's text is parsed (SPEC §3 parsing rules).
+/// How a column's text is parsed (METRICS.md §3 parsing rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Trimmed text; blank = missing.
@@ -158,7 +158,7 @@ pub const ADOPTION: &str = "adoption";
 pub const RENEWALS: &str = "renewals";
 pub const SURVEYS: &str = "surveys";
 pub const TRANSITIONS: &str = "transitions";
-/// The optional ninth table of SPEC §3.1 (a CRM account export that fills deals' columns).
+/// The optional ninth table of METRICS.md §3.1 (a CRM account export that fills deals' columns).
 pub const ACCOUNTS: &str = "accounts";
 
 const NON_NEG: Option<(f64, bool)> = Some((0.0, false));
@@ -293,7 +293,7 @@ pub const TABLES: [TableSpec; 8] = [
     },
 ];
 
-/// `accounts` (SPEC §3.1): not among [`TABLES`], which are the eight tables of SPEC §3 that
+/// `accounts` (METRICS.md §3.1): not among [`TABLES`], which are the eight tables of METRICS.md §3 that
 /// every report accounts for; it is read first, and only when present.
 pub const ACCOUNTS_TABLE: TableSpec = TableSpec {
     name: ACCOUNTS,
@@ -310,7 +310,7 @@ pub const ACCOUNTS_TABLE: TableSpec = TableSpec {
 /// The deal columns an `accounts` row fills where the deal's own value is absent or blank.
 pub const ACCOUNT_FILLS: [&str; 4] = [ACCOUNT_NAME, SEGMENT, REGION, SALES_TEAM];
 
-/// The spec of a table by name (the eight of SPEC §3 and `accounts`).
+/// The spec of a table by name (the eight of METRICS.md §3 and `accounts`).
 pub fn table(name: &str) -> Option<&'static TableSpec> {
     TABLES
         .iter()
@@ -336,7 +336,7 @@ pub const EXPANDED_1Y: &str = "expanded_1y";
 pub const CHURN_DAYS: &str = "churn_days";
 pub const CHURN_EVENT: &str = "churn_event";
 
-/// The SLA activities of SPEC §4.2, in report order.
+/// The SLA activities of METRICS.md §4.2, in report order.
 pub const ACTIVITIES: [&str; 6] = [
     "knowledge_transfer",
     "intro",
@@ -346,9 +346,9 @@ pub const ACTIVITIES: [&str; 6] = [
     "first_value",
 ];
 
-/// The quality bands of SPEC §4.4, best first.
+/// The quality bands of METRICS.md §4.4, best first.
 pub const BANDS: [&str; 4] = ["excellent", "good", "acceptable", "substandard"];
-/// The normalised segments of SPEC §3.
+/// The normalised segments of METRICS.md §3.
 pub const SEGMENTS: [&str; 5] = ["strategic", "enterprise", "mid_market", "smb", "other"];
 
 /// Fact-table column holding an activity's event time.

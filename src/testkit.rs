@@ -1,7 +1,7 @@
 //! Test-only helpers for the unit tests of [`crate::model`] and [`crate::metrics`]: a tiny
 //! hand-built data set is written as CSV files into a temporary folder and run through the
 //! real pipeline (ingest → fact table → metrics), so a test states its input rows and the
-//! values SPEC §4 gives for them, nothing else.
+//! values METRICS.md §4 gives for them, nothing else.
 
 use std::path::Path;
 

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-/// A language the report can be asked for (`--lang`, config `language`; SPEC §5.1). Only
+/// A language the report can be asked for (`--lang`, config `language`; METRICS.md §5.1). Only
 /// English has a catalog so far (issue #15 adds Bahasa Indonesia and German); the choice
 /// is recorded in `metrics.json` → `language` either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]

@@ -1,4 +1,4 @@
-//! The binary as users and cron meet it: exit codes (SPEC §2), parsing rules of SPEC §3 on
+//! The binary as users and cron meet it: exit codes (METRICS.md §2), parsing rules of METRICS.md §3 on
 //! tiny fixture folders, row accounting, atomic and deterministic outputs.
 
 use std::fs;
@@ -311,7 +311,7 @@ mod parsing {
 mod outputs {
     use super::*;
 
-    /// SPEC §5.1: metrics.json is the same in every language apart from `language`; the
+    /// METRICS.md §5.1: metrics.json is the same in every language apart from `language`; the
     /// config's `language` applies when `--lang` is absent; an unknown language is exit 2.
     #[test]
     fn metrics_json_is_the_same_in_every_language() {

@@ -103,7 +103,7 @@ fn the_comparison_itself_can_fail() {
     assert_eq!(errors.len(), 3, "{errors:?}");
 }
 
-/// SPEC §4.12–§4.15 (drivers, Cox models, power, close-quarter cohorts): every value of
+/// METRICS.md §4.12–§4.15 (drivers, Cox models, power, close-quarter cohorts): every value of
 /// `expected-PERIOD-sections-4.12-4.15.json` at the same path of our `metrics.json`.
 fn check_sections(example: &str, period: &str) {
     let dir = examples().join(example);

@@ -1,4 +1,4 @@
-//! Issue #13 "Real exports as they come" (SPEC §3.1): every preset in `presets/` runs end to
+//! Issue #13 "Real exports as they come" (METRICS.md §3.1): every preset in `presets/` runs end to
 //! end on its fixture in `tests/fixtures/exports/` with only `--config`, and its row
 //! accounting equals numbers counted by hand; the same data in ISO, en-GB, de-DE and id-ID
 //! spelling gives the same metrics; each mapping key works on a small data set built here;

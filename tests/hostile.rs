@@ -510,7 +510,7 @@ mod structure {
         }
     }
 
-    /// SPEC §3: "the metrics that need a missing table are reported as unavailable, never as
+    /// METRICS.md §3: "the metrics that need a missing table are reported as unavailable, never as
     /// zero". The first-value SLA needs milestones (it used to report 0% and a false alert).
     #[test]
     fn first_value_sla_without_milestones_is_null() {
@@ -1272,7 +1272,7 @@ mod output_safety {
 mod accounting {
     use super::*;
 
-    /// SPEC §3: for every table, rows read = used + rejected + excluded, and data-quality.csv
+    /// METRICS.md §3: for every table, rows read = used + rejected + excluded, and data-quality.csv
     /// lists every excluded row and every rejected row.
     #[test]
     fn data_quality_reconciles_with_inputs_on_a_messy_data_set() {

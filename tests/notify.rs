@@ -1,4 +1,4 @@
-//! Notifications (SPEC §5.2) against a real HTTP server on 127.0.0.1: the Slack and Teams
+//! Notifications (METRICS.md §5.2) against a real HTTP server on 127.0.0.1: the Slack and Teams
 //! payloads, retries, timeouts, and that no webhook URL reaches a log line or a report file.
 //! The payload shapes are checked offline against the published Block Kit and Adaptive Card
 //! 1.4 structure (required fields, allowed types and properties, length limits) by the small

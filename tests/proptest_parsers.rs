@@ -1,4 +1,4 @@
-//! Property tests for ingest (issue #6): the SPEC §3 value parsers never panic and agree with
+//! Property tests for ingest (issue #6): the METRICS.md §3 value parsers never panic and agree with
 //! the values they were written from; the CSV and Parquet readers never panic on any bytes
 //! and always account for every row; rows written by `handoff generate` (CSV and Parquet of
 //! one seed) and rows written by a CSV writer read back unchanged.
@@ -78,7 +78,7 @@ proptest! {
         prop_assert!(schema::SEGMENTS.contains(&segment));
     }
 
-    /// A datetime written in any SPEC spelling parses back to the same instant.
+    /// A datetime written in any spelling of METRICS.md §3 parses back to the same instant.
     #[test]
     fn datetimes_round_trip(
         secs in -2_208_988_800i64..253_402_300_799, // 1900-01-01 ..= 9999-12-31T23:59:59

@@ -1,5 +1,5 @@
 //! `handoff query` and the shipped `queries/*.sql` on the tiny worked example, whose
-//! numbers are worked out by hand in `tests/fixtures/examples/README.md` and SPEC §4.
+//! numbers are worked out by hand in `tests/fixtures/examples/README.md` and METRICS.md §4.
 
 use std::path::{Path, PathBuf};
 

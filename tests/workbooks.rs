@@ -1,4 +1,4 @@
-//! Issue #20 (SPEC §3.2): Excel workbooks, preambles and extra header rows, health scales,
+//! Issue #20 (METRICS.md §3.2): Excel workbooks, preambles and extra header rows, health scales,
 //! and the presets for Dynamics 365, the CS platforms and the survey tools. Every preset
 //! runs end to end on its fixture in `tests/fixtures/workbooks/` (written by
 //! `make_fixtures.py` with openpyxl) with only `--config`, its row accounting equal to

@@ -1,4 +1,4 @@
--- First-year churn (SPEC §4.9) by handoff-quality band (SPEC §4.4) in each region.
+-- First-year churn (METRICS.md §4.9) by handoff-quality band (METRICS.md §4.4) in each region.
 -- Cohort: MATURE (deals closed 1 to 3 years before the as-of date, so every deal has had
 -- its full first year). Per region and band: deals, churned, churn rate, and low_sample
 -- when the cell has fewer than 30 deals (as the report marks it). Deals without a region

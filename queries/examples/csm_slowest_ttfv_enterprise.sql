@@ -1,8 +1,8 @@
--- Which CSMs have the slowest time to first value (SPEC §4.6) on Enterprise deals?
+-- Which CSMs have the slowest time to first value (METRICS.md §4.6) on Enterprise deals?
 -- Cohort: TRAILING (deals closed in the 12 months ending at the period end).
 -- Per CSM: Enterprise deals, how many reached first value, median / p75 TTFV in days over
 -- the deals that reached it (linear interpolation, as the report), and first-value SLA
--- attainment (target 45 days: met / (met + missed), SPEC §4.2). CSMs with fewer than 5
+-- attainment (target 45 days: met / (met + missed), METRICS.md §4.2). CSMs with fewer than 5
 -- Enterprise deals are left out; slowest median first.
 SELECT
     COALESCE(csm, '(unassigned)') AS csm,

@@ -1,9 +1,9 @@
 -- Which sales reps hand over deals without a stakeholder map?
 -- Cohort: PERIOD (deals closed in the reporting period; use --period 2026-Q3 for a quarter).
 -- Per rep: deals, handoff records, records whose reviewer checklist item
--- doc_stakeholder_map (SPEC §3, 10 points of the quality score, SPEC §4.4) is 0 or blank
+-- doc_stakeholder_map (METRICS.md §3, 10 points of the quality score, METRICS.md §4.4) is 0 or blank
 -- ("missing") or only partly done (between 0 and 1), the share missing, records whose
--- info_stakeholders field is blank (SPEC §4.5), and the deal ids with a missing map.
+-- info_stakeholders field is blank (METRICS.md §4.5), and the deal ids with a missing map.
 -- Deals with no handoff record at all are counted in no_record. Most missing maps first.
 SELECT
     sales_rep,

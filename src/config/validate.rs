@@ -1,5 +1,5 @@
 //! Range checks of every config value, run by [`super::Settings::from_file`] before the
-//! settings are built (SPEC §2): a share outside [0, 1], a NaN or infinity, a look-back or
+//! settings are built (METRICS.md §2): a share outside [0, 1], a NaN or infinity, a look-back or
 //! deadline that would carry a date out of the calendar, an as-of date outside
 //! 1900-01-01..2199-12-31, or a date format chrono cannot use is a usage error (exit 2) that
 //! names the key. The limits are listed in `docs/CONFIG.md` ("Valid ranges").

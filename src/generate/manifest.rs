@@ -1,4 +1,4 @@
-//! What `handoff generate` may touch in its output folder (SPEC §2: it never overwrites or
+//! What `handoff generate` may touch in its output folder (METRICS.md §2: it never overwrites or
 //! deletes a file it did not write). Every run leaves `.handoff-generate.json`, a manifest
 //! of the files it wrote with their size and FNV-1a hash; before writing, [`plan`] sorts the
 //! folder's entries into ours (listed, unchanged since) and everything else. Other entries

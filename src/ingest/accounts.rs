@@ -1,4 +1,4 @@
-//! The optional `accounts` table of SPEC §3.1 (a CRM account export): read before deals, its
+//! The optional `accounts` table of METRICS.md §3.1 (a CRM account export): read before deals, its
 //! first row per `account_id` fills a deal's blank `account_name`, `segment`, `region` and
 //! `sales_team`; a repeated id is excluded `duplicate`. This is how a Salesforce Account
 //! export supplies segment and region.

@@ -175,7 +175,7 @@ fn take_clean(s: &Series, spec: &ColumnSpec) -> PolarsResult<Option<Column>> {
     Ok(Some(out.into_column()))
 }
 
-/// Segment normalisation (SPEC §3) on the distinct values, and the unknown ones counted.
+/// Segment normalisation (METRICS.md §3) on the distinct values, and the unknown ones counted.
 fn segments(c: &Column) -> PolarsResult<(Column, Vec<(String, u64)>)> {
     let ca = c.as_materialized_series().str()?.clone();
     let mut unknown: std::collections::BTreeMap<String, u64> = Default::default();

@@ -1,4 +1,4 @@
-//! The SPEC §3.2 keys that change how a file is laid out or a value is scaled, validated at
+//! The METRICS.md §3.2 keys that change how a file is laid out or a value is scaled, validated at
 //! config load and asked by the readers: which sheet of a workbook, how many preamble lines
 //! come before the header (`skip`) and how many header rows there are (`header_rows`), per
 //! `[tables]` entry; and the health-score scale (`health_scale`, `health_higher_is_better`)
@@ -95,7 +95,7 @@ pub fn is_workbook(path: &str) -> bool {
     lower.ends_with(".xlsx") || lower.ends_with(".xlsm")
 }
 
-/// The health-score scale of SPEC §3.2: `[min, max]` mapped linearly onto 0–100, flipped
+/// The health-score scale of METRICS.md §3.2: `[min, max]` mapped linearly onto 0–100, flipped
 /// when higher is worse.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HealthScale {

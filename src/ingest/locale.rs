@@ -1,4 +1,4 @@
-//! Locales and extra date formats (SPEC §3.1): what `locale = "de-DE"` sets (delimiter,
+//! Locales and extra date formats (METRICS.md §3.1): what `locale = "de-DE"` sets (delimiter,
 //! decimal separator, the date and datetime spellings tried after ISO 8601), and the parser
 //! that tries a list of chrono formats in order (config validation checks each format with
 //! `config::check_date_format`); the row parser in `read.rs` calls [`parse_in_formats`] when a value is not ISO 8601.
@@ -15,7 +15,7 @@ pub struct Locale {
     pub formats: &'static [&'static str],
 }
 
-/// The locales of SPEC §3.1, exactly as its table lists them.
+/// The locales of METRICS.md §3.1, exactly as its table lists them.
 pub const LOCALES: [Locale; 4] = [
     Locale {
         name: "en-US",

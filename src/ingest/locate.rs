@@ -1,4 +1,4 @@
-//! Where each table's rows come from (SPEC §3 and §3.1 `[tables]`): `NAME.csv|.csv.gz|.tsv|
+//! Where each table's rows come from (METRICS.md §3 and §3.1 `[tables]`): `NAME.csv|.csv.gz|.tsv|
 //! .parquet` in the data folder, or the file or folder the config names. A folder is read as
 //! one table from every `*.parquet` / `*.csv` / `*.csv.gz` / `*.tsv` part inside it, in
 //! file-name order; the parts' rows keep their own file and line for the data-quality table.

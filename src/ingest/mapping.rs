@@ -1,4 +1,4 @@
-//! The mapping config of SPEC §3.1, between a file's header and the row parser: which header
+//! The mapping config of METRICS.md §3.1, between a file's header and the row parser: which header
 //! feeds each canonical column (candidate lists), which rows the `[filters]` keep, the
 //! `[values]` maps applied to raw text, and the `[defaults]`, account fills and
 //! `segment_from_acv` that fill blank values before the required-value check. The config
@@ -22,7 +22,7 @@ pub enum TableEntry {
     Detailed(TableDetail),
 }
 
-/// The inline-table form of a `[tables]` entry with the SPEC §3.2 `sheet`, `skip`, `header_rows`.
+/// The inline-table form of a `[tables]` entry with the METRICS.md §3.2 `sheet`, `skip`, `header_rows`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableDetail {
@@ -93,9 +93,9 @@ pub struct Mapping {
     /// Table → canonical column → default text.
     pub defaults: BTreeMap<String, BTreeMap<String, String>>,
     pub segment_from_acv: Option<[f64; 3]>,
-    /// Table → sheet, `skip` and `header_rows` (SPEC §3.2); absent = the defaults.
+    /// Table → sheet, `skip` and `header_rows` (METRICS.md §3.2); absent = the defaults.
     pub layouts: BTreeMap<String, Layout>,
-    /// `health_scale` and `health_higher_is_better` (SPEC §3.2).
+    /// `health_scale` and `health_higher_is_better` (METRICS.md §3.2).
     pub health: HealthScale,
 }
 

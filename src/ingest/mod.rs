@@ -1,4 +1,4 @@
-//! Ingest: read every input table of SPEC §3, parse and validate it, apply the exclusion
+//! Ingest: read every input table of METRICS.md §3, parse and validate it, apply the exclusion
 //! rules (duplicates, later deals of an account, events after the as-of instant, orphan
 //! handoffs, rows of unknown accounts), and account for every row:
 //! `rows_read = rows_used + rows_rejected + rows_excluded`. The result is one typed polars
@@ -32,7 +32,7 @@ use read::{Fatal, ParsedTable};
 pub enum Action {
     /// The row is left out of the metrics (a required value is missing or bad).
     Rejected,
-    /// The row is valid but left out by a SPEC rule (duplicate, after as-of, …).
+    /// The row is valid but left out by a METRICS.md §3 rule (duplicate, after as-of, …).
     Excluded,
     /// An optional value could not be parsed and is treated as missing; the row stays.
     SetMissing,
@@ -347,7 +347,7 @@ fn split(
     Ok(())
 }
 
-/// The deal exclusion rules of SPEC §3, as a lazy plan adding `_reason`.
+/// The deal exclusion rules of METRICS.md §3, as a lazy plan adding `_reason`.
 pub fn deal_exclusions(deals: LazyFrame, a_us: i64) -> LazyFrame {
     let dup = not_first(schema::DEAL_ID);
     let after = col(schema::CLOSED_AT)
@@ -386,8 +386,8 @@ fn id_flags(ids: &[String], flag: &str) -> LazyFrame {
         .unwrap_or_else(|_| DataFrame::empty().lazy())
 }
 
-/// The handoff exclusion rules of SPEC §3: orphan, the deal's own exclusion, duplicate. A
-/// record of a deal no `[filters]` entry kept is excluded `filtered` (SPEC §3.1).
+/// The handoff exclusion rules of METRICS.md §3: orphan, the deal's own exclusion, duplicate. A
+/// record of a deal no `[filters]` entry kept is excluded `filtered` (METRICS.md §3.1).
 pub fn handoff_exclusions(
     handoffs: LazyFrame,
     deals_flagged: LazyFrame,

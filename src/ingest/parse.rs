@@ -1,4 +1,4 @@
-//! Value parsers for the SPEC §3 rules: dates, datetimes (ISO 8601 with `T` or space,
+//! Value parsers for the METRICS.md §3 rules: dates, datetimes (ISO 8601 with `T` or space,
 //! optional seconds, fraction and offset; offsets converted to UTC), numbers and money
 //! strings, boolean spellings, partial-credit fractions and segment names. Each returns
 //! `Err(reason)` with a reason a person can act on; none allocates on the happy path except
@@ -322,7 +322,7 @@ pub fn parse_integer(s: &str, decimal_comma: bool) -> Result<i64, String> {
     Ok(v as i64)
 }
 
-/// Normalise a segment name per SPEC §3. Returns the canonical name and whether the
+/// Normalise a segment name per METRICS.md §3. Returns the canonical name and whether the
 /// spelling was recognised (unrecognised ones become `other` with a warning).
 pub fn normalise_segment(s: &str) -> (&'static str, bool) {
     let key: String = s

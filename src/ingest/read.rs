@@ -1,7 +1,7 @@
 //! Reading one input file into a typed polars `DataFrame` of canonical columns: locate the
 //! file (`.csv`, `.csv.gz`, `.parquet`), decode it (BOM, UTF-16, windows-1252 fallback),
 //! split records (RFC 4180 via the `csv` crate, Salesforce footers skipped), map source
-//! columns to canonical ones, and parse every cell by the SPEC §3 rules. Each row ends up
+//! columns to canonical ones, and parse every cell by the METRICS.md §3 rules. Each row ends up
 //! kept or rejected with its line, column, raw value and reason; nothing is dropped
 //! silently.
 
@@ -313,7 +313,7 @@ pub fn read_csv(
     read_csv_in(path, table, settings, None)
 }
 
-/// [`read_csv`] with the `accounts` table that fills deals' blank columns (SPEC §3.1).
+/// [`read_csv`] with the `accounts` table that fills deals' blank columns (METRICS.md §3.1).
 pub fn read_csv_in(
     path: &Path,
     table: &'static TableSpec,
@@ -345,7 +345,7 @@ pub fn read_csv_in(
     } else {
         settings.delimiter
     };
-    // SPEC §3.2: `skip` preamble lines, then the header, then `header_rows - 1` more.
+    // METRICS.md §3.2: `skip` preamble lines, then the header, then `header_rows - 1` more.
     let layout = settings.mapping.layout(table.name);
     let (start, skipped) = super::layout::after_lines(text.as_bytes(), layout.skip);
     if skipped < layout.skip || start >= text.len() {
@@ -679,7 +679,7 @@ pub fn read_parquet_in(
         };
     }
     let mut cells: Vec<Option<Cell>> = vec![None; table.columns.len()];
-    // SPEC §3.2 `header_rows`: a converted CSV keeps its extra header rows as data rows.
+    // METRICS.md §3.2 `header_rows`: a converted CSV keeps its extra header rows as data rows.
     let first = settings.mapping.layout(table.name).extra_header_rows();
     for row in (first.min(df.height() as u64) as usize)..df.height() {
         for (slot, col) in cells.iter_mut().zip(&cols) {

@@ -179,7 +179,7 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
             ))
         }
     };
-    // SPEC §3.2: a health score on another scale is checked against it and mapped to 0–100.
+    // METRICS.md §3.2: a health score on another scale is checked against it and mapped to 0–100.
     let scale = &settings.mapping.health;
     if let (schema::HEALTH_SCORE, Value::Float(x), false) = (spec.name, &value, scale.is_identity())
     {
@@ -197,7 +197,7 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
     Ok(value)
 }
 
-/// The column's bounds check (SPEC §3 ranges): why `x` is out of range, or `None`.
+/// The column's bounds check (METRICS.md §3 ranges): why `x` is out of range, or `None`.
 pub(super) fn range_error(x: f64, spec: &ColumnSpec) -> Option<String> {
     if let Some((lo, exclusive)) = spec.min {
         if x < lo || (exclusive && x == lo) {
@@ -310,7 +310,7 @@ impl<'s> RowSink<'s> {
         self.issue(line, "", value, reason, Action::Rejected);
     }
 
-    /// Exclude a row a `[filters]` entry does not keep (before any other rule, SPEC §3.1).
+    /// Exclude a row a `[filters]` entry does not keep (before any other rule, METRICS.md §3.1).
     pub(super) fn filter_out(&mut self, line: u64, column: String, value: String, id: &str) {
         self.rows_read += 1;
         self.rows_filtered += 1;
@@ -380,7 +380,7 @@ impl<'s> RowSink<'s> {
         self.lines.push(line as i64);
     }
 
-    /// Fill blank column `i` (SPEC §3.1): a deal's account row, then `segment_from_acv`,
+    /// Fill blank column `i` (METRICS.md §3.1): a deal's account row, then `segment_from_acv`,
     /// then `[defaults]`.
     fn fill(&mut self, i: usize) {
         let name = self.table.columns[i].name;

@@ -1,4 +1,4 @@
-//! Excel workbooks as tables (SPEC §3.2), between `locate.rs`, which sends every `.xlsx`
+//! Excel workbooks as tables (METRICS.md §3.2), between `locate.rs`, which sends every `.xlsx`
 //! file here, and the row parser of `rows.rs`, which every format shares. One sheet (the
 //! one `[tables] TABLE = { path, sheet }` names, else the first) is read with `calamine`
 //! and turned into the same stream of rows the CSV reader produces: `skip` rows before the

@@ -1,4 +1,4 @@
-//! SPEC §4.9 first-year churn and expansion by quality band over the mature cohort, with
+//! METRICS.md §4.9 first-year churn and expansion by quality band over the mature cohort, with
 //! Wilson intervals, crude and Mantel–Haenszel (segment-adjusted) relative risk, the
 //! chi-square test, the point-biserial correlation and ARR at stake; and retention by band
 //! over the survival cohort (Kaplan–Meier curves, log-rank test). All correlational.
@@ -46,11 +46,11 @@ fn estimate_json(e: Option<stats::Estimate>) -> Value {
     }
 }
 
-/// SPEC §4.14 significance level and target power of the detectable-effect calculation.
+/// METRICS.md §4.14 significance level and target power of the detectable-effect calculation.
 pub const POWER_ALPHA: f64 = 0.05;
 pub const POWER_TARGET: f64 = 0.8;
 
-/// SPEC §4.14: the smallest substandard-vs-excellent relative risk the cohort could detect
+/// METRICS.md §4.14: the smallest substandard-vs-excellent relative risk the cohort could detect
 /// (`n1` substandard deals, `n2` excellent deals of which `c` churned); null when undefined.
 fn power_json(n1: u64, n2: u64, c: u64) -> Value {
     let p2 = if n2 > 0 {

@@ -1,4 +1,4 @@
-//! SPEC §4.1 cohorts. Each is a filter on the date of `closed_at` over the fact table,
+//! METRICS.md §4.1 cohorts. Each is a filter on the date of `closed_at` over the fact table,
 //! collected once and shared by the sections that use it.
 
 use chrono::NaiveDate;

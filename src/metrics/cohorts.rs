@@ -1,4 +1,4 @@
-//! SPEC §4.15 first-year churn by close-quarter cohort: the mature cohort grouped by the
+//! METRICS.md §4.15 first-year churn by close-quarter cohort: the mature cohort grouped by the
 //! calendar quarter of date(C) and quality band, so a reader can see whether churn moved
 //! between cohorts of deals rather than only in the pooled rate.
 
@@ -31,7 +31,7 @@ pub struct Cohorts {
     pub table: DataFrame,
 }
 
-/// SPEC §4.15 over the mature cohort (the caller returns null without renewals).
+/// METRICS.md §4.15 over the mature cohort (the caller returns null without renewals).
 pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
     let dates = mature.column(s::CLOSE_DATE)?.cast(&DataType::Int32)?;
     let bands = super::strs(mature, s::QUALITY_BAND)?;

@@ -1,4 +1,4 @@
-//! SPEC §4.5 information completeness: mean per-handoff completeness and the fill rate of
+//! METRICS.md §4.5 information completeness: mean per-handoff completeness and the fill rate of
 //! each required field over the period cohort's handoff records, most-missing first.
 
 use polars::prelude::*;
@@ -38,7 +38,7 @@ pub fn completeness(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Completenes
         fields.insert(f.clone(), num(r));
         rows.push((f.clone(), r));
     }
-    // Most often missing first; ties in the order of SPEC §3.
+    // Most often missing first; ties in the order of METRICS.md §3.
     let mut ranked = rows.clone();
     ranked.sort_by(|a, b| {
         a.1.unwrap_or(1.0)
@@ -77,7 +77,7 @@ mod tests {
     use crate::testkit::{close, number, Data};
 
     /// Three handoff records and one deal without a record, October 2026. Info fields in
-    /// SPEC §3 order: customer_context, stakeholders, objectives, scope, technical,
+    /// METRICS.md §3 order: customer_context, stakeholders, objectives, scope, technical,
     /// implementation, risks.
     fn info() -> Data {
         Data::new("2026-10-31")
@@ -145,7 +145,7 @@ mod tests {
             1.0 / 3.0,
             "risks 1/3",
         );
-        // Ranked most-missing first, ties in SPEC order.
+        // Ranked most-missing first, ties in METRICS.md order.
         let t = run.table("missing_information");
         let fields: Vec<String> = crate::metrics::strs(t, "field")
             .unwrap()

@@ -1,4 +1,4 @@
-//! SPEC §4.13 adjusted hazard ratios: two Cox models over the survival cohort, time and
+//! METRICS.md §4.13 adjusted hazard ratios: two Cox models over the survival cohort, time and
 //! event as the §4.9 retention curves, stratified by segment (each segment its own
 //! baseline hazard). `cox` takes the band indicators (excellent the reference) and log
 //! ACV; `cox_score` the quality score per 10 points and log ACV. The fitting itself is

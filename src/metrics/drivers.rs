@@ -1,4 +1,4 @@
-//! SPEC §4.12 what drives first-year churn: over the mature cohort, each handoff practice
+//! METRICS.md §4.12 what drives first-year churn: over the mature cohort, each handoff practice
 //! (checklist item, SLA, CS acceptance, complete information) splits the deals into those
 //! with and without it; per driver the churn rates, the relative risk without vs with,
 //! Fisher's exact p-value and its Holm adjustment over all drivers, the ARR at stake and a
@@ -23,7 +23,7 @@ pub const CHECKLIST: [&str; 7] = [
     s::MTG_QUESTIONS_ANSWERED,
 ];
 
-/// Every driver key in SPEC order.
+/// Every driver key in METRICS.md order.
 pub fn driver_keys() -> Vec<String> {
     let mut keys: Vec<String> = CHECKLIST.iter().map(|k| k.to_string()).collect();
     keys.extend(s::ACTIVITIES.iter().map(|a| format!("sla_{a}")));
@@ -98,7 +98,7 @@ fn optional_strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>
     }
 }
 
-/// The with / without / left-out split of every driver over `mature`, in SPEC order.
+/// The with / without / left-out split of every driver over `mature`, in METRICS.md order.
 fn splits(mature: &DataFrame) -> PolarsResult<Vec<(String, Split)>> {
     let has_handoff = bools(mature, s::HAS_HANDOFF)?;
     let mut out = Vec::new();
@@ -216,7 +216,7 @@ pub struct Drivers {
     pub table: DataFrame,
 }
 
-/// SPEC §4.12 over the mature cohort (the caller returns null without a renewals table).
+/// METRICS.md §4.12 over the mature cohort (the caller returns null without a renewals table).
 pub fn drivers(mature: &DataFrame) -> anyhow::Result<Drivers> {
     let churned = bools(mature, s::CHURNED_1Y)?;
     let acv: Vec<f64> = f64s(mature, s::ACV)?

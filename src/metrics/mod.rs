@@ -1,4 +1,4 @@
-//! The metrics stage: every definition of SPEC §4 computed from the fact table, one file
+//! The metrics stage: every definition of METRICS.md §4 computed from the fact table, one file
 //! per section, assembled into `metrics.json` (schema_version 1) and the report tables.
 //! Cohort filters and group aggregates are lazy polars plans collected once per table;
 //! statistics that need whole samples (quantiles, Kaplan–Meier, tests) run on the collected
@@ -60,7 +60,7 @@ pub struct Computed {
     pub settings: crate::config::Settings,
 }
 
-/// An alert that fired (SPEC §4.3 and the configured thresholds).
+/// An alert that fired (METRICS.md §4.3 and the configured thresholds).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Alert {
     pub kind: String,
@@ -160,7 +160,7 @@ pub fn compute(
     );
     m.insert("inputs".into(), inputs_json(ing));
     if ing.derived_segments > 0 {
-        // SPEC §3.1: the report says the segments were derived from ACV.
+        // METRICS.md §3.1: the report says the segments were derived from ACV.
         m.insert("segments_derived".into(), json!(ing.derived_segments));
     }
     m.insert("cohort".into(), cohorts.json());
@@ -261,7 +261,7 @@ pub fn compute(
     })
 }
 
-/// SPEC §4.12, §4.13 and §4.15 (null without a renewals table, like every churn metric).
+/// METRICS.md §4.12, §4.13 and §4.15 (null without a renewals table, like every churn metric).
 fn insert_outcome_models(
     ctx: &Ctx,
     cohorts: &cohort::Cohorts,
@@ -320,7 +320,7 @@ fn inputs_json(ing: &Ingested) -> Value {
         };
         m.insert(spec.name.to_string(), v);
     }
-    // The optional `accounts` table (SPEC §3.1) is accounted for only when it was read.
+    // The optional `accounts` table (METRICS.md §3.1) is accounted for only when it was read.
     if let Some(c) = ing.counts.get(s::ACCOUNTS) {
         m.insert(
             s::ACCOUNTS.to_string(),

@@ -1,4 +1,4 @@
-//! SPEC §4.10 operations: rep/team/CSM scorecards over the period cohort (reps with a mean
+//! METRICS.md §4.10 operations: rep/team/CSM scorecards over the period cohort (reps with a mean
 //! score below 70 over at least 3 handoffs are flagged for coaching), the 6-month quality
 //! trend with its OLS slope, and the escalation list of recent deals with an SLA activity
 //! missed and still not done.

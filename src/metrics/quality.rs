@@ -1,4 +1,4 @@
-//! SPEC §4.4 quality score and bands over the period cohort, and CS acceptance.
+//! METRICS.md §4.4 quality score and bands over the period cohort, and CS acceptance.
 
 use polars::prelude::*;
 use serde_json::Value;

@@ -1,4 +1,4 @@
-//! SPEC §4.8 satisfaction over the trailing cohort: CSAT mean by band for the day-30 and
+//! METRICS.md §4.8 satisfaction over the trailing cohort: CSAT mean by band for the day-30 and
 //! day-90 waves, NPS by band over both waves' responses, and the deals with CSAT ≤ 2 that
 //! need a retroactive handoff review.
 

@@ -1,4 +1,4 @@
-//! SPEC §4.2 SLA attainment per activity and §4.3 completion, over the period cohort.
+//! METRICS.md §4.2 SLA attainment per activity and §4.3 completion, over the period cohort.
 
 use polars::prelude::*;
 use serde_json::Value;
@@ -113,7 +113,7 @@ mod tests {
     use super::*;
     use crate::testkit::{close, Data};
 
-    /// The SLA edges of SPEC §4.2 over the October 2026 period cohort, as of 2026-10-31
+    /// The SLA edges of METRICS.md §4.2 over the October 2026 period cohort, as of 2026-10-31
     /// (A = 2026-11-01T00:00Z).
     fn edges() -> Data {
         Data::new("2026-10-31")
@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn missing_milestones_make_first_value_and_completion_unavailable() {
-        // Same deals without a milestones table (SPEC §3: unavailable, never zero).
+        // Same deals without a milestones table (METRICS.md §3: unavailable, never zero).
         let run = Data::new("2026-10-31")
             .deals(&[
                 "M1,A1,smb,1000,2026-10-01T00:00:00Z,rep",

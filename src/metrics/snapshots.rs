@@ -1,4 +1,4 @@
-//! SPEC §4.7 early adoption (utilisation) and health at day 30/60/90 over the trailing
+//! METRICS.md §4.7 early adoption (utilisation) and health at day 30/60/90 over the trailing
 //! cohort, by quality band and by segment: mean and n of the deals that have a snapshot in
 //! the window (a deal without one is missing, never zero).
 

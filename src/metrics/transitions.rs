@@ -1,4 +1,4 @@
-//! SPEC §4.11 account ownership transitions in the period: counts by kind, planned and
+//! METRICS.md §4.11 account ownership transitions in the period: counts by kind, planned and
 //! joint-meeting shares, satisfaction and knowledge-transfer completeness, health change at
 //! +30/60/90 days, and churn within 180 days after the transition (planned vs unplanned).
 

@@ -1,4 +1,4 @@
-//! SPEC §4.6 time to first value over the trailing cohort, by segment, ACV band and quality
+//! METRICS.md §4.6 time to first value over the trailing cohort, by segment, ACV band and quality
 //! band: descriptive statistics over the deals that reached value and a Kaplan–Meier
 //! estimate over all of them (not reached = censored at `A − C`). Also the KM curves by band
 //! for the chart.

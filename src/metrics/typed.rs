@@ -32,7 +32,7 @@ pub trait MetricSection: Serialize + DeserializeOwned {
     }
 }
 
-/// SPEC §4.3: handoff completion over the period cohort.
+/// METRICS.md §4.3: handoff completion over the period cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Completion {
     pub complete: u64,
@@ -70,7 +70,7 @@ pub enum ReportKind {
     Quarterly,
 }
 
-/// The reporting period (SPEC §2): its label, kind and first and last day (ISO dates).
+/// The reporting period (METRICS.md §2): its label, kind and first and last day (ISO dates).
 /// Only the kind is required when reading (hand-built documents in tests name just it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodInfo {
@@ -96,7 +96,7 @@ impl MetricSection for AsOf {
     const KEY: &'static str = "as_of";
 }
 
-/// The sizes of the four cohorts (SPEC §4.1).
+/// The sizes of the four cohorts (METRICS.md §4.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CohortSizes {
     pub period_deals: u64,
@@ -109,7 +109,7 @@ impl MetricSection for CohortSizes {
     const KEY: &'static str = "cohort";
 }
 
-/// Deals per quality band (SPEC §4.4), in band order.
+/// Deals per quality band (METRICS.md §4.4), in band order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BandCounts {
     pub excellent: u64,
@@ -118,7 +118,7 @@ pub struct BandCounts {
     pub substandard: u64,
 }
 
-/// SPEC §4.4: quality scores over the period cohort.
+/// METRICS.md §4.4: quality scores over the period cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QualityScores {
     pub mean: Option<f64>,
@@ -144,7 +144,7 @@ impl MetricSection for PreviousPeriod {
     const KEY: &'static str = "previous_period";
 }
 
-/// SPEC §4.2: one activity's SLA statuses over the period cohort.
+/// METRICS.md §4.2: one activity's SLA statuses over the period cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SlaCounts {
     pub met: u64,
@@ -154,7 +154,7 @@ pub struct SlaCounts {
     pub rate: Option<f64>,
 }
 
-/// SPEC §4.2: attainment per activity, in SPEC order; an activity is null when unavailable
+/// METRICS.md §4.2: attainment per activity, in METRICS.md order; an activity is null when unavailable
 /// (first_value without a milestones table).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SlaAttainment {
@@ -167,7 +167,7 @@ pub struct SlaAttainment {
 }
 
 impl SlaAttainment {
-    /// The slot of an activity by its SPEC name (`None` for an unknown name).
+    /// The slot of an activity by its METRICS.md name (`None` for an unknown name).
     pub fn slot_mut(&mut self, activity: &str) -> Option<&mut Option<SlaCounts>> {
         Some(match activity {
             "knowledge_transfer" => &mut self.knowledge_transfer,

@@ -1,4 +1,4 @@
-//! Notifications (SPEC §5.2): the last step of `report`. Once the report folder is in place,
+//! Notifications (METRICS.md §5.2): the last step of `report`. Once the report folder is in place,
 //! one message per target — Slack (Block Kit) or Microsoft Teams (Adaptive Card) — carries
 //! the title and period, the headline numbers, every alert and the link to the report.
 //!

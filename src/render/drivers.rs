@@ -1,4 +1,4 @@
-//! The quarterly report's sections for SPEC §4.12–§4.15, built into the same document model
+//! The quarterly report's sections for METRICS.md §4.12–§4.15, built into the same document model
 //! as the rest of [`super`]: "what to fix first" (the churn drivers ranked by ARR at stake,
 //! with Holm-adjusted p-values), the adjusted hazard ratios beside the crude and
 //! Mantel–Haenszel relative risks with the smallest detectable relative risk, and churn by

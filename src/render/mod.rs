@@ -88,14 +88,14 @@ pub struct Chart {
     pub png: Vec<u8>,
 }
 
-/// Samples below this size are flagged low-sample (SPEC §4.9).
+/// Samples below this size are flagged low-sample (METRICS.md §4.9).
 pub const LOW_SAMPLE: u64 = crate::metrics::churn::LOW_SAMPLE as u64;
 /// The footnote that explains the low-sample mark.
 pub const LOW_SAMPLE_NOTE: &str =
     "† Fewer than 30 deals in this group: a low sample, so the number is imprecise.";
 /// Shown for a number that is null (empty denominator or not computable).
 pub const DASH: &str = "—";
-/// Quality score thresholds of SPEC §4.4 used for red/amber/green.
+/// Quality score thresholds of METRICS.md §4.4 used for red/amber/green.
 pub const SCORE_GOOD: f64 = 80.0;
 pub const SCORE_ACCEPTABLE: f64 = 70.0;
 

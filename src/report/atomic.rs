@@ -1,6 +1,6 @@
 //! The last stage of `report`: put the rendered files into `OUT/LABEL/` so that a reader
 //! sees the whole previous report or the whole new one, never a mix, and a failure at any
-//! step leaves the previous report byte-identical (SPEC §1: atomic outputs).
+//! step leaves the previous report byte-identical (METRICS.md §1: atomic outputs).
 //!
 //! Under an exclusive lock on `OUT/.handoff.lock`: leftovers of an interrupted run are
 //! recovered first (a previous report moved aside is moved back); the files are written into

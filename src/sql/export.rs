@@ -13,7 +13,7 @@ use crate::ingest::Ingested;
 use crate::metrics::cohort::Cohorts;
 use crate::schema as s;
 
-/// Each cohort flag column of `handoff_facts` and the view it defines (SPEC §4.1).
+/// Each cohort flag column of `handoff_facts` and the view it defines (METRICS.md §4.1).
 pub const COHORT_FLAGS: [(&str, &str); 3] = [
     ("in_period", "period_facts"),
     ("in_trailing", "trailing_facts"),
@@ -52,7 +52,7 @@ pub fn handoff_facts(cohorts: &Cohorts) -> PolarsResult<DataFrame> {
 }
 
 /// The report's `tables/handoff_facts.parquet` (text cells formula-safe, as every table
-/// of the report, SPEC §5).
+/// of the report, METRICS.md §5).
 pub fn facts_file(cohorts: &Cohorts) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
     let df =
         anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts for tables/")?;

@@ -3,7 +3,7 @@
 //! bring from their warehouse) by `handoff query` and the report's custom analyses.
 //! Registered names: the input tables present, `handoff_facts` (every deal, with the cohort
 //! flags `in_period`, `in_trailing`, `in_mature`), and the cohort views `period_facts`,
-//! `trailing_facts`, `mature_facts` (SPEC §4.1) for the selected period. The engine and
+//! `trailing_facts`, `mature_facts` (METRICS.md §4.1) for the selected period. The engine and
 //! the reasons for it: [`engine`] and docs/SQL-ENGINE.md.
 
 mod custom;

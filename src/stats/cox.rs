@@ -1,4 +1,4 @@
-//! Stratified Cox proportional-hazards regression (SPEC §4.13): Efron's approximation for
+//! Stratified Cox proportional-hazards regression (METRICS.md §4.13): Efron's approximation for
 //! tied event times, a separate baseline hazard per stratum, Newton–Raphson from β = 0, and
 //! standard errors from the inverse observed information. The metrics stage builds the
 //! design (band indicators, log ACV, score per 10 points) and calls [`cox_fit`]; the small

@@ -1,5 +1,5 @@
 //! Fisher's exact test on a 2×2 table and Holm's step-down adjustment of a family of
-//! p-values: the significance tests of the churn drivers (SPEC §4.12). Probabilities are
+//! p-values: the significance tests of the churn drivers (METRICS.md §4.12). Probabilities are
 //! computed in log space from ln-factorials, so tables with thousands of deals neither
 //! overflow nor underflow.
 

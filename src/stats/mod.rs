@@ -201,7 +201,7 @@ impl KaplanMeier {
     /// `None` when the curve never reaches 0.5. The comparison is on the floating-point
     /// running product `Π(1 − d/n)` with no tolerance (docs/METHODOLOGY.md): a curve that
     /// is 0.5 in exact arithmetic but 0.5000000000000001 in floating point has not
-    /// reached it, which is what the reference implementation of the SPEC does.
+    /// reached it, which is what the reference implementation of these definitions does.
     pub fn median(&self) -> Option<f64> {
         self.steps.iter().find(|&&(_, s)| s <= 0.5).map(|&(t, _)| t)
     }

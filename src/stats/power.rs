@@ -1,5 +1,5 @@
 //! Power of the two-proportion comparison and the minimal detectable relative risk
-//! (SPEC §4.14): "could the mature cohort have shown a difference of this size?". The
+//! (METRICS.md §4.14): "could the mature cohort have shown a difference of this size?". The
 //! metrics stage calls [`mde_relative_risk`] with the substandard and excellent band sizes
 //! and excellent's churn rate.
 

@@ -1,4 +1,4 @@
-//! Chart descriptions for the quarterly report's SPEC §4.12 and §4.15 sections: ARR at
+//! Chart descriptions for the quarterly report's METRICS.md §4.12 and §4.15 sections: ARR at
 //! stake by handoff practice (horizontal bars, ranking order) and first-year churn by close
 //! quarter and band (grouped bars). Drawn by the shared code of [`super`]; quarterly only.
 

@@ -2,7 +2,7 @@
 
 use super::*;
 
-/// Whether the deadlines and calendar are the specification's defaults (SPEC §4.2).
+/// Whether the deadlines and calendar are the specification's defaults (METRICS.md §4.2).
 pub(crate) fn default_deadlines(settings: &Settings) -> bool {
     let same = |have: &[(String, f64)], want: &[(&str, f64)]| {
         have.len() == want.len()
@@ -31,7 +31,7 @@ pub(crate) fn duration_words(hours: f64, business: bool) -> String {
     }
 }
 
-/// The deadline of an activity from close, as configured (SPEC §4.2).
+/// The deadline of an activity from close, as configured (METRICS.md §4.2).
 pub(crate) fn deadline(settings: &Settings, activity: &str) -> String {
     let business = settings.business_days;
     if activity == "first_value" {
