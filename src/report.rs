@@ -1,5 +1,5 @@
 //! The `report` command: ingest → fact table → metrics → render, written atomically to
-//! `OUT/LABEL/` by [`atomic`] (a temporary sibling folder, fsynced and renamed into place,
+//! `OUT/LABEL/` by `atomic` (a temporary sibling folder, fsynced and renamed into place,
 //! so a failed run leaves the previous report untouched). Also the pipeline entry used by
 //! `query` and the tests.
 
