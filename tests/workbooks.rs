@@ -5,15 +5,13 @@
 //! numbers counted by hand; the same records as .xlsx, CSV and Parquet give the same
 //! metrics.json; a 0–10 and a risk-scored health export give the 0–100 original's metrics.
 
+mod common;
+use common::{arg, preset, root, run, Run};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::{json, Value};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/workbooks").join(name)
@@ -21,41 +19,6 @@ fn fixture(name: &str) -> PathBuf {
 
 fn iso() -> PathBuf {
     root().join("tests/fixtures/exports/locales/iso")
-}
-
-fn preset(name: &str) -> PathBuf {
-    root().join("presets").join(format!("{name}.toml"))
-}
-
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let cwd = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("handoff")
-        .unwrap()
-        .env_remove("RUST_LOG")
-        .env_remove("HANDOFF_LOG")
-        .env("RUST_BACKTRACE", "0")
-        .current_dir(cwd.path())
-        .args(args)
-        .output()
-        .unwrap();
-    let r = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!r.stderr.contains("panicked"), "panicked: {r:#?}");
-    r
-}
-
-fn arg(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 const AS_OF: &str = "2026-10-31";
