@@ -6,7 +6,7 @@
 //! config examples of docs/CONFIG.md load: tests/docs.rs).
 
 mod common;
-use common::{arg, preset, root, run, Run};
+use common::{arg, preset, report_in, root, run, Run};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,26 +20,7 @@ fn fixture(name: &str) -> PathBuf {
 /// `handoff report` with only `--config` (if any), `--data`, `--as-of`, `--out`; returns
 /// the run and metrics.json.
 fn report(data: &Path, config: Option<&Path>, as_of: &str, out: &Path) -> (Run, Value) {
-    let mut args = vec![
-        "report",
-        "--as-of",
-        as_of,
-        "--data",
-        arg(data),
-        "--out",
-        arg(out),
-    ];
-    if let Some(c) = config {
-        args.extend(["--config", arg(c)]);
-    }
-    let r = run(&args);
-    assert_eq!(r.code, 0, "{r:#?}");
-    let folder = fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.join("metrics.json").is_file())
-        .unwrap_or_else(|| panic!("no report folder in {}", out.display()));
-    let m = serde_json::from_slice(&fs::read(folder.join("metrics.json")).unwrap()).unwrap();
+    let (r, _, m) = report_in(data, config, as_of, out);
     (r, m)
 }
 

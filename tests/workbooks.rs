@@ -6,7 +6,7 @@
 //! metrics.json; a 0–10 and a risk-scored health export give the 0–100 original's metrics.
 
 mod common;
-use common::{arg, preset, root, run, Run};
+use common::{arg, preset, report_in, root, run, Run};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,26 +26,7 @@ const AS_OF: &str = "2026-10-31";
 /// `handoff report` with only `--config` (if any), `--data`, `--as-of`, `--out`; returns
 /// the run, metrics.json and data-quality.csv.
 fn report(data: &Path, config: Option<&Path>, out: &Path) -> (Run, Value, String) {
-    let mut args = vec![
-        "report",
-        "--as-of",
-        AS_OF,
-        "--data",
-        arg(data),
-        "--out",
-        arg(out),
-    ];
-    if let Some(c) = config {
-        args.extend(["--config", arg(c)]);
-    }
-    let r = run(&args);
-    assert_eq!(r.code, 0, "{r:#?}");
-    let folder = fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.join("metrics.json").is_file())
-        .unwrap_or_else(|| panic!("no report folder in {}", out.display()));
-    let m = serde_json::from_slice(&fs::read(folder.join("metrics.json")).unwrap()).unwrap();
+    let (r, folder, m) = report_in(data, config, AS_OF, out);
     let dq = fs::read_to_string(folder.join("data-quality.csv")).unwrap();
     (r, m, dq)
 }

@@ -2,6 +2,7 @@
 //! repository root, a preset's path, and running the real binary in an empty working
 //! directory with its exit code and output captured.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -45,4 +46,35 @@ pub fn run(args: &[&str]) -> Run {
 
 pub fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// `handoff report` with only `--config` (if any), `--data`, `--as-of` and `--out`; it must
+/// succeed. Returns the run, the report folder it wrote and its metrics.json.
+pub fn report_in(
+    data: &Path,
+    config: Option<&Path>,
+    as_of: &str,
+    out: &Path,
+) -> (Run, PathBuf, serde_json::Value) {
+    let mut args = vec![
+        "report",
+        "--as-of",
+        as_of,
+        "--data",
+        arg(data),
+        "--out",
+        arg(out),
+    ];
+    if let Some(c) = config {
+        args.extend(["--config", arg(c)]);
+    }
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{r:#?}");
+    let folder = fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join("metrics.json").is_file())
+        .unwrap_or_else(|| panic!("no report folder in {}", out.display()));
+    let m = serde_json::from_slice(&fs::read(folder.join("metrics.json")).unwrap()).unwrap();
+    (r, folder, m)
 }
