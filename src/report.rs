@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use polars::prelude::*;
 
+use crate::commands::Resolved;
 use crate::error::invalid;
 use crate::ingest::{self, Ingested};
 use crate::metrics::{self, Computed};
@@ -15,7 +16,6 @@ use crate::model::{self, ModelParams};
 use crate::period::Period;
 use crate::render;
 use crate::sql::{self, CustomAnalysis};
-use crate::Resolved;
 use serde_json::{json, Value};
 
 mod atomic;
