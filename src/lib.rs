@@ -16,6 +16,7 @@ pub mod logging;
 pub mod metrics;
 pub mod model;
 pub mod notify;
+pub mod output;
 pub mod period;
 pub mod render;
 pub mod report;

@@ -1,7 +1,6 @@
-//! The `report` command: ingest → fact table → metrics → render, written atomically to
-//! `OUT/LABEL/` by `atomic` (a temporary sibling folder, fsynced and renamed into place,
-//! so a failed run leaves the previous report untouched). Also the pipeline entry used by
-//! `query` and the tests.
+//! The report pipeline: ingest → fact table → metrics → custom analyses → the rendered
+//! files, which `handoff report` hands to [`crate::output`] to write. Also the pipeline
+//! entry used by `query` and the tests.
 
 use std::path::{Path, PathBuf};
 
@@ -17,9 +16,6 @@ use crate::period::Period;
 use crate::render;
 use crate::sql::{self, CustomAnalysis};
 use serde_json::{json, Value};
-
-mod atomic;
-pub use atomic::{write_report, FAIL_AT_ENV, FAIL_POINTS};
 
 /// Ingest and fail with exit 3 when validation fails.
 pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {

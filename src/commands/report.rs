@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::resolve::{resolve, Resolved};
 use crate::cli::{self, ReportArgs};
 use crate::error::{exit, usage};
-use crate::{logging, metrics, notify, period, render, report, sql};
+use crate::{logging, metrics, notify, output, period, render, report, sql};
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
 /// (relative to the config file), else `queries/custom` under the config file's folder (or
@@ -92,7 +92,7 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("rendering");
     let files = report::render_files(&computed)?;
     progress.stage("writing");
-    let target = report::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
+    let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
     progress.finish();
     if !quiet {
         let m = &computed.metrics;
