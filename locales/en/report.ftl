@@ -43,3 +43,24 @@ meta-as-of-value = { $date } (end of day, UTC)
 meta-period-deals = Period deals
 meta-trailing-deals = Trailing deals
 meta-mature-deals = Mature deals
+
+## Alerts (metrics.json → alerts[].message, the report's headline, stdout, notifications)
+
+alert-completion = completion rate { $rate } is below the target { $target }
+alert-sla = { $activity } SLA attainment { $rate } is below the floor { $floor }
+alert-coaching = reps flagged for coaching (mean score < 70 over >= 3 handoffs): { $reps }
+alert-escalations = { $count } deals need escalation (more than { $limit })
+
+## Labels of the vocabularies (vocab.rs → label_id); band labels are in notify.ftl
+
+activity-knowledge-transfer = Knowledge transfer
+activity-intro = Intro
+activity-cs-prep = CS prep
+activity-kickoff-scheduled = Kickoff scheduled
+activity-kickoff-held = Kickoff held
+activity-first-value = First value
+segment-strategic = Strategic
+segment-enterprise = Enterprise
+segment-mid-market = Mid-market
+segment-smb = SMB
+segment-other = Other
