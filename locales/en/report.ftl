@@ -64,3 +64,72 @@ segment-enterprise = Enterprise
 segment-mid-market = Mid-market
 segment-smb = SMB
 segment-other = Other
+
+## Empty-state notes every section uses
+
+note-not-provided = Not available (table { $table } not provided).
+note-no-data = No data: { $what }.
+
+## Table headings shared by sections
+
+table-band = Band
+table-day-30 = Day 30
+table-day-60 = Day 60
+table-day-90 = Day 90
+table-deals = Deals
+table-mean-score = Mean score
+table-activity = Activity
+table-deal = Deal
+table-account = Account
+table-sales-rep = Sales rep
+table-csm = CSM
+table-status = Status
+
+## Status words (colour is never the only signal)
+
+rag-green = on target
+rag-amber = watch
+rag-red = below target
+
+## Words
+
+word-yes = yes
+word-no = no
+
+## Data quality (both reports close with it)
+
+data-quality-cohort = All input rows, before any cohort filter.
+data-quality-intro = Every input row is accounted for: used, rejected (unreadable or invalid) or excluded (a duplicate, an orphan, a later deal of the same account, or dated after the as-of instant).
+data-quality-segments-derived = Segments were derived from ACV (segment_from_acv) for { $n } deal row(s) that had no segment of their own or from accounts.
+data-quality-table = Table
+data-quality-read = Read
+data-quality-used = Used
+data-quality-rejected = Rejected
+data-quality-excluded = Excluded
+data-quality-by-reason = Excluded by reason
+data-quality-not-provided = not provided
+data-quality-excluded-after-as-of = after as-of
+data-quality-excluded-later-deal = later deals of the account
+data-quality-excluded-unknown-account = of unknown accounts
+data-quality-excluded-deal-rejected = of rejected deals
+data-quality-inputs = Inputs
+data-quality-inputs-cohort = All rows of every input table, before any cohort filter
+data-quality-warnings = Warnings
+data-quality-rows = Rejected and excluded rows
+data-quality-none = None: every row of every input was used.
+data-quality-file = File
+data-quality-line = Line
+data-quality-column = Column
+data-quality-value = Value
+data-quality-action = Action
+data-quality-reason = Reason
+data-quality-rows-cohort = All input rows that were rejected or excluded
+data-quality-cut = Showing { $shown } of { $rows } rows; data-quality.csv lists every one with file, line, column, value and reason.
+
+## The alerts block (headline of the monthly review, trend of the quarterly report)
+
+alerts-none = No alerts fired for this period.
+alerts-fired = { $count } { $n ->
+        [one] alert
+       *[other] alerts
+    } fired:

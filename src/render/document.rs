@@ -20,6 +20,14 @@ impl Rag {
             Rag::Red => "below target",
         }
     }
+    /// The Fluent message id of [`Rag::label`] (`rag-green`, …).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Rag::Green => "rag-green",
+            Rag::Amber => "rag-amber",
+            Rag::Red => "rag-red",
+        }
+    }
     /// CSS class name.
     pub fn class(self) -> &'static str {
         match self {
@@ -130,6 +138,13 @@ impl Table {
     pub fn new(head: &[&str]) -> Table {
         Table {
             head: head.iter().map(|h| h.to_string()).collect(),
+            ..Table::default()
+        }
+    }
+    /// A table whose headings are owned text (from the catalog).
+    pub fn headed(head: Vec<String>) -> Table {
+        Table {
+            head,
             ..Table::default()
         }
     }

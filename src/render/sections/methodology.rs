@@ -12,7 +12,7 @@ pub(crate) fn methodology(view: &ReportView) -> Section {
         ("Trailing cohort", cohort_trailing(m)),
         ("Mature cohort", format!("{} First-year outcomes need a full year after close, so recent deals are not in it.", cohort_mature(m))),
         ("Survival cohort", cohort_survival(m)),
-        ("SLAs", format!("{} Met = done by the deadline (a pre-close event counts as met); missed = done late, or not done and the deadline has passed; pending = not done, deadline still ahead. Attainment = met ÷ (met + missed).", sla_deadlines(view.settings))),
+        ("SLAs", format!("{} Met = done by the deadline (a pre-close event counts as met); missed = done late, or not done and the deadline has passed; pending = not done, deadline still ahead. Attainment = met ÷ (met + missed).", sla_deadlines(view))),
         ("Completion", format!("Complete when knowledge transfer, kickoff scheduling and first value are all met; incomplete when any is missed; rate = complete ÷ (complete + incomplete); the target is {}.", pct_whole(view.settings.completion_target))),
         ("Quality score (0–100)", "15 · deal summary + 10 · stakeholder map + 15 · commitments + 10 · risk factors + 10 · all attended + 10 · agenda covered + 10 · questions answered + 15 · knowledge-transfer SLA met + 5 · intro SLA met (checklist items count 1/0; missing counts 0).".into()),
         ("Bands", "Excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70.".into()),
@@ -38,7 +38,8 @@ pub(crate) fn methodology(view: &ReportView) -> Section {
 
 /// The deadlines sentence: each activity's length from close (equal neighbours joined), the
 /// first-value target per segment, and the calendar.
-fn sla_deadlines(settings: &Settings) -> String {
+fn sla_deadlines(view: &ReportView) -> String {
+    let settings = view.settings;
     const NAMES: [(&str, &str); 5] = [
         ("knowledge_transfer", "knowledge-transfer meeting"),
         ("intro", "intro email"),
@@ -60,7 +61,7 @@ fn sla_deadlines(settings: &Settings) -> String {
     }
     let mut parts: Vec<String> = groups
         .iter()
-        .map(|(names, h)| format!("{} {}", names.join(" and "), duration_words(*h, business)))
+        .map(|(names, h)| format!("{} {}", names.join(" and "), duration_words(view, *h, business)))
         .collect();
     let segments: Vec<String> = settings
         .first_value_days
