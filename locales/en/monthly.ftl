@@ -200,3 +200,49 @@ ttfv-by-segment = TTFV by segment
 ttfv-by-acv-band = TTFV by ACV band
 ttfv-by-quality-band = TTFV by handoff-quality band
 ttfv-no-rows = no deals in the trailing cohort
+
+## Charts of the monthly review (titles, notes, legends, axes)
+
+chart-bands-title = Deals by handoff-quality band, { $period }
+chart-bands-note = Bands: excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70
+chart-quality-band = Quality band
+chart-deals-closed = Deals closed
+chart-trend-title = Mean handoff quality score by month
+chart-trend-note = Six calendar months ending with the report period; n = deals closed in the month
+chart-trend-thresholds = band thresholds (good 80, acceptable 70)
+chart-trend-x = Month of close
+chart-trend-y = Mean quality score (0–100)
+chart-ref-good = good
+chart-ref-acceptable = acceptable
+chart-sla-bar = { $rate } ({ $met } of { $decided })
+chart-sla-all-pending = no data (all pending)
+chart-sla-title = SLA attainment by activity, { $period }
+chart-sla-above = at or above the floor
+chart-sla-below = below the floor
+chart-sla-floor-legend = { $floor } floor
+chart-sla-x = Attainment = met ÷ (met + missed), period cohort
+chart-sla-floor = floor
+chart-missing-title = Most-missing handoff information, { $period }
+chart-missing-note = Share of the period's handoff records without the field, most often missing first
+chart-missing-x = Share of handoff records missing the field
+chart-ttfv-title = Time to first value by segment (trailing 12 months)
+chart-ttfv-note = Over deals that reached first value; † fewer than 30 deals in the segment
+chart-ttfv-iqr = p25–p75
+chart-ttfv-median = median
+chart-ttfv-p90 = p90
+chart-group-n = { $group } (n={ $n }){ $low }
+chart-ttfv-x = Segment (deals in the trailing cohort)
+chart-ttfv-y = Days from close to first value
+chart-ttfv-km-title = Deals still waiting for first value, by quality band
+chart-ttfv-km-note = Kaplan–Meier estimate over the trailing cohort; deals not yet at first value are censored
+chart-ttfv-km-x = Days since close
+chart-ttfv-km-y = Share without first value
+chart-adoption-utilisation = Utilisation (active users ÷ licensed seats)
+chart-adoption-utilisation-y = Mean utilisation
+chart-adoption-health = Health score
+chart-adoption-health-y = Mean health score (0–100)
+chart-adoption-title = Early adoption and health by quality band
+chart-adoption-note = Trailing cohort; mean at 30, 60 and 90 days after close over deals with a snapshot
+chart-day-30 = day 30
+chart-day-60 = day 60
+chart-day-90 = day 90

@@ -133,3 +133,13 @@ alerts-fired = { $count } { $n ->
         [one] alert
        *[other] alerts
     } fired:
+
+## Custom analyses (both reports, before the data-quality appendix)
+
+section-custom = Custom analyses
+custom-intro = Analysts' own SQL queries, run at report time over the same registered tables as the query command (see docs/QUERIES.md). Each query states what it answers and which cohort it uses; the numbers are the query's own.
+custom-heading = { $name } ({ $file })
+custom-failed = **This query failed** — the rest of the report is unaffected.
+custom-cut = First { $shown } of { $rows } rows; all rows in tables/{ $table }.csv.
+custom-also = Also in tables/{ $table }.csv.
+custom-no-rows = The query returned no rows.
