@@ -12,15 +12,8 @@ pub enum Rag {
 }
 
 impl Rag {
-    /// The words shown with the colour (colour is never the only signal).
-    pub fn label(self) -> &'static str {
-        match self {
-            Rag::Green => "on target",
-            Rag::Amber => "watch",
-            Rag::Red => "below target",
-        }
-    }
-    /// The Fluent message id of [`Rag::label`] (`rag-green`, …).
+    /// The Fluent message id of the words shown with the colour (colour is never the only
+    /// signal): `rag-green`, `rag-amber`, `rag-red`.
     pub fn label_id(self) -> &'static str {
         match self {
             Rag::Green => "rag-green",
