@@ -160,3 +160,70 @@ kpi-value = Value
 kpi-target = Target
 kpi-change = Change
 kpi-detail = Detail
+
+## Cohort statements (render/cohort.rs): the sentence under a section title, the label under a table
+
+cohort-period = Period cohort: deals closed { $start } to { $end } (n = { $n }).
+cohort-trailing = Trailing cohort: deals closed { $start } to { $end }, the 365 days ending with the period (n = { $n }).
+cohort-mature = Mature cohort: deals closed on or before { $last } — a full first year observed by the as-of date — within the churn look-back window (n = { $n }).
+cohort-survival = Survival cohort: every deal closed before the as-of instant (n = { $n }), followed to { $as_of } end of day UTC; customers who have not churned are censored.
+cohort-period-short = Period cohort ({ $start } to { $end }), n = { $n }
+cohort-trailing-short = Trailing cohort (365 days to { $end }), n = { $n }
+cohort-mature-short = Mature cohort (first year complete by { $as_of }), n = { $n }
+cohort-survival-short = Survival cohort (every deal, followed to { $as_of }), n = { $n }
+
+## Methodology (the quarterly report's appendix): each term (`…-term`) and its definition
+
+methodology-as-of-term = As-of instant
+methodology-as-of = The end of { $date } in UTC (midnight starting the next day). Events at or after it do not exist yet; durations are in fractional days (seconds ÷ 86,400); "date of x" is the UTC calendar date.
+methodology-period-term = Period cohort
+methodology-trailing-term = Trailing cohort
+methodology-mature-term = Mature cohort
+methodology-mature = { $cohort } First-year outcomes need a full year after close, so recent deals are not in it.
+methodology-survival-term = Survival cohort
+methodology-slas-term = SLAs
+methodology-slas = { $deadlines } Met = done by the deadline (a pre-close event counts as met); missed = done late, or not done and the deadline has passed; pending = not done, deadline still ahead. Attainment = met ÷ (met + missed).
+methodology-completion-term = Completion
+methodology-completion = Complete when knowledge transfer, kickoff scheduling and first value are all met; incomplete when any is missed; rate = complete ÷ (complete + incomplete); the target is { $target }.
+methodology-score-term = Quality score (0–100)
+methodology-score = 15 · deal summary + 10 · stakeholder map + 15 · commitments + 10 · risk factors + 10 · all attended + 10 · agenda covered + 10 · questions answered + 15 · knowledge-transfer SLA met + 5 · intro SLA met (checklist items count 1/0; missing counts 0).
+methodology-bands-term = Bands
+methodology-bands = Excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70.
+methodology-ttfv-term = Time to first value
+methodology-ttfv = Days from close to the first first-value milestone. Quantiles use linear interpolation; the Kaplan–Meier estimate treats deals not yet at first value as censored at the as-of instant.
+methodology-churn-term = First-year churn and expansion
+methodology-churn = A churn (expansion) event dated within 365 days after the close date. 95% intervals are Wilson score intervals.
+methodology-relative-risk-term = Relative risk
+methodology-relative-risk = Substandard ÷ excellent churn rate, 95% CI by the log method; the adjusted estimate is Mantel–Haenszel across segments with the Greenland–Robins variance. Not computable when a count is zero.
+methodology-tests-term = Tests
+methodology-tests = Pearson chi-square of bands × churned/retained (no continuity correction); point-biserial correlation of score and churn with a t-test; multi-group log-rank test of the retention curves.
+methodology-arr-term = ARR at stake
+methodology-arr = ACV of the mature cohort's substandard deals × (substandard churn rate − excellent churn rate), floored at 0.
+methodology-low-samples-term = Low samples
+methodology-low-samples = Groups with fewer than 30 deals are marked † next to their numbers.
+methodology-rounding-term = Rounding
+methodology-rounding = Only in this report: rates as percentages with one decimal, scores and days with one decimal, p-values to three significant digits. metrics.json and the tables keep full precision.
+methodology-interpretation-term = Interpretation
+methodology-interpretation = Everything here is observational: associations between handoff quality and outcomes, not proof of cause.
+
+## Methodology: the deadlines sentence (from the configured SLA hours, first-value days and calendar)
+
+methodology-activity-knowledge-transfer = knowledge-transfer meeting
+methodology-activity-intro = intro email
+methodology-activity-cs-prep = CS preparation
+methodology-activity-kickoff-scheduled = kickoff scheduled
+methodology-activity-kickoff-held = kickoff held
+methodology-activity-first-value = first value
+methodology-and = {" "}and{" "}
+methodology-deadline = { $activities } { $duration }
+methodology-segment-strategic = strategic
+methodology-segment-enterprise = enterprise
+methodology-segment-mid-market = mid-market
+methodology-segment-smb = SMB
+methodology-segment-other = other
+methodology-segment-days = { $segment } { $days }
+methodology-first-value-calendar = first value by segment ({ $segments } days)
+methodology-first-value-business = first value by segment ({ $segments } business days)
+methodology-deadlines-default = Default deadlines from close: { $parts }; a config file may override them.
+methodology-deadlines-config-calendar = Deadlines from close, as set by the config file: { $parts }.
+methodology-deadlines-config-business = Deadlines from close, as set by the config file: { $parts }. Deadlines count business days (Monday to Friday) only.
