@@ -246,3 +246,5 @@ chart-adoption-note = Trailing cohort; mean at 30, 60 and 90 days after close ov
 chart-day-30 = day 30
 chart-day-60 = day 60
 chart-day-90 = day 90
+chart-days-value = { $days } d
+chart-none-reached = none reached

@@ -227,3 +227,4 @@ methodology-first-value-business = first value by segment ({ $segments } busines
 methodology-deadlines-default = Default deadlines from close: { $parts }; a config file may override them.
 methodology-deadlines-config-calendar = Deadlines from close, as set by the config file: { $parts }.
 methodology-deadlines-config-business = Deadlines from close, as set by the config file: { $parts }. Deadlines count business days (Monday to Friday) only.
+note-low-sample = † Fewer than 30 deals in this group: a low sample, so the number is imprecise.

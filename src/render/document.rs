@@ -161,7 +161,7 @@ impl Table {
     pub fn all_notes(&self) -> Vec<String> {
         let mut n = self.notes.clone();
         if self.has_low_sample() {
-            n.push(LOW_SAMPLE_NOTE.into());
+            n.push(low_sample_note());
         }
         n
     }

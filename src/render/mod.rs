@@ -121,9 +121,10 @@ pub struct Chart {
 
 /// Samples below this size are flagged low-sample (METRICS.md §4.9).
 pub const LOW_SAMPLE: u64 = crate::metrics::churn::LOW_SAMPLE as u64;
-/// The footnote that explains the low-sample mark.
-pub const LOW_SAMPLE_NOTE: &str =
-    "† Fewer than 30 deals in this group: a low sample, so the number is imprecise.";
+/// The footnote that explains the low-sample mark (`note-low-sample` in the catalog).
+pub fn low_sample_note() -> String {
+    crate::text::text("note-low-sample", &[])
+}
 /// Shown for a number that is null (empty denominator or not computable).
 pub const DASH: &str = "—";
 /// Quality score thresholds of METRICS.md §4.4 used for red/amber/green.

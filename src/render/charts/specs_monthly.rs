@@ -251,6 +251,14 @@ pub(crate) fn spec_ttfv_segment(view: &ReportView) -> Option<Spec> {
         return None;
     }
     let max = rows.iter().flatten().map(|r| r[3]).fold(0.0f64, f64::max);
+    let median_labels = rows
+        .iter()
+        .map(|r| {
+            r.map_or_else(String::new, |r| {
+                view.msg_with("chart-days-value", &[("days", &num1(Some(r[1])))])
+            })
+        })
+        .collect();
     Some(Spec {
         name: "ttfv_by_segment",
         title: view.msg("chart-ttfv-title"),
@@ -282,6 +290,8 @@ pub(crate) fn spec_ttfv_segment(view: &ReportView) -> Option<Spec> {
             x_desc: view.msg("chart-ttfv-x"),
             y_desc: view.msg("chart-ttfv-y"),
             y_max: nice_axis(max * 1.05, 5, false).0,
+            median_labels,
+            none_label: view.msg("chart-none-reached"),
         }),
     })
 }
