@@ -112,6 +112,31 @@ pub fn text(id: &str, args: &[(&str, &str)]) -> String {
     Text::en().msg(id, args)
 }
 
+/// Messages whose Fluent selectors need numbers (plurals: `{ $n -> [one] … *[other] … }`).
+impl Text {
+    /// The message `id` with text variables `args` and number variables `nums` (for
+    /// selectors; a number shown in the text is passed preformatted in `args`).
+    pub fn msg_n(&self, id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            debug_assert!(false, "message {id:?} is not in the catalog");
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        for (name, value) in nums {
+            fluent_args.set(*name, *value);
+        }
+        let mut errors = Vec::new();
+        let out = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        debug_assert!(errors.is_empty(), "message {id:?}: {errors:?}");
+        out.into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

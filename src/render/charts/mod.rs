@@ -69,7 +69,10 @@ use super::{
     at, band_keys, col_f64, col_str, fnum, get, humanize, int, num1, pct, unum, Chart, ReportView,
     LOW_SAMPLE,
 };
+use super::sections::{activity_label, band_label, field_label, segment_label};
+use crate::metrics::ttfv::Ttfv;
 use crate::schema as s;
+use crate::vocab::Band;
 
 /// Every chart the data supports, in report order (monthly and quarterly charts both).
 pub fn charts(view: &ReportView) -> anyhow::Result<Vec<Chart>> {
