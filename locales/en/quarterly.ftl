@@ -7,3 +7,69 @@
 #   quarterly.ftl  the quarterly report's sections
 
 ## The quarterly report's sections (ids start with the section's name)
+# Inline markup: <b>…</b> is strong text, † the low-sample mark.
+
+## Churn by band
+
+churn-intro = Churned = a churn event within 365 days after the close date. Bars show the rate, whiskers the Wilson 95% confidence interval: overlapping intervals mean the bands are not clearly different.
+churn-no-mature-deals = no deals in the mature cohort
+churn-col-band = Band
+churn-col-deals = Deals
+churn-col-churned = Churned
+churn-col-rate = Churn rate
+churn-col-ci = 95% CI
+churn-ci = 95% CI { $ci }
+churn-rr-not-computable = not computable: a churn count or a band is zero
+
+## Relative risk
+
+relative-risk-intro = How many times the first-year churn rate of substandard handoffs is that of excellent ones (1 = no difference). The segment-adjusted (Mantel–Haenszel) estimate compares the bands within each segment, so a different segment mix in the two bands cannot pass for a handoff effect.
+relative-risk-col-estimate = Estimate
+relative-risk-col-value = Relative risk
+relative-risk-col-ci = 95% CI
+relative-risk-col-reading = Reading
+relative-risk-crude = Crude
+relative-risk-adjusted = Segment-adjusted (Mantel–Haenszel)
+relative-risk-reading-above = higher churn with substandard handoffs (CI above 1)
+relative-risk-reading-below = lower churn with substandard handoffs (CI below 1)
+relative-risk-reading-includes = inconclusive: the CI includes 1
+relative-risk-reading-none = not computable (a churn count or a band is zero)
+
+## ARR at stake
+
+arr-explained = <b>{ $arr }</b> of annual contract value: the ACV of the mature cohort's { $n } substandard deals × the gap between their first-year churn rate ({ $sub_rate }) and that of excellent handoffs ({ $exc_rate }), floored at 0. It is what the substandard deals would have kept had they churned like excellent ones — an illustration of scale under the (unproven) assumption that the gap is caused by the handoff, not a forecast.
+arr-not-computable = Not computable: the mature cohort lacks substandard or excellent deals.
+
+## Retention curves
+
+retention-intro = Kaplan–Meier share of customers not yet churned by days since close. Unlike the first-year rates, every deal counts, each followed as long as the data allows.
+retention-logrank = Log-rank test of equal curves: χ² = <b>{ $statistic }</b> on { $dof } dof, p = <b>{ $p }</b>{ $differ ->
+        [yes] {" "}— the curves differ beyond chance.
+       *[no] {" "}— the data cannot show that the curves differ.
+    }
+retention-logrank-none = The log-rank test cannot be computed (fewer than two bands with deals, or no churn).
+retention-col-band = Band
+retention-col-deals = Deals
+retention-col-events = Churn events
+retention-col-retained = Retained at day 365 (KM)
+
+## Significance tests
+
+tests-intro = A p-value is the chance of differences at least this large if handoff quality and churn were unrelated; below 0.05 is conventionally called significant. Significance is not effect size, and neither is causation.
+tests-col-test = Test
+tests-col-cohort = Cohort
+tests-col-statistic = Statistic
+tests-col-dof = dof
+tests-col-p = p-value
+tests-col-reading = Reading
+tests-cohort-mature = mature
+tests-cohort-survival = survival
+tests-chi2 = χ² = { $value }
+tests-r = r = { $value }
+tests-chi-square = Chi-square, bands × churned/retained (Pearson, no continuity correction)
+tests-point-biserial = Point-biserial correlation, quality score × churned
+tests-logrank = Log-rank, retention curves by band
+tests-reading-significant = significant at 5%
+tests-reading-not-significant = not significant (p ≥ 0.05)
+tests-reading-none = not computable
+tests-note-r = A negative r means higher scores go with less churn.
