@@ -73,3 +73,45 @@ tests-reading-significant = significant at 5%
 tests-reading-not-significant = not significant (p ≥ 0.05)
 tests-reading-none = not computable
 tests-note-r = A negative r means higher scores go with less churn.
+
+## Summary (plain-language statistics: association, not causation; low samples named)
+
+summary-no-renewals = First-year churn, expansion and retention are not available (table renewals not provided), so this report cannot relate handoff quality to customer outcomes. The sections below show what the other inputs support.
+summary-tile-churn-substandard = First-year churn, substandard
+summary-tile-churn-excellent = First-year churn, excellent
+summary-tile-ci-n = 95% CI { $ci } · n = { $n }
+summary-tile-rr = Relative risk (crude)
+summary-tile-rr-adjusted = Relative risk, segment-adjusted
+summary-tile-arr = ARR at stake
+summary-tile-arr-detail = ACV of substandard deals × churn-rate gap
+summary-tile-score = Mean quality score this quarter
+summary-tile-deals-closed = { $count ->
+        [one] { $n } deal closed
+       *[other] { $n } deals closed
+    }
+summary-rates = Customers whose handoff was substandard churned in their first year at <b>{ $sub_rate }</b>{ $sub_low } (95% CI { $sub_ci }; { $sub_k } of { $sub_n }) against <b>{ $exc_rate }</b>{ $exc_low } (95% CI { $exc_ci }; { $exc_k } of { $exc_n }) for excellent handoffs
+summary-no-substandard = The mature cohort has no substandard handoffs, so substandard and excellent handoffs cannot be compared
+summary-no-excellent = The mature cohort has no excellent handoffs, so substandard and excellent handoffs cannot be compared
+summary-rr = ; relative risk <b>{ $value }</b> (95% CI { $ci })
+summary-rr-none = ; the relative risk cannot be computed (a churn count or a band is zero)
+summary-rr-adjusted = ; segment-adjusted (Mantel–Haenszel) relative risk <b>{ $value }</b> (95% CI { $ci })
+summary-rr-adjusted-none = ; the segment-adjusted relative risk cannot be computed
+summary-chi-square = ; chi-square test across the bands p = <b>{ $p }</b>.
+summary-chi-square-none = ; the chi-square test cannot be computed.
+summary-verdict-not-computable = <b>The data cannot support a conclusion about handoff quality and first-year churn: the tests cannot be computed on this cohort.</b>
+summary-verdict-chance = <b>The data cannot support a conclusion: </b>with p = { $p } (≥ 0.05) the differences between bands are within what chance alone would often produce.
+summary-verdict-mixed-bands-differ = <b>Evidence is mixed: </b>churn differs across the bands (p < 0.05), but the confidence interval of the substandard-vs-excellent relative risk includes 1, so that comparison on its own is not conclusive.
+summary-verdict-mixed = <b>Evidence is mixed: </b>the confidence interval of the substandard-vs-excellent relative risk includes 1, so the comparison is not conclusive.
+summary-verdict-differs-higher = <b>Churn differs by handoff quality beyond what chance would readily explain: </b>substandard handoffs go with markedly higher first-year churn than excellent ones.
+summary-verdict-differs-lower = <b>Churn differs by handoff quality beyond what chance would readily explain: </b>substandard handoffs go with lower first-year churn than excellent ones, against expectation — check the data.
+summary-adjustment-moves = Adjusting for segment moves the relative risk from { $crude } to { $adjusted }: part of the crude difference reflects the segment mix, not the handoff.
+summary-adjustment-barely = Adjusting for segment barely changes the relative risk ({ $crude } → { $adjusted }), so the segment mix does not explain the difference.
+summary-band-excellent = excellent
+summary-band-good = good
+summary-band-acceptable = acceptable
+summary-band-substandard = substandard
+summary-low-sample = Low sample: the { $bands } { $count ->
+        [one] band has
+       *[other] bands have
+    } fewer than 30 mature deals (marked †), so the rates are imprecise.
+summary-causation = <b>Correlation, not causation. </b>These figures show how churn goes with handoff quality; they do not prove that better handoffs cause lower churn. Deals with poor handoffs may differ in other ways (deal size, customer readiness, product fit) that also drive churn; the segment adjustment removes one such difference, not all.
