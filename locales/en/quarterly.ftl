@@ -115,3 +115,41 @@ summary-low-sample = Low sample: the { $bands } { $count ->
        *[other] bands have
     } fewer than 30 mature deals (marked †), so the rates are imprecise.
 summary-causation = <b>Correlation, not causation. </b>These figures show how churn goes with handoff quality; they do not prove that better handoffs cause lower churn. Deals with poor handoffs may differ in other ways (deal size, customer readiness, product fit) that also drive churn; the segment adjustment removes one such difference, not all.
+
+## Expansion and NPS by band
+
+expansion-heading = First-year expansion
+expansion-no-mature-deals = no deals in the mature cohort
+expansion-intro = Expanded = an expansion event within 365 days after the close date.
+expansion-col-band = Band
+expansion-col-deals = Deals
+expansion-col-expanded = Expanded
+expansion-col-rate = Expansion rate
+expansion-col-ci = 95% CI
+nps-heading = Net Promoter Score
+nps-no-responses = no NPS responses in the trailing cohort
+nps-col-band = Band
+nps-col-responses = Responses
+nps-col-nps = NPS
+nps-col-csat-30 = CSAT day 30
+nps-col-csat-90 = CSAT day 90
+nps-note = NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100; n counts responses, not deals.
+
+## Customer satisfaction (monthly review too)
+
+satisfaction-intro = CSAT (1–5) of the day-30 wave (responses 1–60 days after close) and the day-90 wave (61–120 days), latest response per deal and wave. NPS = % promoters (9–10) − % detractors (0–6) over both waves' responses. Cells show value (n).
+satisfaction-no-responses = no survey responses in the waves
+satisfaction-value-n = { $value } ({ $n })
+satisfaction-col-band = Band
+satisfaction-col-csat-30 = CSAT day 30
+satisfaction-col-csat-90 = CSAT day 90
+satisfaction-col-nps = NPS
+satisfaction-review-heading = Deals for a retroactive handoff review (CSAT ≤ 2)
+satisfaction-review-none = None: no response scored 2 or lower.
+satisfaction-col-deal = Deal
+satisfaction-col-account = Account
+satisfaction-col-rep = Sales rep
+satisfaction-col-wave = Wave
+satisfaction-col-csat = CSAT
+satisfaction-wave-day_30 = Day 30
+satisfaction-wave-day_90 = Day 90
