@@ -153,3 +153,17 @@ satisfaction-col-wave = Wave
 satisfaction-col-csat = CSAT
 satisfaction-wave-day_30 = Day 30
 satisfaction-wave-day_90 = Day 90
+
+## Quarterly trend
+
+quarter-trend-table-title = The quarter against the previous one
+quarter-trend-col-measure = Measure
+quarter-trend-col-this = This quarter
+quarter-trend-col-previous = previous
+quarter-trend-col-change = Change
+quarter-trend-deals = Deals closed
+quarter-trend-score = Mean quality score
+quarter-trend-completion = Completion rate
+quarter-trend-knowledge-transfer = Knowledge-transfer SLA attainment
+quarter-trend-points = { $change } pts
+quarter-trend-alerts = Alerts for the quarter
