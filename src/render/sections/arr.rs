@@ -17,7 +17,7 @@ pub(crate) fn q_arr(view: &ReportView) -> Section {
     let sub = rate_of(churn.by_band.get(&Band::Substandard));
     let exc = rate_of(churn.by_band.get(&Band::Excellent));
     match churn.arr_at_stake {
-        Some(v) => sec.push(Block::Para(rich(
+        Some(v) => sec.push(Block::Para(msg_spans(
             "arr-explained",
             &[
                 ("arr", &money(Some(v))),

@@ -12,7 +12,7 @@ pub(crate) fn q_churn(view: &ReportView) -> Section {
         sec.push(not_provided(s::RENEWALS));
         return sec;
     };
-    sec.push(Block::Para(rich("churn-intro", &[])));
+    sec.push(Block::Para(msg_spans("churn-intro", &[])));
     if churn.by_band.is_empty() {
         sec.push(no_rows(&q("churn-no-mature-deals", &[])));
         return sec;

@@ -23,7 +23,7 @@ pub(crate) fn q_expansion_nps(view: &ReportView) -> Section {
             sec.push(no_rows(&q("expansion-no-mature-deals", &[])))
         }
         Some(exp) => {
-            sec.push(Block::Para(rich("expansion-intro", &[])));
+            sec.push(Block::Para(msg_spans("expansion-intro", &[])));
             let mut table = table_of(&[
                 "expansion-col-band",
                 "expansion-col-deals",
@@ -57,7 +57,7 @@ pub(crate) fn q_expansion_nps(view: &ReportView) -> Section {
             for (band, g) in &sat.nps.by_band {
                 let low = is_low(g.n);
                 table.rows.push(vec![
-                    Cell::text(band_label(*band)),
+                    Cell::text(band_name(*band)),
                     Cell::num(int(Some(g.n))).low(low),
                     Cell::num(g.nps.map(signed1).unwrap_or_else(|| DASH.into()))
                         .low(low)

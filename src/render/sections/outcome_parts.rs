@@ -13,7 +13,7 @@ pub(crate) fn q(id: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// The message `id` as spans: `<b>…</b>` is strong text, `†` the low-sample mark.
-pub(crate) fn rich(id: &str, args: &[(&str, &str)]) -> Vec<Span> {
+pub(crate) fn msg_spans(id: &str, args: &[(&str, &str)]) -> Vec<Span> {
     spans(&q(id, args))
 }
 
@@ -66,7 +66,7 @@ pub(crate) fn table_of(ids: &[&str]) -> Table {
 }
 
 /// The label a reader sees for a band.
-pub(crate) fn band_label(band: Band) -> String {
+pub(crate) fn band_name(band: Band) -> String {
     q(&band.label_id(), &[])
 }
 
@@ -117,7 +117,7 @@ where
 /// The table row of a band: deals, events, rate and its 95% interval.
 pub(crate) fn band_rate_row(band: Band, r: &BandRate) -> Vec<Cell> {
     vec![
-        Cell::text(band_label(band)),
+        Cell::text(band_name(band)),
         Cell::num(int(r.n)).low(r.low),
         Cell::num(int(r.k)),
         Cell::num(pct(r.rate)).low(r.low).strong(),

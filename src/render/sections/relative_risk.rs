@@ -16,7 +16,7 @@ pub(crate) fn q_relative_risk(view: &ReportView) -> Section {
         sec.push(not_provided(s::RENEWALS));
         return sec;
     };
-    sec.push(Block::Para(rich("relative-risk-intro", &[])));
+    sec.push(Block::Para(msg_spans("relative-risk-intro", &[])));
     let mut table = table_of(&[
         "relative-risk-col-estimate",
         "relative-risk-col-value",

@@ -13,10 +13,10 @@ pub(crate) fn q_retention(view: &ReportView) -> Section {
         sec.push(not_provided(s::RENEWALS));
         return sec;
     };
-    sec.push(Block::Para(rich("retention-intro", &[])));
+    sec.push(Block::Para(msg_spans("retention-intro", &[])));
     let lr = churn.logrank;
     sec.push(Block::Para(match lr.and_then(|lr| lr.p_value) {
-        Some(p) => rich(
+        Some(p) => msg_spans(
             "retention-logrank",
             &[
                 ("statistic", &num2(lr.and_then(|lr| lr.statistic))),
@@ -25,7 +25,7 @@ pub(crate) fn q_retention(view: &ReportView) -> Section {
                 ("differ", if p < 0.05 { "yes" } else { "no" }),
             ],
         ),
-        None => rich("retention-logrank-none", &[]),
+        None => msg_spans("retention-logrank-none", &[]),
     }));
     if view.rows("retention_curves").is_some() {
         sec.push(Block::Chart("retention_curves".into()));
@@ -41,7 +41,7 @@ pub(crate) fn q_retention(view: &ReportView) -> Section {
         for (band, g) in &churn.retention_by_band {
             let low = is_low(g.n);
             table.rows.push(vec![
-                Cell::text(band_label(*band)),
+                Cell::text(band_name(*band)),
                 Cell::num(int(Some(g.n))).low(low),
                 Cell::num(int(Some(g.events))),
                 Cell::num(pct(g.retained_365)).low(low),

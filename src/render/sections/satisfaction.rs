@@ -17,7 +17,7 @@ pub(crate) fn satisfaction(view: &ReportView) -> Section {
         sec.push(not_provided(s::SURVEYS));
         return sec;
     };
-    sec.push(Block::Para(rich("satisfaction-intro", &[])));
+    sec.push(Block::Para(msg_spans("satisfaction-intro", &[])));
     let bands: Vec<Band> = Band::ALL
         .into_iter()
         .filter(|b| {
@@ -38,7 +38,7 @@ pub(crate) fn satisfaction(view: &ReportView) -> Section {
         .cohort(short_trailing(m));
         for band in &bands {
             table.rows.push(vec![
-                Cell::text(band_label(*band)),
+                Cell::text(band_name(*band)),
                 csat_cell(sat.csat_day_30.by_band.get(band)),
                 csat_cell(sat.csat_day_90.by_band.get(band)),
                 match sat.nps.by_band.get(band) {
@@ -84,7 +84,7 @@ pub(crate) fn satisfaction(view: &ReportView) -> Section {
                     Cell::text(get(&deal, i).unwrap_or_default()),
                     Cell::text(get(&acct, i).unwrap_or_default()),
                     Cell::text(get(&rep, i).unwrap_or_default()),
-                    Cell::text(band.parse().map_or_else(|_| humanize(&band), band_label)),
+                    Cell::text(band.parse().map_or_else(|_| humanize(&band), band_name)),
                     Cell::text(match wave.as_str() {
                         "day_30" | "day_90" => q(&format!("satisfaction-wave-{wave}"), &[]),
                         _ => humanize(&wave),

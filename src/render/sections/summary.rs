@@ -13,7 +13,7 @@ pub(crate) fn q_summary(view: &ReportView) -> Section {
     let Some(churn) = FirstYearChurn::read(m) else {
         sec.push(Block::Callout(
             Rag::Amber,
-            vec![rich("summary-no-renewals", &[])],
+            vec![msg_spans("summary-no-renewals", &[])],
         ));
         return sec;
     };
@@ -93,7 +93,7 @@ fn paragraph(churn: &FirstYearChurn) -> Vec<Span> {
     let exc = rate_of(churn.by_band.get(&Band::Excellent));
     let mark = |low: bool| if low { "†" } else { "" };
     let mut p = match (sub.rate, exc.rate) {
-        (Some(rs), Some(re)) => rich(
+        (Some(rs), Some(re)) => msg_spans(
             "summary-rates",
             &[
                 ("sub_rate", &pct(Some(rs))),
@@ -108,24 +108,24 @@ fn paragraph(churn: &FirstYearChurn) -> Vec<Span> {
                 ("exc_n", &int(exc.n)),
             ],
         ),
-        (None, _) => rich("summary-no-substandard", &[]),
-        (_, None) => rich("summary-no-excellent", &[]),
+        (None, _) => msg_spans("summary-no-substandard", &[]),
+        (_, None) => msg_spans("summary-no-excellent", &[]),
     };
     let (rr, rr_adj) = (churn.relative_risk, churn.relative_risk_adjusted);
     p.extend(match value(rr) {
-        Some(v) => rich("summary-rr", &[("value", &num2(Some(v))), ("ci", &ci(rr))]),
-        None => rich("summary-rr-none", &[]),
+        Some(v) => msg_spans("summary-rr", &[("value", &num2(Some(v))), ("ci", &ci(rr))]),
+        None => msg_spans("summary-rr-none", &[]),
     });
     p.extend(match value(rr_adj) {
-        Some(v) => rich(
+        Some(v) => msg_spans(
             "summary-rr-adjusted",
             &[("value", &num2(Some(v))), ("ci", &ci(rr_adj))],
         ),
-        None => rich("summary-rr-adjusted-none", &[]),
+        None => msg_spans("summary-rr-adjusted-none", &[]),
     });
     p.extend(match churn.chi_square.and_then(|c| c.p_value) {
-        Some(pv) => rich("summary-chi-square", &[("p", &sig3(Some(pv)))]),
-        None => rich("summary-chi-square-none", &[]),
+        Some(pv) => msg_spans("summary-chi-square", &[("p", &sig3(Some(pv)))]),
+        None => msg_spans("summary-chi-square-none", &[]),
     });
     p
 }
@@ -140,11 +140,11 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
     let mut verdict: Vec<Vec<Span>> = Vec::new();
     let mut rag = Rag::Amber;
     match (chi_p, excludes_one) {
-        (None, None) => verdict.push(rich("summary-verdict-not-computable", &[])),
+        (None, None) => verdict.push(msg_spans("summary-verdict-not-computable", &[])),
         (Some(pv), _) if pv >= 0.05 => {
-            verdict.push(rich("summary-verdict-chance", &[("p", &sig3(Some(pv)))]))
+            verdict.push(msg_spans("summary-verdict-chance", &[("p", &sig3(Some(pv)))]))
         }
-        (_, Some(false)) => verdict.push(rich(
+        (_, Some(false)) => verdict.push(msg_spans(
             if chi_p.is_some_and(|pv| pv < 0.05) {
                 "summary-verdict-mixed-bands-differ"
             } else {
@@ -155,7 +155,7 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
         _ => {
             rag = Rag::Red;
             let higher = value(rr).is_none_or(|v| v >= 1.0);
-            verdict.push(rich(
+            verdict.push(msg_spans(
                 if higher {
                     "summary-verdict-differs-higher"
                 } else {
@@ -173,7 +173,7 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
             } else {
                 "summary-adjustment-barely"
             };
-            verdict.push(rich(
+            verdict.push(msg_spans(
                 id,
                 &[("crude", &num2(Some(c))), ("adjusted", &num2(Some(a)))],
             ));
@@ -192,6 +192,6 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
             &[("count", lows.len() as f64)],
         ));
     }
-    verdict.push(rich("summary-causation", &[]));
+    verdict.push(msg_spans("summary-causation", &[]));
     (rag, verdict)
 }

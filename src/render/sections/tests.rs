@@ -11,7 +11,7 @@ pub(crate) fn q_tests(view: &ReportView) -> Section {
         sec.push(not_provided(s::RENEWALS));
         return sec;
     };
-    sec.push(Block::Para(rich("tests-intro", &[])));
+    sec.push(Block::Para(msg_spans("tests-intro", &[])));
     let reading = |p: Option<f64>| Cell::text(q(&format!("tests-reading-{}", p_reading(p)), &[]));
     let chi2 = |t: Option<TestStat>| {
         Cell::num(q(
