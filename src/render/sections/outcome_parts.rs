@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::metrics::churn::{BandChurn, BandExpansion, RatioEstimate};
+use crate::metrics::drivers::Practice;
 use crate::metrics::satisfaction::BandMean;
 use crate::vocab::Band;
 
@@ -70,6 +71,16 @@ pub(crate) fn band_label(band: Band) -> String {
     q(&band.label_id(), &[])
 }
 
+/// A band's rate figures (churn or expansion): rate, CI, events, n, low sample.
+pub(crate) struct BandRate {
+    pub(crate) rate: Option<f64>,
+    pub(crate) lo: Option<f64>,
+    pub(crate) hi: Option<f64>,
+    pub(crate) k: Option<u64>,
+    pub(crate) n: Option<u64>,
+    pub(crate) low: bool,
+}
+
 impl From<&BandChurn> for BandRate {
     fn from(g: &BandChurn) -> BandRate {
         BandRate {
@@ -94,6 +105,16 @@ impl From<&BandExpansion> for BandRate {
             low: g.low_sample,
         }
     }
+}
+
+/// A handoff practice in plain words (what "with" means), as a table label.
+pub(crate) fn practice_words(p: Practice) -> String {
+    q(&p.label_id(), &[])
+}
+
+/// A handoff practice in plain words as it reads inside a sentence.
+pub(crate) fn practice_in_sentence(p: Practice) -> String {
+    crate::text::text_attr(&p.label_id(), "in-sentence")
 }
 
 /// A band's figures, or none (every number a dash) when the band has no deals.
