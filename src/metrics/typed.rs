@@ -43,7 +43,8 @@ pub fn parse_key<K>(key: &str) -> anyhow::Result<K>
 where
     K: std::str::FromStr<Err = crate::vocab::UnknownValue>,
 {
-    key.parse().map_err(|e| anyhow::anyhow!("metrics group key: {e}"))
+    key.parse()
+        .map_err(|e| anyhow::anyhow!("metrics group key: {e}"))
 }
 
 /// METRICS.md §4.3: handoff completion over the period cohort.

@@ -40,6 +40,7 @@ mod draw;
 mod draw_bars;
 mod draw_lines;
 mod drivers;
+mod km;
 mod spec;
 mod specs_monthly;
 mod specs_quarterly;
@@ -49,6 +50,7 @@ pub(crate) use axes::*;
 pub(crate) use draw::*;
 pub(crate) use draw_bars::*;
 pub(crate) use draw_lines::*;
+pub(crate) use km::*;
 pub(crate) use spec::*;
 pub(crate) use specs_monthly::*;
 pub(crate) use specs_quarterly::*;
@@ -65,11 +67,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde_json::Value;
 
+use super::sections::{activity_label, band_label, field_label, segment_label};
 use super::{
     at, band_keys, col_f64, col_str, fnum, get, humanize, int, num1, pct, unum, Chart, ReportView,
     LOW_SAMPLE,
 };
-use super::sections::{activity_label, band_label, field_label, segment_label};
 use crate::metrics::ttfv::Ttfv;
 use crate::schema as s;
 use crate::vocab::Band;
