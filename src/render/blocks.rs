@@ -107,18 +107,28 @@ pub(crate) fn plural(n: Option<u64>, one: &str, many: &str) -> String {
     format!("{} {}", int(n), if n == Some(1) { one } else { many })
 }
 
-/// `a`, `a and b`, `a, b and c`.
+/// `a`, `a and b`, `a, b and c` (the joining words from the catalog).
 pub(crate) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            crate::text::text("list-and", &[("items", &rest.join(", ")), ("last", last)])
+        }
     }
 }
 
-pub(crate) fn rr_detail(v: &Value) -> String {
-    match (fnum(v, &["ci_low"]), fnum(v, &["ci_high"])) {
-        (Some(lo), Some(hi)) => format!("95% CI {}", ci_num2(Some(lo), Some(hi))),
-        _ => "not computable: a churn count or a band is zero".into(),
+/// The detail under a relative risk: its 95% interval, or why there is none.
+pub(crate) fn rr_detail_of(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => {
+            crate::text::text("shared-rr-ci", &[("ci", &ci_num2(Some(lo), Some(hi)))])
+        }
+        _ => crate::text::text("shared-rr-not-computable", &[]),
     }
+}
+
+/// [`rr_detail_of`] of a relative-risk object read by path (prefer the typed variant).
+pub(crate) fn rr_detail(v: &Value) -> String {
+    rr_detail_of(fnum(v, &["ci_low"]), fnum(v, &["ci_high"]))
 }
