@@ -132,3 +132,18 @@ pub(crate) fn rr_detail_of(lo: Option<f64>, hi: Option<f64>) -> String {
 pub(crate) fn rr_detail(v: &Value) -> String {
     rr_detail_of(fnum(v, &["ci_low"]), fnum(v, &["ci_high"]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_marks_strong_runs() {
+        assert_eq!(
+            rich("The floor is **80.0%**."),
+            vec![t("The floor is "), b("80.0%"), t(".")]
+        );
+        assert_eq!(rich("**55 deals** have"), vec![b("55 deals"), t(" have")]);
+        assert_eq!(rich("plain"), vec![t("plain")]);
+    }
+}
