@@ -26,6 +26,7 @@ mod expansion_nps;
 mod headline;
 mod methodology;
 mod missing;
+mod outcome_parts;
 mod quarter_trend;
 mod relative_risk;
 mod retention;
