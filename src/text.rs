@@ -137,6 +137,13 @@ impl Text {
     }
 }
 
+/// The English message `id` with text variables `args` and number variables `nums` (numbers
+/// select plural variants, `{ $n -> [one] … *[other] … }`; show numbers as preformatted text
+/// variables, not these).
+pub fn text_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
+    Text::en().msg_n(id, args, nums)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,28 +178,4 @@ mod tests {
         }
         assert!(!Text::en().has("no-such-message"));
     }
-}
-
-/// The English message `id` with text variables `args` and number variables `nums` (numbers
-/// select plural variants, `{ $n -> [one] … *[other] … }`; show numbers as preformatted text
-/// variables, not these).
-pub fn text_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
-    let tx = Text::en();
-    let Some(pattern) = tx.bundle.get_message(id).and_then(|m| m.value()) else {
-        debug_assert!(false, "message {id:?} is not in the catalog");
-        return id.to_string();
-    };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, *value);
-    }
-    for (name, value) in nums {
-        fluent_args.set(*name, *value);
-    }
-    let mut errors = Vec::new();
-    let out = tx
-        .bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors);
-    debug_assert!(errors.is_empty(), "message {id:?}: {errors:?}");
-    out.into_owned()
 }

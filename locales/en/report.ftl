@@ -233,5 +233,3 @@ html-chart-unavailable = Chart { $name } unavailable.
 ## Shared phrases
 
 list-and = { $items } and { $last }
-shared-rr-ci = 95% CI { $ci }
-shared-rr-not-computable = not computable: a churn count or a band is zero

@@ -31,16 +31,6 @@ pub(crate) fn group_mean_cell(
     }
 }
 
-/// n of a group object and whether it is a low sample.
-pub(crate) fn group_n(g: &Value) -> (Option<u64>, bool) {
-    let n = unum(g, &["n"]);
-    let low = match at(g, &["low_sample"]).as_bool() {
-        Some(l) => l,
-        None => n.is_some_and(|n| n < LOW_SAMPLE),
-    };
-    (n, low)
-}
-
 /// Keys of a `by_band`-style object in band order, then any others.
 pub(crate) fn band_keys(obj: &Value) -> Vec<String> {
     let Some(map) = obj.as_object() else {
@@ -69,44 +59,6 @@ pub(crate) struct BandRate {
     pub(crate) low: bool,
 }
 
-impl BandRate {
-    /// The table row of a band: deals, events, rate and its 95% interval.
-    pub(crate) fn row(&self, band: &str) -> Vec<Cell> {
-        vec![
-            Cell::text(humanize(band)),
-            Cell::num(int(self.n)).low(self.low),
-            Cell::num(int(self.k)),
-            Cell::num(pct(self.rate)).low(self.low).strong(),
-            Cell::num(ci_pct(self.lo, self.hi)),
-        ]
-    }
-}
-
-pub(crate) fn band_rate(g: &Value, count_key: &str) -> BandRate {
-    let (n, low) = group_n(g);
-    BandRate {
-        rate: fnum(g, &["rate"]),
-        lo: fnum(g, &["ci_low"]),
-        hi: fnum(g, &["ci_high"]),
-        k: unum(g, &[count_key]),
-        n,
-        low,
-    }
-}
-
-pub(crate) fn low_span(low: bool) -> Vec<Span> {
-    if low {
-        vec![Span::Low]
-    } else {
-        Vec::new()
-    }
-}
-
-/// `n thing` / `n things`.
-pub(crate) fn plural(n: Option<u64>, one: &str, many: &str) -> String {
-    format!("{} {}", int(n), if n == Some(1) { one } else { many })
-}
-
 /// `a`, `a and b`, `a, b and c` (the joining words from the catalog).
 pub(crate) fn join_and(items: &[String]) -> String {
     match items {
@@ -116,21 +68,6 @@ pub(crate) fn join_and(items: &[String]) -> String {
             crate::text::text("list-and", &[("items", &rest.join(", ")), ("last", last)])
         }
     }
-}
-
-/// The detail under a relative risk: its 95% interval, or why there is none.
-pub(crate) fn rr_detail_of(lo: Option<f64>, hi: Option<f64>) -> String {
-    match (lo, hi) {
-        (Some(lo), Some(hi)) => {
-            crate::text::text("shared-rr-ci", &[("ci", &ci_num2(Some(lo), Some(hi)))])
-        }
-        _ => crate::text::text("shared-rr-not-computable", &[]),
-    }
-}
-
-/// [`rr_detail_of`] of a relative-risk object read by path (prefer the typed variant).
-pub(crate) fn rr_detail(v: &Value) -> String {
-    rr_detail_of(fnum(v, &["ci_low"]), fnum(v, &["ci_high"]))
 }
 
 #[cfg(test)]

@@ -266,7 +266,6 @@ mod tests {
             join_and(&["a".into(), "b".into(), "c".into()]),
             "a, b and c"
         );
-        assert_eq!(plural(Some(1), "deal", "deals"), "1 deal");
         assert_eq!(num2(Some(-0.166)), "−0.17");
         assert_eq!(num1(Some(-0.01)), "0.0");
     }

@@ -41,9 +41,7 @@ pub(crate) fn q_expansion_nps(view: &ReportView) -> Section {
     sec.push(Block::Heading(q("nps-heading", &[])));
     match sat {
         None => sec.push(not_provided(s::SURVEYS)),
-        Some(sat) if sat.nps.by_band.is_empty() => {
-            sec.push(no_rows(&q("nps-no-responses", &[])))
-        }
+        Some(sat) if sat.nps.by_band.is_empty() => sec.push(no_rows(&q("nps-no-responses", &[]))),
         Some(sat) => {
             let mut table = table_of(&[
                 "nps-col-band",
