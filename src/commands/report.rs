@@ -117,14 +117,17 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
 /// The one-line stdout summary of a report, rounded as the report rounds (a rate as a
 /// percentage with one decimal, a mean score with one decimal, counts grouped).
 pub fn summary_line(m: &serde_json::Value) -> String {
-    use render::{fnum, int, num1, pct, text, unum};
+    use crate::metrics::operations::Escalations;
+    use crate::metrics::typed::{CohortSizes, Completion, MetricSection, PeriodInfo, QualityScores};
+    use render::{int, num1, pct};
+    let period = PeriodInfo::read(m);
     format!(
         "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
-        text(m, &["period", "kind"]).unwrap_or(""),
-        text(m, &["period", "label"]).unwrap_or(""),
-        int(unum(m, &["cohort", "period_deals"])),
-        num1(fnum(m, &["quality", "mean"])),
-        pct(fnum(m, &["completion", "rate"])),
-        int(unum(m, &["escalations", "count"])),
+        period.as_ref().map_or("", |p| p.kind.as_str()),
+        period.as_ref().map_or("", |p| p.label.as_str()),
+        int(CohortSizes::read(m).map(|c| c.period_deals)),
+        num1(QualityScores::read(m).and_then(|q| q.mean)),
+        pct(Completion::read(m).and_then(|c| c.rate)),
+        int(Escalations::read(m).map(|e| e.count)),
     )
 }

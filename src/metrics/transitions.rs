@@ -200,10 +200,10 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
                 });
             }
             let unplanned = groups.pop();
-            groups.pop().zip(unplanned).map(|(planned, unplanned)| ChurnAfter {
-                planned,
-                unplanned,
-            })
+            groups
+                .pop()
+                .zip(unplanned)
+                .map(|(planned, unplanned)| ChurnAfter { planned, unplanned })
         }
         None => None,
     };

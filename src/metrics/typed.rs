@@ -43,7 +43,8 @@ pub fn parse_key<K>(key: &str) -> anyhow::Result<K>
 where
     K: std::str::FromStr<Err = crate::vocab::UnknownValue>,
 {
-    key.parse().map_err(|e| anyhow::anyhow!("metrics group key: {e}"))
+    key.parse()
+        .map_err(|e| anyhow::anyhow!("metrics group key: {e}"))
 }
 
 /// METRICS.md §4.3: handoff completion over the period cohort.
@@ -82,6 +83,16 @@ impl MetricSection for Acceptance {
 pub enum ReportKind {
     Monthly,
     Quarterly,
+}
+
+impl ReportKind {
+    /// The kind as `metrics.json` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Monthly => "monthly",
+            ReportKind::Quarterly => "quarterly",
+        }
+    }
 }
 
 /// The reporting period (METRICS.md §2): its label, kind and first and last day (ISO dates).

@@ -62,10 +62,7 @@ pub fn markdown(view: &ReportView, charts: &[Chart]) -> String {
     let _ = writeln!(
         o,
         "{} {}",
-        view.msg_with(
-            "markdown-footer",
-            &[("version", env!("CARGO_PKG_VERSION"))]
-        ),
+        view.msg_with("markdown-footer", &[("version", env!("CARGO_PKG_VERSION"))]),
         view.msg("footer-correlation")
     );
     o

@@ -130,34 +130,6 @@ pub const DASH: &str = "—";
 pub const SCORE_GOOD: f64 = 80.0;
 pub const SCORE_ACCEPTABLE: f64 = 70.0;
 
-// ---- JSON access -----------------------------------------------------------------------
-
-static NULL: Value = Value::Null;
-
-/// The value at a path of object keys, or null when any step is missing.
-pub fn at<'v>(v: &'v Value, path: &[&str]) -> &'v Value {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(*k))
-        .unwrap_or(&NULL)
-}
-
-/// A finite number at a path.
-pub fn fnum(v: &Value, path: &[&str]) -> Option<f64> {
-    at(v, path).as_f64().filter(|x| x.is_finite())
-}
-
-/// A non-negative integer at a path.
-pub fn unum(v: &Value, path: &[&str]) -> Option<u64> {
-    let x = at(v, path);
-    x.as_u64()
-        .or_else(|| x.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
-}
-
-/// A string at a path.
-pub fn text<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
-    at(v, path).as_str()
-}
-
 // ---- table access ----------------------------------------------------------------------
 
 /// A column as floats; all-null (of the frame's height) when it is missing or not numeric.
@@ -267,14 +239,6 @@ mod tests {
         );
         assert_eq!(num2(Some(-0.166)), "−0.17");
         assert_eq!(num1(Some(-0.01)), "0.0");
-    }
-
-    #[test]
-    fn paths_tolerate_missing_keys() {
-        let v = json!({"a": {"b": 1.5, "n": null}});
-        assert_eq!(fnum(&v, &["a", "b"]), Some(1.5));
-        assert_eq!(fnum(&v, &["a", "x", "y"]), None);
-        assert!(at(&v, &["a", "n"]).is_null());
     }
 
     #[test]

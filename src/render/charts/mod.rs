@@ -40,6 +40,7 @@ mod draw;
 mod draw_bars;
 mod draw_lines;
 mod drivers;
+mod km;
 mod spec;
 mod specs_monthly;
 mod specs_quarterly;
@@ -49,6 +50,7 @@ pub(crate) use axes::*;
 pub(crate) use draw::*;
 pub(crate) use draw_bars::*;
 pub(crate) use draw_lines::*;
+pub(crate) use km::*;
 pub(crate) use spec::*;
 pub(crate) use specs_monthly::*;
 pub(crate) use specs_quarterly::*;
@@ -64,11 +66,11 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::sections::{activity_label, band_label, field_label, segment_label};
 use super::{
     col_f64, col_str, get, humanize, int, num1, pct, Chart, ReportView,
     LOW_SAMPLE,
 };
-use super::sections::{activity_label, band_label, field_label, segment_label};
 use crate::metrics::ttfv::Ttfv;
 use crate::schema as s;
 use crate::vocab::Band;

@@ -2,18 +2,10 @@
 
 use super::*;
 
-/// `mean (n)` cells of a by-band object for one metric and day.
-pub(crate) fn mean_cell(g: &Value, fmt: fn(Option<f64>) -> String) -> Cell {
-    if g.is_null() {
-        return Cell::num(DASH);
-    }
-    let (n, low) = group_n(g);
-    Cell::num(format!("{} ({})", fmt(fnum(g, &["mean"])), int(n))).low(low)
-}
-
 pub(crate) fn adoption_health(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("adoption", &view.msg("section-adoption")).cohort(cohort_trailing(m));
+    let mut sec =
+        Section::new("adoption", &view.msg("section-adoption")).cohort(cohort_trailing(m));
     sec.push(Block::Para(vec![t(view.msg("adoption-intro"))]));
     let adoption = view.section::<Adoption>().map(|a| a.0);
     let health = view.section::<Health>().map(|h| h.0);

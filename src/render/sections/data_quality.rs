@@ -62,8 +62,7 @@ pub(crate) fn data_quality(view: &ReportView) -> Section {
             Cell::text(name),
             Cell::num(int(Some(c.rows_read))),
             Cell::num(int(Some(c.rows_used))),
-            Cell::num(int(Some(c.rows_rejected)))
-                .rag((c.rows_rejected > 0).then_some(Rag::Amber)),
+            Cell::num(int(Some(c.rows_rejected))).rag((c.rows_rejected > 0).then_some(Rag::Amber)),
             Cell::num(int(Some(c.rows_excluded))),
             Cell::text(reasons.join(", ")),
         ]);

@@ -230,5 +230,8 @@ pub(crate) fn push_alerts(sec: &mut Section, m: &Value) {
         settings: &Settings::default(),
     };
     let list = Alerts::read(m).unwrap_or_default().0;
-    sec.push(alert_block(&view, list.into_iter().map(|a| a.message).collect()));
+    sec.push(alert_block(
+        &view,
+        list.into_iter().map(|a| a.message).collect(),
+    ));
 }

@@ -28,7 +28,12 @@ pub(crate) fn missing(view: &ReportView) -> Section {
         col_f64(df, "missing_rate"),
     );
     let mut table = view
-        .headed(&["missing-rank", "missing-field", "missing-missing", "missing-filled"])
+        .headed(&[
+            "missing-rank",
+            "missing-field",
+            "missing-missing",
+            "missing-filled",
+        ])
         .cohort(short_period(m));
     for i in 0..df.height() {
         table.rows.push(vec![

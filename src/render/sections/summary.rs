@@ -141,9 +141,10 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
     let mut rag = Rag::Amber;
     match (chi_p, excludes_one) {
         (None, None) => verdict.push(msg_spans("summary-verdict-not-computable", &[])),
-        (Some(pv), _) if pv >= 0.05 => {
-            verdict.push(msg_spans("summary-verdict-chance", &[("p", &sig3(Some(pv)))]))
-        }
+        (Some(pv), _) if pv >= 0.05 => verdict.push(msg_spans(
+            "summary-verdict-chance",
+            &[("p", &sig3(Some(pv)))],
+        )),
         (_, Some(false)) => verdict.push(msg_spans(
             if chi_p.is_some_and(|pv| pv < 0.05) {
                 "summary-verdict-mixed-bands-differ"

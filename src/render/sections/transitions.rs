@@ -75,7 +75,9 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
     defs.push((
         view.msg("transitions-health-change"),
         match &tr.health_change {
-            None => vec![t(view.msg_with("transitions-not-provided", &[("table", s::HEALTH)]))],
+            None => vec![t(
+                view.msg_with("transitions-not-provided", &[("table", s::HEALTH)])
+            )],
             Some(hc) => {
                 let parts: Vec<String> = [(30, &hc.day_30), (60, &hc.day_60), (90, &hc.day_90)]
                     .iter()
@@ -85,7 +87,10 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
                             "transitions-health-part",
                             &[
                                 ("days", &d.to_string()),
-                                ("change", &g.mean.map(signed1).unwrap_or_else(|| DASH.into())),
+                                (
+                                    "change",
+                                    &g.mean.map(signed1).unwrap_or_else(|| DASH.into()),
+                                ),
                                 ("n", &int(Some(g.n))),
                             ],
                         )
@@ -102,7 +107,9 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
     defs.push((
         view.msg("transitions-churn"),
         match &tr.churn_180d {
-            None => vec![t(view.msg_with("transitions-not-provided", &[("table", s::RENEWALS)]))],
+            None => vec![t(
+                view.msg_with("transitions-not-provided", &[("table", s::RENEWALS)])
+            )],
             Some(ch) => {
                 let parts: Vec<String> = [("planned", &ch.planned), ("unplanned", &ch.unplanned)]
                     .iter()

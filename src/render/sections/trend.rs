@@ -31,7 +31,12 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
         col_f64(df, "deals"),
     );
     let mut table = view
-        .headed(&["trend-month", "table-deals", "table-mean-score", "table-status"])
+        .headed(&[
+            "trend-month",
+            "table-deals",
+            "table-mean-score",
+            "table-status",
+        ])
         .cohort(view.msg("trend-table-cohort"));
     for i in 0..df.height() {
         let v = get(&mean, i);
