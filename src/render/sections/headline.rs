@@ -171,7 +171,7 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     });
     sec.push(Block::Kpis(kpis));
     sec.push(Block::Para(vec![t(view.msg("headline-status-note"))]));
-    push_alerts_typed(&mut sec, view);
+    push_alerts(&mut sec, view);
     sec
 }
 
@@ -217,21 +217,6 @@ fn alert_block(view: &ReportView, list: Vec<String>) -> Block {
 }
 
 /// The alerts block of the report, its sentences from the typed alerts.
-pub(crate) fn push_alerts_typed(sec: &mut Section, view: &ReportView) {
+pub(crate) fn push_alerts(sec: &mut Section, view: &ReportView) {
     sec.push(alert_block(view, alert_sentences(view)));
-}
-
-/// The alerts block from the messages `metrics.json` records (English). Prefer
-/// [`push_alerts_typed`], which builds them in the report's language.
-pub(crate) fn push_alerts(sec: &mut Section, m: &Value) {
-    let view = ReportView {
-        metrics: m,
-        tables: &[],
-        settings: &Settings::default(),
-    };
-    let list = Alerts::read(m).unwrap_or_default().0;
-    sec.push(alert_block(
-        &view,
-        list.into_iter().map(|a| a.message).collect(),
-    ));
 }

@@ -203,4 +203,31 @@ mod tests {
         assert_eq!(spans("†"), vec![Span::Low]);
         assert_eq!(spans("**open"), vec![b("open")]);
     }
+
+    /// The ids the quarterly sections build at run time all exist (the fixed ones are
+    /// checked whenever a section runs: an unknown id fails a debug assertion).
+    #[test]
+    fn built_message_ids_exist() {
+        let tx = crate::text::Text::en();
+        let mut ids: Vec<String> = Vec::new();
+        for side in ["above", "below", "includes", "none"] {
+            ids.push(format!("relative-risk-reading-{side}"));
+            ids.push(format!("adjusted-reading-{side}"));
+        }
+        for p in ["significant", "not-significant", "none"] {
+            ids.push(format!("tests-reading-{p}"));
+        }
+        for band in Band::ALL {
+            ids.push(band.label_id());
+            ids.push(format!("summary-band-{}", band.as_str()));
+        }
+        ids.extend(["day_30", "day_90"].map(|w| format!("satisfaction-wave-{w}")));
+        for p in crate::metrics::drivers::PRACTICES {
+            ids.push(p.label_id());
+            assert_ne!(practice_in_sentence(p), p.label_id());
+        }
+        for id in ids {
+            assert!(tx.has(&id), "{id} is not in the catalog");
+        }
+    }
 }

@@ -81,6 +81,6 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         Block::Table(table.title(q("quarter-trend-table-title", &[]))),
     );
     sec.push(Block::Heading(q("quarter-trend-alerts", &[])));
-    push_alerts(&mut sec, m);
+    push_alerts(&mut sec, view);
     sec
 }
