@@ -43,3 +43,35 @@ meta-as-of-value = { $date } (end of day, UTC)
 meta-period-deals = Period deals
 meta-trailing-deals = Trailing deals
 meta-mature-deals = Mature deals
+
+## Report: labels of values (`crate::vocab`: band-* are in notify.ftl) and of other keys
+## (`key-*`), as tables, charts and legends show them
+
+activity-knowledge-transfer = Knowledge transfer
+activity-intro = Intro
+activity-cs-prep = CS prep
+activity-kickoff-scheduled = Kickoff scheduled
+activity-kickoff-held = Kickoff held
+activity-first-value = First value
+segment-strategic = Strategic
+segment-enterprise = Enterprise
+segment-mid-market = Mid-market
+segment-smb = SMB
+segment-other = Other
+sla-status-met = Met
+sla-status-missed = Missed
+sla-status-pending = Pending
+completion-status-complete = Complete
+completion-status-incomplete = Incomplete
+acceptance-accepted = Accepted
+acceptance-rejected = Rejected
+acceptance-needs-revision = Needs revision
+key-info-customer-context = Customer context
+key-info-stakeholders = Stakeholders
+key-info-objectives = Objectives
+key-info-scope = Scope
+key-info-technical = Technical
+key-info-implementation = Implementation
+key-info-risks = Risks
+key-sales-to-cs = Sales to CS
+key-sales-to-am = Sales to AM

@@ -68,9 +68,27 @@ impl ReportView<'_> {
         PeriodInfo::read(self.metrics)
     }
 
-    /// The catalog of user-facing text (`locales/en/*.ftl`): sections name message ids.
+    /// The catalog of user-facing text in the current language (`locales/LANG/*.ftl`, set
+    /// by [`ReportView::scope`]): sections name message ids.
     pub fn text(&self) -> &'static crate::text::Text {
-        crate::text::Text::en()
+        crate::text::Text::current()
+    }
+
+    /// The report's language: `metrics.json` → `language` (English when absent).
+    pub fn language(&self) -> crate::text::Language {
+        text(self.metrics, &["language"])
+            .and_then(crate::text::Language::from_code)
+            .unwrap_or_default()
+    }
+
+    /// Sets this report's language and currency for the current thread until the guard is
+    /// dropped: each render entry point (`html`, `markdown`, `charts::charts`) opens it, so
+    /// every message and number it writes follows the report's language.
+    pub fn scope(&self) -> (crate::text::Scope, CurrencyScope) {
+        (
+            crate::text::scoped(self.language()),
+            scoped_currency(&self.settings.currency),
+        )
     }
 
     /// Whether an input table was provided (its `metrics.inputs` entry is not null).

@@ -73,6 +73,7 @@ use crate::schema as s;
 
 /// Every chart the data supports, in report order (monthly and quarterly charts both).
 pub fn charts(view: &ReportView) -> anyhow::Result<Vec<Chart>> {
+    let _scope = view.scope();
     let specs: Vec<Spec> = [
         spec_quality_bands(view),
         spec_trend(view),
