@@ -325,6 +325,33 @@ mod tests {
         assert!(!Text::en().has("no-such-message"));
     }
 
+    /// A message in one catalog and not another, or with other variables, fails here.
+    #[test]
+    fn every_language_has_every_message_with_the_same_variables() {
+        let en = messages(EN);
+        assert!(en.len() > 50, "{}", en.len());
+        let mut problems = Vec::new();
+        for lang in [Language::Id, Language::De] {
+            let other = messages(lang.catalog());
+            let code = lang.code();
+            for (id, vars) in &en {
+                match other.get(id) {
+                    None => problems.push(format!("{code}: {id} missing")),
+                    Some(v) if v != vars => {
+                        problems.push(format!("{code}: {id} uses {v:?}, English {vars:?}"))
+                    }
+                    Some(_) => {}
+                }
+            }
+            for id in other.keys().filter(|id| !en.contains_key(*id)) {
+                problems.push(format!("{code}: {id} is not in the English catalog"));
+            }
+            assert_eq!(lang.has_catalog(), lang.missing_messages().is_empty());
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(Language::Id.has_catalog() && Language::De.has_catalog());
+    }
+
     #[test]
     fn the_scope_sets_the_language_and_restores_the_previous_one() {
         assert_eq!(Language::current(), Language::En);
