@@ -69,3 +69,10 @@ key-info-implementation = Implementierung
 key-info-risks = Risiken
 key-sales-to-cs = Vertrieb an CS
 key-sales-to-am = Vertrieb an AM
+
+## Alert lines (report, stdout, notifications)
+
+alert-completion = Abschlussquote { $rate } liegt unter dem Ziel von { $target }
+alert-sla = SLA-Erfüllung { $activity }: { $rate }, unter der Untergrenze von { $floor }
+alert-escalations = { $count } Deals müssen eskaliert werden (mehr als { $max })
+alert-coaching = Vertriebsmitarbeitende mit Coaching-Bedarf (Durchschnittsscore < 70 bei ≥ 3 Übergaben): { $reps }

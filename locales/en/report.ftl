@@ -75,3 +75,12 @@ key-info-implementation = Implementation
 key-info-risks = Risks
 key-sales-to-cs = Sales to CS
 key-sales-to-am = Sales to AM
+
+## Alert lines (report, stdout, notifications). metrics.json keeps the English message the
+## metrics wrote; these are its wording for every language. $activity is the activity's
+## label, $rate/$target/$floor percentages, $count/$max counts, $reps a list of names.
+
+alert-completion = completion rate { $rate } is below the target { $target }
+alert-sla = { $activity } SLA attainment { $rate } is below the floor { $floor }
+alert-escalations = { $count } deals need escalation (more than { $max })
+alert-coaching = reps flagged for coaching (mean score < 70 over >= 3 handoffs): { $reps }

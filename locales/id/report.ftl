@@ -69,3 +69,10 @@ key-info-implementation = Implementasi
 key-info-risks = Risiko
 key-sales-to-cs = Sales ke CS
 key-sales-to-am = Sales ke AM
+
+## Alert lines (report, stdout, notifications)
+
+alert-completion = Tingkat penyelesaian { $rate } berada di bawah target { $target }
+alert-sla = Pencapaian SLA { $activity }: { $rate }, di bawah batas minimum { $floor }
+alert-escalations = { $count } deal perlu dieskalasi (lebih dari { $max })
+alert-coaching = Sales rep yang perlu coaching (rata-rata skor < 70 dari ≥ 3 serah terima): { $reps }

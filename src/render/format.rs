@@ -18,6 +18,7 @@
 use std::cell::Cell;
 
 use icu_decimal::input::Decimal;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
 use icu_decimal::DecimalFormatter;
 
 use super::*;
@@ -27,18 +28,32 @@ use crate::text::Language;
 const NBSP: char = '\u{a0}';
 
 thread_local! {
-    static FORMATTERS: [Option<DecimalFormatter>; 3] = Language::ALL.map(formatter);
+    /// Per language (`Language::ALL` order): grouped, then ungrouped.
+    static FORMATTERS: [[Option<DecimalFormatter>; 2]; 3] = Language::ALL.map(|l| {
+        [formatter(l, GroupingStrategy::Auto), formatter(l, GroupingStrategy::Never)]
+    });
     static CURRENCY: Cell<[u8; 3]> = const { Cell::new(*b"USD") };
 }
 
-fn formatter(lang: Language) -> Option<DecimalFormatter> {
+fn formatter(lang: Language, grouping: GroupingStrategy) -> Option<DecimalFormatter> {
     let locale: icu_locale_core::Locale = lang.code().parse().ok()?;
-    DecimalFormatter::try_new(locale.into(), Default::default()).ok()
+    let mut options = DecimalFormatterOptions::default();
+    options.grouping_strategy = Some(grouping);
+    DecimalFormatter::try_new(locale.into(), options).ok()
 }
 
 /// A plain decimal as Rust writes it (`1234.5`, `-0.25`, `3.00`) in the current language's
 /// digits: grouping and decimal separators from CLDR; the sign stays as written.
 pub fn localize(plain: &str) -> String {
+    write_digits(plain, 0)
+}
+
+/// As [`localize`] without thousands separators (chart axis ticks: `2000`, de `0,5`).
+pub fn localize_ungrouped(plain: &str) -> String {
+    write_digits(plain, 1)
+}
+
+fn write_digits(plain: &str, strategy: usize) -> String {
     let (sign, digits) = match plain.char_indices().next() {
         Some((_, c @ ('-' | '+' | '−' | '±'))) => plain.split_at(c.len_utf8()),
         _ => ("", plain),
@@ -48,7 +63,7 @@ pub fn localize(plain: &str) -> String {
         return plain.to_string();
     };
     let i = Language::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    FORMATTERS.with(|f| match &f[i] {
+    FORMATTERS.with(|f| match &f[i][strategy] {
         Some(f) => format!("{sign}{}", f.format(&decimal)),
         None => plain.to_string(),
     })
@@ -67,6 +82,15 @@ pub fn pct(v: Option<f64>) -> String {
     match v {
         Some(x) if x.is_finite() => percent_sign(&format!("{:.1}", x * 100.0)),
         _ => DASH.into(),
+    }
+}
+
+/// A rate as a whole percentage, e.g. a target or floor: `90%`.
+pub fn pct0(x: f64) -> String {
+    if x.is_finite() {
+        percent_sign(&format!("{:.0}", x * 100.0))
+    } else {
+        DASH.into()
     }
 }
 

@@ -10,6 +10,7 @@
 //! the tables stay unrounded. Text from the data stays raw in the model and is escaped by
 //! each renderer for its own format.
 
+mod alerts;
 mod blocks;
 pub mod charts;
 mod cohort;
@@ -22,6 +23,7 @@ pub mod markdown;
 mod sections;
 pub mod tables;
 
+pub use alerts::alert_text;
 pub(crate) use blocks::*;
 pub(crate) use cohort::*;
 pub use document::*;

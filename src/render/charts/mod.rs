@@ -66,8 +66,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde_json::Value;
 
 use super::{
-    at, band_keys, col_f64, col_str, fnum, get, humanize, int, num1, pct, unum, Chart, ReportView,
-    LOW_SAMPLE,
+    at, band_keys, col_f64, col_str, fnum, get, humanize, int, localize_ungrouped, num1, pct, pct0,
+    unum, Chart, ReportView, LOW_SAMPLE,
 };
 use crate::schema as s;
 
