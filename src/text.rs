@@ -381,5 +381,10 @@ mod tests {
             assert_eq!(plain_count(s), None, "{s}");
         }
         assert_eq!(text("alerts-heading", &[("count", "12")]), "Alerts (12)");
+        let wrote = |n| text("stdout-wrote", &[("path", "r/2026-10"), ("count", n)]);
+        assert_eq!(wrote("1"), "wrote r/2026-10 (1 file)");
+        assert_eq!(wrote("31"), "wrote r/2026-10 (31 files)");
+        let _de = scoped(Language::De);
+        assert_eq!(wrote("1"), "r/2026-10 geschrieben (1 Datei)");
     }
 }

@@ -76,3 +76,14 @@ alert-completion = Abschlussquote { $rate } liegt unter dem Ziel von { $target }
 alert-sla = SLA-Erfüllung { $activity }: { $rate }, unter der Untergrenze von { $floor }
 alert-escalations = { $count } Deals müssen eskaliert werden (mehr als { $max })
 alert-coaching = Vertriebsmitarbeitende mit Coaching-Bedarf (Durchschnittsscore < 70 bei ≥ 3 Übergaben): { $reps }
+
+## The `report` command's stdout lines
+
+stdout-wrote = { $path } geschrieben ({ $count ->
+    [one] { $count } Datei
+   *[other] { $count } Dateien
+})
+stdout-kind-monthly = Monat
+stdout-kind-quarterly = Quartal
+stdout-summary = { $kind } { $label }: { $deals } Deals, Qualitätsscore im Mittel { $mean }, Abschlussquote { $rate }, Eskalationen { $escalations }
+stdout-alert = Warnung: { $message }

@@ -84,3 +84,14 @@ alert-completion = completion rate { $rate } is below the target { $target }
 alert-sla = { $activity } SLA attainment { $rate } is below the floor { $floor }
 alert-escalations = { $count } deals need escalation (more than { $max })
 alert-coaching = reps flagged for coaching (mean score < 70 over >= 3 handoffs): { $reps }
+
+## The `report` command's stdout lines
+
+stdout-wrote = wrote { $path } ({ $count ->
+    [one] { $count } file
+   *[other] { $count } files
+})
+stdout-kind-monthly = monthly
+stdout-kind-quarterly = quarterly
+stdout-summary = { $kind } { $label }: { $deals } deals, mean quality { $mean }, completion rate { $rate }, escalations { $escalations }
+stdout-alert = alert: { $message }

@@ -76,3 +76,11 @@ alert-completion = Tingkat penyelesaian { $rate } berada di bawah target { $targ
 alert-sla = Pencapaian SLA { $activity }: { $rate }, di bawah batas minimum { $floor }
 alert-escalations = { $count } deal perlu dieskalasi (lebih dari { $max })
 alert-coaching = Sales rep yang perlu coaching (rata-rata skor < 70 dari ≥ 3 serah terima): { $reps }
+
+## The `report` command's stdout lines
+
+stdout-wrote = laporan ditulis ke { $path } ({ $count } berkas)
+stdout-kind-monthly = Bulanan
+stdout-kind-quarterly = Kuartalan
+stdout-summary = { $kind } { $label }: { $deals } deal, rata-rata skor kualitas { $mean }, tingkat penyelesaian { $rate }, eskalasi { $escalations }
+stdout-alert = peringatan: { $message }

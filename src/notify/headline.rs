@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::messages::text;
 use crate::config::Settings;
 use crate::metrics::Alert;
-use crate::render::{int, num1, num2, pct};
+use crate::render::{date, int, num1, num2, pct};
 use crate::text::Language;
 
 /// Where the report can be opened: a web address (`report_url`) or the folder on disk.
@@ -147,7 +147,11 @@ impl Headline {
         );
         text(
             "period",
-            &[("kind", &kind), ("start", &self.start), ("end", &self.end)],
+            &[
+                ("kind", &kind),
+                ("start", &date(&self.start)),
+                ("end", &date(&self.end)),
+            ],
         )
     }
 
@@ -365,5 +369,9 @@ pub(crate) mod tests {
         assert_eq!(h.facts()[2].1, "43,0\u{a0}% (Ziel 90,0\u{a0}%)");
         assert_eq!(h.facts()[4].1, "2,10 (95-%-KI 1,46–3,00)");
         assert_eq!(h.alerts_heading(), "Warnungen (1)");
+        assert_eq!(
+            h.period_line(),
+            "Quartalsbericht · 01.07.2026 bis 30.09.2026"
+        );
     }
 }

@@ -188,14 +188,14 @@ pub fn document(view: &ReportView) -> Document {
                 "meta-period-value",
                 &[
                     ("label", &label),
-                    ("start", &facts.start),
-                    ("end", &facts.end),
+                    ("start", &date(&facts.start)),
+                    ("end", &date(&facts.end)),
                 ],
             ),
         ),
         (
             tx.msg("meta-as-of", &[]),
-            tx.msg("meta-as-of-value", &[("date", &facts.as_of)]),
+            tx.msg("meta-as-of-value", &[("date", &date(&facts.as_of))]),
         ),
     ];
     if let Some(sizes) = CohortSizes::read(m) {
