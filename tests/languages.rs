@@ -88,7 +88,7 @@ fn english_phrases() -> Vec<String> {
 fn collect_runs(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
     use fluent_syntax::ast::{Expression, PatternElement};
     let mut run = String::new();
-    let mut flush = |run: &mut String, out: &mut Vec<String>| {
+    let flush = |run: &mut String, out: &mut Vec<String>| {
         let t = run.trim().trim_end_matches([':', '.', ',', ';']).trim();
         if t.len() >= 16 && t.split_whitespace().count() >= 3 {
             out.push(t.to_string());
