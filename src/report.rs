@@ -1,13 +1,13 @@
-//! The `report` command: ingest → fact table → metrics → render, written atomically to
-//! `OUT/LABEL/` by `atomic` (a temporary sibling folder, fsynced and renamed into place,
-//! so a failed run leaves the previous report untouched). Also the pipeline entry used by
-//! `query` and the tests.
+//! The report pipeline: ingest → fact table → metrics → custom analyses → the rendered
+//! files, which `handoff report` hands to [`crate::output`] to write. Also the pipeline
+//! entry used by `query` and the tests.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use polars::prelude::*;
 
+use crate::commands::Resolved;
 use crate::error::invalid;
 use crate::ingest::{self, Ingested};
 use crate::metrics::{self, Computed};
@@ -15,11 +15,7 @@ use crate::model::{self, ModelParams};
 use crate::period::Period;
 use crate::render;
 use crate::sql::{self, CustomAnalysis};
-use crate::Resolved;
 use serde_json::{json, Value};
-
-mod atomic;
-pub use atomic::{write_report, FAIL_AT_ENV, FAIL_POINTS};
 
 /// Ingest and fail with exit 3 when validation fails.
 pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {

@@ -243,15 +243,27 @@ impl Text {
         self.bundle.has_message(id)
     }
 
+    /// The language of this catalog.
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
     /// The message `id` with its `{ $name }` variables filled from `args`. A message this
     /// language lacks comes in English; an id no catalog has comes back as itself (tests
     /// check that every id used exists). A variable written as a plain whole number
     /// (`"3"`) reaches Fluent as a number, so plural selectors (`{ $n -> [one] … }`) work;
     /// it prints the same digits.
     pub fn msg(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.msg_n(id, args, &[])
+    }
+
+    /// The message `id` with text variables `args` and number variables `nums` (for
+    /// selectors, `{ $n -> [one] … *[other] … }`; a number shown in the text is passed
+    /// preformatted in `args`). Falls back to English as [`Text::msg`].
+    pub fn msg_n(&self, id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             if self.lang != Language::En {
-                return Text::en().msg(id, args);
+                return Text::en().msg_n(id, args, nums);
             }
             debug_assert!(false, "message {id:?} is not in the catalog");
             return id.to_string();
@@ -262,6 +274,9 @@ impl Text {
                 Some(n) => fluent_args.set(*name, FluentValue::from(n)),
                 None => fluent_args.set(*name, *value),
             }
+        }
+        for (name, value) in nums {
+            fluent_args.set(*name, *value);
         }
         let mut errors = Vec::new();
         let out = self
@@ -285,6 +300,12 @@ fn plain_count(s: &str) -> Option<u32> {
 /// The message `id` in the current language (see [`Text::msg`]).
 pub fn text(id: &str, args: &[(&str, &str)]) -> String {
     Text::current().msg(id, args)
+}
+
+/// The message `id` in the current language with number variables for its selectors (see
+/// [`Text::msg_n`]).
+pub fn text_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
+    Text::current().msg_n(id, args, nums)
 }
 
 #[cfg(test)]

@@ -946,7 +946,7 @@ mod atomic_write {
 
     fn run_failing_at(d: &Path, out: &Path, step: &str) -> assert_cmd::assert::Assert {
         handoff()
-            .env(handoff::report::FAIL_AT_ENV, step)
+            .env(handoff::output::FAIL_AT_ENV, step)
             .args([
                 "report",
                 "--as-of",

@@ -6,18 +6,34 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::{bools, frame, num, rate};
+use super::churn::finite;
+use super::typed::MetricSection;
+use super::{bools, frame, rate};
 use crate::schema as s;
+use crate::vocab::Band;
 
 /// One (quarter, band) cell with deals.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuarterBand {
+    /// `YYYY-Qn` of the close date.
     pub quarter: String,
-    pub band: String,
+    pub band: Band,
     pub n: u64,
     pub churned: u64,
+    /// churned ÷ n.
+    pub rate: Option<f64>,
+}
+
+/// METRICS.md §4.15 (`metrics.json` → `churn_cohorts`): cells by quarter, then band order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChurnCohorts(pub Vec<QuarterBand>);
+
+impl MetricSection for ChurnCohorts {
+    const KEY: &'static str = "churn_cohorts";
 }
 
 /// `YYYY-Qn` of a date.
@@ -37,45 +53,34 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
     let bands = super::strs(mature, s::QUALITY_BAND)?;
     let churned = bools(mature, s::CHURNED_1Y)?;
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let band_rank = |b: &str| {
-        s::BANDS
-            .iter()
-            .position(|x| *x == b)
-            .unwrap_or(s::BANDS.len())
-    };
-    // (quarter, band order, band) → (deals, churned); the key order is the output order.
-    let mut groups: BTreeMap<(String, usize, String), (u64, u64)> = BTreeMap::new();
+    // (quarter, band) → (deals, churned); the key order (band in report order) is the output
+    // order.
+    let mut groups: BTreeMap<(String, Band), (u64, u64)> = BTreeMap::new();
     for (i, d) in dates.i32()?.iter().enumerate() {
         let (Some(d), Some(band)) = (d, bands[i].as_deref()) else {
+            continue;
+        };
+        let Ok(band) = band.parse::<Band>() else {
             continue;
         };
         let Some(date) = epoch.checked_add_signed(chrono::Duration::days(d as i64)) else {
             continue;
         };
-        let cell = groups
-            .entry((quarter_label(date), band_rank(band), band.to_string()))
-            .or_default();
+        let cell = groups.entry((quarter_label(date), band)).or_default();
         cell.0 += 1;
         cell.1 += churned[i] as u64;
     }
     let cells: Vec<QuarterBand> = groups
         .into_iter()
-        .map(|((quarter, _, band), (n, churned))| QuarterBand {
+        .map(|((quarter, band), (n, churned))| QuarterBand {
             quarter,
             band,
             n,
             churned,
+            rate: rate(churned, n).and_then(finite),
         })
         .collect();
-    let json = Value::Array(
-        cells
-            .iter()
-            .map(|c| {
-                json!({"quarter": c.quarter, "band": c.band, "n": c.n, "churned": c.churned,
-                       "rate": num(rate(c.churned, c.n))})
-            })
-            .collect(),
-    );
+    let json = ChurnCohorts(cells.clone()).json();
     let table = frame(vec![
         Column::new(
             "quarter".into(),
@@ -92,10 +97,7 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
         ),
         Column::new(
             "churn_rate".into(),
-            cells
-                .iter()
-                .map(|c| rate(c.churned, c.n))
-                .collect::<Vec<_>>(),
+            cells.iter().map(|c| c.rate).collect::<Vec<_>>(),
         ),
     ])?;
     Ok(Cohorts { json, cells, table })

@@ -1,22 +1,39 @@
 //! METRICS.md §4.5 information completeness: mean per-handoff completeness and the fill rate of
 //! each required field over the period cohort's handoff records, most-missing first.
 
+use indexmap::IndexMap;
 use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
-use super::{bools, f64s, frame, num, Ctx};
+use super::typed::MetricSection;
+use super::{bools, f64s, frame, Ctx};
 use crate::schema as s;
 use crate::stats;
 
+/// METRICS.md §4.5 over the period cohort's handoff records (null without a handoffs table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Completeness {
-    pub json: Value,
+    /// Mean per-handoff completeness (0–100); null without records.
+    pub mean: Option<f64>,
+    pub handoff_records: u64,
+    /// Fill rate per required field, in the configured order; null without records.
+    pub fields: IndexMap<String, Option<f64>>,
+}
+
+impl MetricSection for Completeness {
+    const KEY: &'static str = "completeness";
+}
+
+/// The section and the `missing_information` table, most-missing first.
+pub struct CompletenessOut {
+    pub section: Option<Completeness>,
     pub table: DataFrame,
 }
 
-pub fn completeness(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Completeness> {
+pub fn completeness(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<CompletenessOut> {
     if !ctx.has(s::HANDOFFS) {
-        return Ok(Completeness {
-            json: Value::Null,
+        return Ok(CompletenessOut {
+            section: None,
             table: frame(vec![
                 Column::new("field".into(), Vec::<String>::new()),
                 Column::new("fill_rate".into(), Vec::<f64>::new()),
@@ -29,13 +46,13 @@ pub fn completeness(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Completenes
         .into_iter()
         .flatten()
         .collect();
-    let mut fields = Map::new();
+    let mut fields = IndexMap::new();
     let mut rows: Vec<(String, Option<f64>)> = Vec::new();
     for f in &ctx.params.settings.required_fields {
         let filled = bools(cohort, &format!("{f}_filled"))?;
         let k = filled.iter().zip(&has).filter(|(x, h)| **x && **h).count() as u64;
         let r = super::rate(k, records as u64);
-        fields.insert(f.clone(), num(r));
+        fields.insert(f.clone(), r);
         rows.push((f.clone(), r));
     }
     // Most often missing first; ties in the order of METRICS.md §3.
@@ -62,11 +79,11 @@ pub fn completeness(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Completenes
                 .collect::<Vec<_>>(),
         ),
     ])?;
-    Ok(Completeness {
-        json: json!({
-            "mean": num(stats::mean(&values)),
-            "handoff_records": records,
-            "fields": fields,
+    Ok(CompletenessOut {
+        section: Some(Completeness {
+            mean: stats::mean(&values),
+            handoff_records: records as u64,
+            fields,
         }),
         table,
     })

@@ -5,10 +5,12 @@
 //! [`crate::stats::cox_fit`]; this file builds the designs and decides when a model is null.
 
 use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 use statrs::function::erf::erfc;
 
-use super::{bools, f64s, frame, num, strs};
+use super::churn::finite;
+use super::typed::MetricSection;
+use super::{bools, f64s, frame, strs};
 use crate::schema as s;
 use crate::stats::{self, Z95};
 
@@ -31,17 +33,95 @@ pub struct CoxModel {
 }
 
 impl CoxModel {
-    pub fn json(&self) -> Value {
-        let mut hr = Map::new();
-        for r in &self.ratios {
-            hr.insert(
-                r.covariate.clone(),
-                json!({"value": num(Some(r.value)), "ci_low": num(Some(r.ci_low)),
-                       "ci_high": num(Some(r.ci_high)), "p_value": num(Some(r.p_value))}),
-            );
-        }
-        json!({"n": self.n, "events": self.events, "hazard_ratios": hr})
+    /// The hazard ratio of a covariate as reported (`None` when the model lacks it).
+    fn reported(&self, covariate: &str) -> Option<Hazard> {
+        let r = self.ratios.iter().find(|r| r.covariate == covariate)?;
+        Some(Hazard {
+            value: finite(r.value),
+            ci_low: finite(r.ci_low),
+            ci_high: finite(r.ci_high),
+            p_value: finite(r.p_value),
+        })
     }
+
+    fn band_model(&self) -> BandCox {
+        BandCox {
+            n: self.n as u64,
+            events: self.events as u64,
+            hazard_ratios: BandHazards {
+                good: self.reported("good"),
+                acceptable: self.reported("acceptable"),
+                substandard: self.reported("substandard"),
+                log_acv: self.reported("log_acv"),
+            },
+        }
+    }
+
+    fn score_model(&self) -> ScoreCox {
+        ScoreCox {
+            n: self.n as u64,
+            events: self.events as u64,
+            hazard_ratios: ScoreHazards {
+                score_per_10: self.reported("score_per_10"),
+                log_acv: self.reported("log_acv"),
+            },
+        }
+    }
+}
+
+/// A hazard ratio with its 95% interval and Wald p-value, as `metrics.json` holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Hazard {
+    pub value: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub p_value: Option<f64>,
+}
+
+/// The band model's hazard ratios vs excellent; a band without deals is absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandHazards {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good: Option<Hazard>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptable: Option<Hazard>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substandard: Option<Hazard>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_acv: Option<Hazard>,
+}
+
+/// METRICS.md §4.13 band model (`metrics.json` → `cox`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandCox {
+    pub n: u64,
+    pub events: u64,
+    pub hazard_ratios: BandHazards,
+}
+
+impl MetricSection for BandCox {
+    const KEY: &'static str = "cox";
+}
+
+/// The score model's hazard ratios: per 10 quality points and per log ACV.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreHazards {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_per_10: Option<Hazard>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_acv: Option<Hazard>,
+}
+
+/// METRICS.md §4.13 score model (`metrics.json` → `cox_score`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreCox {
+    pub n: u64,
+    pub events: u64,
+    pub hazard_ratios: ScoreHazards,
+}
+
+impl MetricSection for ScoreCox {
+    const KEY: &'static str = "cox_score";
 }
 
 /// The survival cohort's columns the models use.
@@ -107,8 +187,8 @@ fn score_model(d: &Survival) -> Option<Vec<HazardRatio>> {
 }
 
 pub struct Cox {
-    pub cox: Option<CoxModel>,
-    pub cox_score: Option<CoxModel>,
+    pub cox: Option<BandCox>,
+    pub cox_score: Option<ScoreCox>,
     /// model, covariate, hazard_ratio, ci_low, ci_high, p_value.
     pub table: DataFrame,
 }
@@ -159,8 +239,8 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
         col("p_value", |r| r.p_value),
     ])?;
     Ok(Cox {
-        cox,
-        cox_score,
+        cox: cox.as_ref().map(CoxModel::band_model),
+        cox_score: cox_score.as_ref().map(CoxModel::score_model),
         table,
     })
 }

@@ -4,11 +4,15 @@
 //! Fisher's exact p-value and its Holm adjustment over all drivers, the ARR at stake and a
 //! ranking by it. Associations only: the report words them so.
 
-use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
-use super::churn::LOW_SAMPLE;
-use super::{bools, f64s, frame, num, rate, strs};
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::churn::{finite, LOW_SAMPLE};
+use super::typed::MetricSection;
+use super::{bools, f64s, frame, rate, strs};
 use crate::schema::{self as s, sla_status};
 use crate::stats::{self, Z95};
 
@@ -30,6 +34,94 @@ pub fn driver_keys() -> Vec<String> {
     keys.push("cs_accepted".into());
     keys.push("info_complete".into());
     keys
+}
+
+/// A handoff practice that splits the mature cohort (METRICS.md §4.12), in METRICS.md order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Practice {
+    DocDealSummary,
+    DocStakeholderMap,
+    DocCommitments,
+    DocRiskFactors,
+    MtgAllAttended,
+    MtgAgendaCovered,
+    MtgQuestionsAnswered,
+    SlaKnowledgeTransfer,
+    SlaIntro,
+    SlaCsPrep,
+    SlaKickoffScheduled,
+    SlaKickoffHeld,
+    SlaFirstValue,
+    CsAccepted,
+    InfoComplete,
+}
+
+impl Practice {
+    /// The spelling in `metrics.json` and the `churn_drivers` table.
+    pub fn as_str(self) -> &'static str {
+        use Practice::*;
+        match self {
+            DocDealSummary => "doc_deal_summary",
+            DocStakeholderMap => "doc_stakeholder_map",
+            DocCommitments => "doc_commitments",
+            DocRiskFactors => "doc_risk_factors",
+            MtgAllAttended => "mtg_all_attended",
+            MtgAgendaCovered => "mtg_agenda_covered",
+            MtgQuestionsAnswered => "mtg_questions_answered",
+            SlaKnowledgeTransfer => "sla_knowledge_transfer",
+            SlaIntro => "sla_intro",
+            SlaCsPrep => "sla_cs_prep",
+            SlaKickoffScheduled => "sla_kickoff_scheduled",
+            SlaKickoffHeld => "sla_kickoff_held",
+            SlaFirstValue => "sla_first_value",
+            CsAccepted => "cs_accepted",
+            InfoComplete => "info_complete",
+        }
+    }
+
+    /// The practice of a driver key (`None` for an unknown key).
+    pub fn parse(key: &str) -> Option<Practice> {
+        serde_json::from_value(Value::String(key.to_string())).ok()
+    }
+
+    /// The Fluent message id of the practice in plain words.
+    pub fn label_id(self) -> String {
+        format!("drivers-practice-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// One practice's churn with and without it, as `metrics.json` → `drivers` holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DriverStats {
+    pub n_with: u64,
+    pub churned_with: u64,
+    pub rate_with: Option<f64>,
+    pub n_without: u64,
+    pub churned_without: u64,
+    pub rate_without: Option<f64>,
+    /// Churn rate without ÷ with, and its 95% interval.
+    pub relative_risk: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    /// Fisher's exact test, and its Holm adjustment over the tested practices.
+    pub p_value: Option<f64>,
+    pub p_holm: Option<f64>,
+    pub arr_at_stake: Option<f64>,
+    pub low_sample: bool,
+}
+
+/// METRICS.md §4.12 (`metrics.json` → `drivers`): every practice in METRICS.md order, then
+/// the practices ranked by ARR at stake.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChurnDrivers {
+    #[serde(flatten)]
+    pub practices: BTreeMap<Practice, DriverStats>,
+    pub ranking: Vec<Practice>,
+}
+
+impl MetricSection for ChurnDrivers {
+    const KEY: &'static str = "drivers";
 }
 
 /// One driver's split and statistics.
@@ -57,23 +149,23 @@ impl Driver {
         self.n_with < LOW_SAMPLE as u64 || self.n_without < LOW_SAMPLE as u64
     }
 
-    fn json(&self) -> Value {
+    fn stats(&self) -> DriverStats {
         let rr = self.relative_risk;
-        json!({
-            "n_with": self.n_with,
-            "churned_with": self.churned_with,
-            "rate_with": num(self.rate_with()),
-            "n_without": self.n_without,
-            "churned_without": self.churned_without,
-            "rate_without": num(self.rate_without()),
-            "relative_risk": num(rr.map(|e| e.value)),
-            "ci_low": num(rr.map(|e| e.ci_low)),
-            "ci_high": num(rr.map(|e| e.ci_high)),
-            "p_value": num(self.p_value),
-            "p_holm": num(self.p_holm),
-            "arr_at_stake": num(self.arr_at_stake),
-            "low_sample": self.low_sample(),
-        })
+        DriverStats {
+            n_with: self.n_with,
+            churned_with: self.churned_with,
+            rate_with: self.rate_with().and_then(finite),
+            n_without: self.n_without,
+            churned_without: self.churned_without,
+            rate_without: self.rate_without().and_then(finite),
+            relative_risk: rr.and_then(|e| finite(e.value)),
+            ci_low: rr.and_then(|e| finite(e.ci_low)),
+            ci_high: rr.and_then(|e| finite(e.ci_high)),
+            p_value: self.p_value.and_then(finite),
+            p_holm: self.p_holm.and_then(finite),
+            arr_at_stake: self.arr_at_stake.and_then(finite),
+            low_sample: self.low_sample(),
+        }
     }
 }
 
@@ -225,11 +317,14 @@ pub fn drivers(mature: &DataFrame) -> anyhow::Result<Drivers> {
         .collect();
     let drivers = evaluate(&splits(mature)?, &churned, &acv);
     let rank = ranking(&drivers);
-    let mut m = Map::new();
-    for d in &drivers {
-        m.insert(d.key.clone(), d.json());
+    let json = ChurnDrivers {
+        practices: drivers
+            .iter()
+            .filter_map(|d| Some((Practice::parse(&d.key)?, d.stats())))
+            .collect(),
+        ranking: rank.iter().filter_map(|k| Practice::parse(k)).collect(),
     }
-    m.insert("ranking".into(), json!(rank));
+    .json();
     let ordered: Vec<&Driver> = rank
         .iter()
         .filter_map(|k| drivers.iter().find(|d| &d.key == k))
@@ -268,10 +363,7 @@ pub fn drivers(mature: &DataFrame) -> anyhow::Result<Drivers> {
             ordered.iter().map(|d| d.low_sample()).collect::<Vec<_>>(),
         ),
     ])?;
-    Ok(Drivers {
-        json: Value::Object(m),
-        table,
-    })
+    Ok(Drivers { json, table })
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! statistics that need whole samples (quantiles, Kaplan–Meier, tests) run on the collected
 //! columns through [`crate::stats`]. Nothing is rounded here.
 
+pub mod alerts;
 pub mod churn;
 pub mod cohort;
 pub mod cohorts;
 pub mod completeness;
 pub mod cox;
 pub mod drivers;
+pub mod inputs;
 pub mod operations;
 pub mod quality;
 pub mod satisfaction;
@@ -60,12 +62,8 @@ pub struct Computed {
     pub settings: crate::config::Settings,
 }
 
-/// An alert that fired (METRICS.md §4.3 and the configured thresholds).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Alert {
-    pub kind: String,
-    pub message: String,
-}
+pub use alerts::Alert;
+pub use inputs::data_quality_frame;
 
 // ---- small helpers shared by the sections ---------------------------------------------
 
@@ -138,7 +136,6 @@ pub fn compute(
     };
     let cohorts = cohort::Cohorts::new(&ctx)?;
     let mut tables: Vec<(String, DataFrame)> = Vec::new();
-    let mut alerts = Vec::new();
     let mut m = Map::new();
     m.insert("schema_version".into(), json!(1));
     m.insert(
@@ -158,10 +155,13 @@ pub fn compute(
         }
         .json(),
     );
-    m.insert("inputs".into(), inputs_json(ing));
+    m.insert(inputs::Inputs::KEY.into(), inputs::Inputs::of(ing).json());
     if ing.derived_segments > 0 {
         // METRICS.md §3.1: the report says the segments were derived from ACV.
-        m.insert("segments_derived".into(), json!(ing.derived_segments));
+        m.insert(
+            inputs::SegmentsDerived::KEY.into(),
+            inputs::SegmentsDerived(ing.derived_segments).json(),
+        );
     }
     m.insert("cohort".into(), cohorts.json());
 
@@ -173,49 +173,32 @@ pub fn compute(
         params.settings.completion_target,
         ing.has(s::MILESTONES),
     )?;
-    if c.alert {
-        alerts.push(Alert {
-            kind: "completion".into(),
-            message: format!(
-                "completion rate {} is below the target {:.0}%",
-                c.rate
-                    .map(|r| format!("{:.1}%", r * 100.0))
-                    .unwrap_or_default(),
-                params.settings.completion_target * 100.0
-            ),
-        });
-    }
     m.insert("completion".into(), c.json);
     let sl = sla::attainment(&cohorts.period, ing.has(s::MILESTONES))?;
-    for (activity, r) in &sl.rates {
-        if let Some(r) = r {
-            if *r < params.settings.sla_floor {
-                alerts.push(Alert {
-                    kind: "sla".into(),
-                    message: format!(
-                        "{activity} SLA attainment {:.1}% is below the floor {:.0}%",
-                        r * 100.0,
-                        params.settings.sla_floor * 100.0
-                    ),
-                });
-            }
-        }
-    }
     m.insert("sla".into(), sl.json);
     tables.push(("sla_attainment".into(), sl.table));
     let comp = completeness::completeness(&ctx, &cohorts.period)?;
-    m.insert("completeness".into(), comp.json);
+    m.insert(
+        completeness::Completeness::KEY.into(),
+        typed::json_or_null(&comp.section),
+    );
     tables.push(("missing_information".into(), comp.table));
     m.insert(
         "acceptance".into(),
         quality::acceptance(&ctx, &cohorts.period)?,
     );
     let t = ttfv::ttfv(&ctx, &cohorts.trailing)?;
-    m.insert("ttfv".into(), t.json);
+    m.insert(ttfv::Ttfv::KEY.into(), typed::json_or_null(&t.section));
     tables.extend(t.tables);
     let snaps = snapshots::snapshots(&ctx, &cohorts.trailing)?;
-    m.insert("adoption".into(), snaps.adoption);
-    m.insert("health".into(), snaps.health);
+    m.insert(
+        snapshots::Adoption::KEY.into(),
+        typed::json_or_null(&snaps.adoption),
+    );
+    m.insert(
+        snapshots::Health::KEY.into(),
+        typed::json_or_null(&snaps.health),
+    );
     tables.push(("adoption_health".into(), snaps.table));
     let sat = satisfaction::satisfaction(&ctx, &cohorts.trailing)?;
     m.insert("satisfaction".into(), sat.json);
@@ -227,29 +210,34 @@ pub fn compute(
     tables.extend(ch.tables);
     insert_outcome_models(&ctx, &cohorts, &mut m, &mut tables)?;
     let ops = operations::operations(&ctx, &cohorts)?;
-    m.insert("trend".into(), ops.trend);
-    m.insert("escalations".into(), ops.escalations);
-    m.insert("scorecards".into(), ops.scorecards_json);
-    alerts.extend(ops.alerts);
-    let escalation_count = ops.escalation_count;
-    if escalation_count > params.settings.max_escalations {
-        alerts.push(Alert {
-            kind: "escalations".into(),
-            message: format!(
-                "{escalation_count} deals need escalation (more than {})",
-                params.settings.max_escalations
-            ),
-        });
-    }
+    m.insert(operations::Trend::KEY.into(), ops.trend.json());
+    m.insert(operations::Escalations::KEY.into(), ops.escalations.json());
+    m.insert(operations::Scorecards::KEY.into(), ops.scorecards.json());
     tables.extend(ops.tables);
     let tr = transitions::transitions(&ctx)?;
-    m.insert("transitions".into(), tr.json);
+    m.insert(
+        transitions::Transitions::KEY.into(),
+        typed::json_or_null(&tr.section),
+    );
     tables.extend(tr.tables);
     m.insert("previous_period".into(), previous(&ctx)?);
-    m.insert("alerts".into(), serde_json::to_value(&alerts)?);
+    let alerts: Vec<Alert> = alerts::fired(
+        section::<typed::Completion>(&m).as_ref(),
+        section::<typed::SlaAttainment>(&m).as_ref(),
+        Some(&ops.scorecards),
+        Some(&ops.escalations),
+        &params.settings,
+    )
+    .iter()
+    .map(alerts::AlertFact::alert)
+    .collect();
     m.insert(
-        "warnings".into(),
-        json!(ing.warnings.iter().collect::<Vec<_>>()),
+        alerts::Alerts::KEY.into(),
+        alerts::Alerts(alerts.clone()).json(),
+    );
+    m.insert(
+        inputs::Warnings::KEY.into(),
+        inputs::Warnings(ing.warnings.clone()).json(),
     );
     tables.push(("data_quality".into(), data_quality_frame(ing)?));
     Ok(Computed {
@@ -311,59 +299,7 @@ fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
     .json())
 }
 
-fn inputs_json(ing: &Ingested) -> Value {
-    let mut m = Map::new();
-    for spec in s::TABLES.iter() {
-        let v = match ing.counts.get(spec.name) {
-            Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
-            None => Value::Null,
-        };
-        m.insert(spec.name.to_string(), v);
-    }
-    // The optional `accounts` table (METRICS.md §3.1) is accounted for only when it was read.
-    if let Some(c) = ing.counts.get(s::ACCOUNTS) {
-        m.insert(
-            s::ACCOUNTS.to_string(),
-            serde_json::to_value(c).unwrap_or(Value::Null),
-        );
-    }
-    Value::Object(m)
-}
-
-/// Every rejected or excluded row (and every value set to missing).
-pub fn data_quality_frame(ing: &Ingested) -> PolarsResult<DataFrame> {
-    let mut issues: Vec<&crate::ingest::Issue> = ing.issues.iter().collect();
-    issues.sort_by(|a, b| {
-        (a.table, &a.file, a.line, &a.column).cmp(&(b.table, &b.file, b.line, &b.column))
-    });
-    frame(vec![
-        Column::new(
-            "table".into(),
-            issues.iter().map(|i| i.table).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "file".into(),
-            issues.iter().map(|i| i.file.as_str()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "line".into(),
-            issues.iter().map(|i| i.line).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "column".into(),
-            issues.iter().map(|i| i.column.as_str()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "value".into(),
-            issues.iter().map(|i| i.value.as_str()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "action".into(),
-            issues.iter().map(|i| i.action.as_str()).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "reason".into(),
-            issues.iter().map(|i| i.reason.as_str()).collect::<Vec<_>>(),
-        ),
-    ])
+/// A typed section of the document being built.
+fn section<T: MetricSection>(m: &Map<String, Value>) -> Option<T> {
+    serde_json::from_value(m.get(T::KEY)?.clone()).ok()
 }

@@ -4,21 +4,87 @@
 //! missed and still not done.
 
 use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
 use super::cohort::{close_between, Cohorts};
-use super::{f64s, num, strs, Alert, Ctx};
+use super::typed::MetricSection;
+use super::{f64s, strs, Ctx};
 use crate::ingest::parse::MICROS_PER_DAY;
 use crate::period::{shift_days, shift_months, Period};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 use crate::stats;
 
+/// One month of the quality trend: its mean score and deals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendMonth {
+    pub month: String,
+    pub mean: Option<f64>,
+    pub n: u64,
+}
+
+/// Where the trend line points (slope ≥ +1 improving, ≤ −1 declining, otherwise flat).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrendDirection {
+    Improving,
+    Declining,
+    Flat,
+}
+
+impl TrendDirection {
+    /// The Fluent message id of the word a reader sees.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            TrendDirection::Improving => "trend-improving",
+            TrendDirection::Declining => "trend-declining",
+            TrendDirection::Flat => "trend-flat",
+        }
+    }
+}
+
+/// METRICS.md §4.10: the six-month quality trend and its least-squares slope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    pub months: Vec<TrendMonth>,
+    /// Points per month; null with fewer than two months with deals.
+    pub slope: Option<f64>,
+    pub direction: Option<TrendDirection>,
+}
+
+impl MetricSection for Trend {
+    const KEY: &'static str = "trend";
+}
+
+/// METRICS.md §4.10: deals closed in the window with an SLA missed and still open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Escalations {
+    pub count: u64,
+    pub window_days: u64,
+}
+
+impl MetricSection for Escalations {
+    const KEY: &'static str = "escalations";
+}
+
+/// METRICS.md §4.10: reps flagged for coaching and the size of each scorecard.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scorecards {
+    pub coaching: Vec<String>,
+    pub rep_count: u64,
+    pub team_count: u64,
+    /// Absent without a handoffs table (the CSM scorecard needs it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csm_count: Option<u64>,
+}
+
+impl MetricSection for Scorecards {
+    const KEY: &'static str = "scorecards";
+}
+
 pub struct Operations {
-    pub trend: Value,
-    pub escalations: Value,
-    pub escalation_count: u64,
-    pub scorecards_json: Value,
-    pub alerts: Vec<Alert>,
+    pub trend: Trend,
+    pub escalations: Escalations,
+    pub scorecards: Scorecards,
     pub tables: Vec<(String, DataFrame)>,
 }
 
@@ -57,8 +123,7 @@ pub fn scorecard(cohort: &DataFrame, sql: &str) -> PolarsResult<DataFrame> {
 
 pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let mut tables = Vec::new();
-    let mut alerts = Vec::new();
-    let mut cards = Map::new();
+    let mut cards = Scorecards::default();
     let mut sql_ctx = scorecard_context(&cohorts.period);
     for (name, key, sql) in SCORECARD_SQL {
         if key == s::CSM && !ctx.has(s::HANDOFFS) {
@@ -74,18 +139,14 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
                 .filter(|(_, f)| *f)
                 .filter_map(|(r, _)| r)
                 .collect();
-            cards.insert("coaching".into(), json!(flagged));
-            if !flagged.is_empty() {
-                alerts.push(Alert {
-                    kind: "coaching".into(),
-                    message: format!(
-                        "reps flagged for coaching (mean score < 70 over >= 3 handoffs): {}",
-                        flagged.join(", ")
-                    ),
-                });
-            }
+            cards.coaching = flagged;
         }
-        cards.insert(format!("{name}_count"), json!(df.height()));
+        let rows = df.height() as u64;
+        match name {
+            "rep" => cards.rep_count = rows,
+            "team" => cards.team_count = rows,
+            _ => cards.csm_count = Some(rows),
+        }
         tables.push((format!("scorecard_{name}"), df));
     }
 
@@ -111,18 +172,25 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     let slope = stats::ols_slope(&xs, &ys);
     let direction = slope.map(|b| {
         if b >= 1.0 {
-            "improving"
+            TrendDirection::Improving
         } else if b <= -1.0 {
-            "declining"
+            TrendDirection::Declining
         } else {
-            "flat"
+            TrendDirection::Flat
         }
     });
-    let trend = json!({
-        "months": months.iter().map(|(m, mean, n)| json!({"month": m, "mean": num(*mean), "n": n})).collect::<Vec<_>>(),
-        "slope": num(slope),
-        "direction": direction,
-    });
+    let trend = Trend {
+        months: months
+            .iter()
+            .map(|(m, mean, n)| TrendMonth {
+                month: m.clone(),
+                mean: *mean,
+                n: *n as u64,
+            })
+            .collect(),
+        slope,
+        direction,
+    };
     tables.push((
         "quality_trend".into(),
         super::frame(vec![
@@ -188,10 +256,11 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
     tables.push(("escalations".into(), list));
     Ok(Operations {
         trend,
-        escalations: json!({"count": count, "window_days": 90}),
-        escalation_count: count,
-        scorecards_json: Value::Object(cards),
-        alerts,
+        escalations: Escalations {
+            count,
+            window_days: 90,
+        },
+        scorecards: cards,
         tables,
     })
 }

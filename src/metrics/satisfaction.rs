@@ -2,12 +2,58 @@
 //! day-90 waves, NPS by band over both waves' responses, and the deals with CSAT ≤ 2 that
 //! need a retroactive handoff review.
 
-use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::churn::finite;
 use super::snapshots::group_mean;
-use super::{f64s, frame, group_rows, num, strs, Ctx};
+use super::typed::MetricSection;
+use super::{f64s, frame, group_rows, strs, Ctx};
 use crate::schema as s;
+use crate::vocab::Band;
+
+/// One band's mean CSAT (1–5) in a wave, over the deals that answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandMean {
+    pub n: u64,
+    pub mean: Option<f64>,
+}
+
+/// One band's NPS (−100 to +100) over both waves' responses; `n` counts responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandNps {
+    pub n: u64,
+    pub nps: Option<f64>,
+}
+
+/// A measure by band; bands without responses are absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ByBand<T> {
+    pub by_band: BTreeMap<Band, T>,
+}
+
+impl<T> Default for ByBand<T> {
+    fn default() -> Self {
+        ByBand {
+            by_band: BTreeMap::new(),
+        }
+    }
+}
+
+/// METRICS.md §4.8 over the trailing cohort (`metrics.json` → `satisfaction`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SatisfactionMetrics {
+    pub csat_day_30: ByBand<BandMean>,
+    pub csat_day_90: ByBand<BandMean>,
+    pub nps: ByBand<BandNps>,
+}
+
+impl MetricSection for SatisfactionMetrics {
+    const KEY: &'static str = "satisfaction";
+}
 
 pub struct Satisfaction {
     pub json: Value,
@@ -33,21 +79,29 @@ pub fn satisfaction(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Satisfactio
             review: empty_review()?,
         });
     }
-    let mut m = Map::new();
     let mut table: Vec<(String, String, u32, Option<f64>)> = Vec::new();
+    let mut waves = Vec::new();
     for wave in ["30", "90"] {
         let column = format!("csat_day_{wave}");
-        let mut groups = Map::new();
+        let mut by_band = BTreeMap::new();
         for (g, n, mean) in group_mean(cohort, s::QUALITY_BAND, &column, &s::BANDS)? {
-            groups.insert(g.clone(), json!({"n": n, "mean": num(mean)}));
-            table.push((format!("csat_day_{wave}"), g, n, mean));
+            if let Ok(b) = g.parse::<Band>() {
+                by_band.insert(
+                    b,
+                    BandMean {
+                        n: n.into(),
+                        mean: mean.and_then(finite),
+                    },
+                );
+            }
+            table.push((column.clone(), g, n, mean));
         }
-        m.insert(column, json!({ "by_band": groups }));
+        waves.push(ByBand { by_band });
     }
     let bands = strs(cohort, s::QUALITY_BAND)?;
     let n30 = f64s(cohort, "nps_day_30")?;
     let n90 = f64s(cohort, "nps_day_90")?;
-    let mut groups = Map::new();
+    let mut nps_by_band = BTreeMap::new();
     for (g, rows) in group_rows(&bands, &s::BANDS) {
         let responses: Vec<f64> = rows
             .iter()
@@ -61,10 +115,26 @@ pub fn satisfaction(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Satisfactio
         let promoters = responses.iter().filter(|x| **x >= 9.0).count() as f64;
         let detractors = responses.iter().filter(|x| **x <= 6.0).count() as f64;
         let nps = 100.0 * (promoters / n - detractors / n);
-        groups.insert(g.clone(), json!({"n": responses.len(), "nps": nps}));
+        if let Ok(b) = g.parse::<Band>() {
+            nps_by_band.insert(
+                b,
+                BandNps {
+                    n: responses.len() as u64,
+                    nps: finite(nps),
+                },
+            );
+        }
         table.push(("nps".into(), g, responses.len() as u32, Some(nps)));
     }
-    m.insert("nps".into(), json!({ "by_band": groups }));
+    let (csat_day_90, csat_day_30) = (waves.pop(), waves.pop());
+    let json = SatisfactionMetrics {
+        csat_day_30: csat_day_30.unwrap_or_default(),
+        csat_day_90: csat_day_90.unwrap_or_default(),
+        nps: ByBand {
+            by_band: nps_by_band,
+        },
+    }
+    .json();
     let waves: Vec<LazyFrame> = ["30", "90"]
         .iter()
         .map(|w| {
@@ -87,7 +157,7 @@ pub fn satisfaction(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Satisfactio
         .sort(["csat", s::DEAL_ID], SortMultipleOptions::default())
         .collect()?;
     Ok(Satisfaction {
-        json: Value::Object(m),
+        json,
         table: frame(vec![
             Column::new(
                 "measure".into(),

@@ -2,15 +2,66 @@
 //! cohort, by quality band and by segment: mean and n of the deals that have a snapshot in
 //! the window (a deal without one is missing, never zero).
 
-use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
-use super::{frame, num, Ctx};
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::typed::{parse_key, MetricSection};
+use super::{frame, Ctx};
 use crate::schema as s;
+use crate::vocab::{Band, Segment};
+
+/// The mean of a group's values and how many deals it rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GroupMean {
+    pub n: u64,
+    pub mean: Option<f64>,
+}
+
+/// One day's means by band and by segment (groups without a snapshot are absent).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotDay {
+    pub by_band: BTreeMap<Band, GroupMean>,
+    pub by_segment: BTreeMap<Segment, GroupMean>,
+}
+
+/// A snapshot metric at day 30, 60 and 90 after close.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotDays {
+    pub day_30: SnapshotDay,
+    pub day_60: SnapshotDay,
+    pub day_90: SnapshotDay,
+}
+
+impl SnapshotDays {
+    /// The days in report order with their number.
+    pub fn days(&self) -> [(u32, &SnapshotDay); 3] {
+        [(30, &self.day_30), (60, &self.day_60), (90, &self.day_90)]
+    }
+}
+
+/// METRICS.md §4.7 utilisation (null without an adoption table).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Adoption(pub SnapshotDays);
+
+impl MetricSection for Adoption {
+    const KEY: &'static str = "adoption";
+}
+
+/// METRICS.md §4.7 health score (null without a health table).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Health(pub SnapshotDays);
+
+impl MetricSection for Health {
+    const KEY: &'static str = "health";
+}
 
 pub struct Snapshots {
-    pub adoption: Value,
-    pub health: Value,
+    pub adoption: Option<Adoption>,
+    pub health: Option<Health>,
     pub table: DataFrame,
 }
 
@@ -55,40 +106,49 @@ fn section(
     prefix: &str,
     table: &mut Vec<(String, String, String, u32, Option<f64>)>,
     metric: &str,
-) -> PolarsResult<Value> {
-    let mut m = Map::new();
-    for n in [30, 60, 90] {
+) -> anyhow::Result<SnapshotDays> {
+    let mut out = SnapshotDays::default();
+    for (n, day) in [
+        (30, &mut out.day_30),
+        (60, &mut out.day_60),
+        (90, &mut out.day_90),
+    ] {
         let column = format!("{prefix}_{n}");
-        let mut day = Map::new();
-        for (key, by, order) in [
-            ("by_band", s::QUALITY_BAND, &s::BANDS[..]),
-            ("by_segment", s::SEGMENT, &s::SEGMENTS[..]),
-        ] {
-            let mut groups = Map::new();
-            for (g, count, mean) in group_mean(cohort, by, &column, order)? {
-                groups.insert(g.clone(), json!({"n": count, "mean": num(mean)}));
-                if key == "by_band" {
-                    table.push((metric.to_string(), format!("day_{n}"), g, count, mean));
-                }
-            }
-            day.insert(key.to_string(), Value::Object(groups));
+        for (g, count, mean) in group_mean(cohort, s::QUALITY_BAND, &column, &s::BANDS)? {
+            let n_mean = GroupMean {
+                n: u64::from(count),
+                mean,
+            };
+            day.by_band.insert(parse_key(&g)?, n_mean);
+            table.push((metric.to_string(), format!("day_{n}"), g, count, mean));
         }
-        m.insert(format!("day_{n}"), Value::Object(day));
+        for (g, count, mean) in group_mean(cohort, s::SEGMENT, &column, &s::SEGMENTS)? {
+            let n_mean = GroupMean {
+                n: u64::from(count),
+                mean,
+            };
+            day.by_segment.insert(parse_key(&g)?, n_mean);
+        }
     }
-    Ok(Value::Object(m))
+    Ok(out)
 }
 
 pub fn snapshots(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Snapshots> {
     let mut rows = Vec::new();
     let adoption = if ctx.has(s::ADOPTION) {
-        section(cohort, "utilisation", &mut rows, "utilisation")?
+        Some(Adoption(section(
+            cohort,
+            "utilisation",
+            &mut rows,
+            "utilisation",
+        )?))
     } else {
-        Value::Null
+        None
     };
     let health = if ctx.has(s::HEALTH) {
-        section(cohort, "health", &mut rows, "health")?
+        Some(Health(section(cohort, "health", &mut rows, "health")?))
     } else {
-        Value::Null
+        None
     };
     let table = frame(vec![
         Column::new(

@@ -4,23 +4,77 @@
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
 use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
 use super::cohort::epoch_days;
-use super::{bools, f64s, group_rows, num, rate, strs, Ctx};
+use super::snapshots::GroupMean;
+use super::typed::MetricSection;
+use super::{bools, f64s, group_rows, rate, strs, Ctx};
 use crate::schema as s;
 use crate::stats::{self, Z95};
 
+/// The transition kinds in report order.
+pub const KINDS: [&str; 4] = ["sales_to_cs", "sales_to_am", "rep_to_rep", "team_to_team"];
+
+/// Mean health change from the transition to +30/60/90 days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HealthChange {
+    pub day_30: GroupMean,
+    pub day_60: GroupMean,
+    pub day_90: GroupMean,
+}
+
+/// Churn within 180 days of a group of transitions, with its 95% Wilson interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Churn180 {
+    pub n: u64,
+    pub churned: u64,
+    pub rate: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+}
+
+/// Churn within 180 days, planned vs unplanned transitions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChurnAfter {
+    pub planned: Churn180,
+    pub unplanned: Churn180,
+}
+
+/// METRICS.md §4.11 over the period's transitions (null without a transitions table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transitions {
-    pub json: Value,
+    pub count: u64,
+    /// Transitions per kind, [`KINDS`] order first.
+    pub by_kind: IndexMap<String, u64>,
+    pub planned_share: Option<f64>,
+    pub joint_meeting_share: Option<f64>,
+    pub satisfaction_mean: Option<f64>,
+    pub satisfaction_target: f64,
+    pub kt_completeness_mean: Option<f64>,
+    pub kt_complete_share: Option<f64>,
+    /// Null without a health table.
+    pub health_change: Option<HealthChange>,
+    /// Null without a renewals table.
+    pub churn_180d: Option<ChurnAfter>,
+}
+
+impl MetricSection for Transitions {
+    const KEY: &'static str = "transitions";
+}
+
+/// The section and the `transitions` table.
+pub struct TransitionsOut {
+    pub section: Option<Transitions>,
     pub tables: Vec<(String, DataFrame)>,
 }
 
-pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
+pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     let Some(t) = ctx.ing.lazy(s::TRANSITIONS) else {
-        return Ok(Transitions {
-            json: Value::Null,
+        return Ok(TransitionsOut {
+            section: None,
             tables: Vec::new(),
         });
     };
@@ -43,12 +97,9 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
         .flatten()
         .collect();
     let kinds = strs(&df, s::KIND)?;
-    let mut by_kind = Map::new();
-    for (k, rows) in group_rows(
-        &kinds,
-        &["sales_to_cs", "sales_to_am", "rep_to_rep", "team_to_team"],
-    ) {
-        by_kind.insert(k, json!(rows.len()));
+    let mut by_kind = IndexMap::new();
+    for (k, rows) in group_rows(&kinds, &KINDS) {
+        by_kind.insert(k, rows.len() as u64);
     }
     let share = |v: &[bool]| rate(v.iter().filter(|x| **x).count() as u64, n);
     let kt_full = kt.iter().filter(|x| **x >= 95.0).count() as u64;
@@ -87,7 +138,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
             .max_by_key(|(d, i, _)| (*d, *i))
             .map(|x| x.2)
     };
-    let mut health_change = Map::new();
+    let mut health_change = Vec::new();
     if has_health {
         for off in [30, 60, 90] {
             let diffs: Vec<f64> = (0..df.height())
@@ -97,12 +148,20 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
                     Some(latest(acct, days[i] + off)? - latest(acct, days[i])?)
                 })
                 .collect();
-            health_change.insert(
-                format!("day_{off}"),
-                json!({"n": diffs.len(), "mean": num(stats::mean(&diffs))}),
-            );
+            health_change.push(GroupMean {
+                n: diffs.len() as u64,
+                mean: stats::mean(&diffs),
+            });
         }
     }
+    let health_change = match health_change[..] {
+        [day_30, day_60, day_90] => Some(HealthChange {
+            day_30,
+            day_60,
+            day_90,
+        }),
+        _ => None,
+    };
     let churn_after = match ctx.ing.tables.get(s::RENEWALS) {
         Some(r) => {
             let ra = strs(r, s::ACCOUNT_ID)?;
@@ -116,8 +175,8 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
                     }
                 }
             }
-            let mut m = Map::new();
-            for (label, want) in [("planned", true), ("unplanned", false)] {
+            let mut groups = Vec::new();
+            for want in [true, false] {
                 let idx: Vec<usize> = (0..df.height())
                     .filter(|&i| planned[i] == want && days[i] + 180 <= as_of)
                     .collect();
@@ -132,24 +191,34 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
                     .count() as u64;
                 let k = idx.len() as u64;
                 let ci = stats::wilson(churned, k, Z95);
-                m.insert(label.to_string(), json!({"n": k, "churned": churned, "rate": num(rate(churned, k)), "ci_low": num(ci.map(|c| c.0)), "ci_high": num(ci.map(|c| c.1))}));
+                groups.push(Churn180 {
+                    n: k,
+                    churned,
+                    rate: rate(churned, k),
+                    ci_low: ci.map(|c| c.0),
+                    ci_high: ci.map(|c| c.1),
+                });
             }
-            Value::Object(m)
+            let unplanned = groups.pop();
+            groups
+                .pop()
+                .zip(unplanned)
+                .map(|(planned, unplanned)| ChurnAfter { planned, unplanned })
         }
-        None => Value::Null,
+        None => None,
     };
-    let json = json!({
-        "count": n,
-        "by_kind": by_kind,
-        "planned_share": num(share(&planned)),
-        "joint_meeting_share": num(share(&joint)),
-        "satisfaction_mean": num(stats::mean(&sat)),
-        "satisfaction_target": 4.5,
-        "kt_completeness_mean": num(stats::mean(&kt)),
-        "kt_complete_share": num(rate(kt_full, kt.len() as u64)),
-        "health_change": if has_health { Value::Object(health_change) } else { Value::Null },
-        "churn_180d": churn_after,
-    });
+    let section = Transitions {
+        count: n,
+        by_kind,
+        planned_share: share(&planned),
+        joint_meeting_share: share(&joint),
+        satisfaction_mean: stats::mean(&sat),
+        satisfaction_target: 4.5,
+        kt_completeness_mean: stats::mean(&kt),
+        kt_complete_share: rate(kt_full, kt.len() as u64),
+        health_change,
+        churn_180d: churn_after,
+    };
     let table = df
         .lazy()
         .select([
@@ -164,8 +233,8 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<Transitions> {
             col(s::SATISFACTION),
         ])
         .collect()?;
-    Ok(Transitions {
-        json,
+    Ok(TransitionsOut {
+        section: Some(section),
         tables: vec![("transitions".into(), table)],
     })
 }

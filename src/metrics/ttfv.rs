@@ -3,25 +3,61 @@
 //! estimate over all of them (not reached = censored at `A − C`). Also the KM curves by band
 //! for the chart.
 
-use polars::prelude::*;
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
-use super::{f64s, frame, group_rows, num, strs, Ctx};
+use indexmap::IndexMap;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::typed::{parse_key, MetricSection};
+use super::{f64s, frame, group_rows, strs, Ctx};
 use crate::model::acv_band_labels;
 use crate::schema as s;
 use crate::stats::{self, KaplanMeier};
+use crate::vocab::{Band, Segment};
 
+/// One group's time to first value (days): descriptive statistics over the deals that
+/// reached it, Kaplan–Meier over all of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TtfvGroup {
+    pub n: u64,
+    pub reached: u64,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub p25: Option<f64>,
+    pub p75: Option<f64>,
+    pub p90: Option<f64>,
+    pub km_median: Option<f64>,
+    pub km_reached_by_30: Option<f64>,
+    pub km_reached_by_60: Option<f64>,
+    pub km_reached_by_90: Option<f64>,
+}
+
+/// METRICS.md §4.6 over the trailing cohort (null without a milestones table).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ttfv {
-    pub json: Value,
+    pub by_segment: BTreeMap<Segment, TtfvGroup>,
+    /// By ACV band label (the configured edges), in band order.
+    pub by_acv_band: IndexMap<String, TtfvGroup>,
+    pub by_quality_band: BTreeMap<Band, TtfvGroup>,
+}
+
+impl MetricSection for Ttfv {
+    const KEY: &'static str = "ttfv";
+}
+
+/// The section and its tables (`ttfv_by_*`, `ttfv_km_curves`).
+pub struct TtfvOut {
+    pub section: Option<Ttfv>,
     pub tables: Vec<(String, DataFrame)>,
 }
 
-/// One group's statistics as JSON and as a table row.
+/// One group's statistics as the section's group and as a table row.
 fn group_stats(
     ttfv: &[Option<f64>],
     followup: &[Option<f64>],
     rows: &[usize],
-) -> (Value, Vec<Option<f64>>, KaplanMeier) {
+) -> (TtfvGroup, Vec<Option<f64>>, KaplanMeier) {
     let reached: Vec<f64> = rows.iter().filter_map(|&i| ttfv[i]).collect();
     let times: Vec<f64> = rows
         .iter()
@@ -44,19 +80,19 @@ fn group_stats(
         Some(by(60.0)),
         Some(by(90.0)),
     ];
-    let j = json!({
-        "n": rows.len(),
-        "reached": reached.len(),
-        "mean": num(vals[2]),
-        "median": num(vals[3]),
-        "p25": num(vals[4]),
-        "p75": num(vals[5]),
-        "p90": num(vals[6]),
-        "km_median": num(vals[7]),
-        "km_reached_by_30": num(vals[8]),
-        "km_reached_by_60": num(vals[9]),
-        "km_reached_by_90": num(vals[10]),
-    });
+    let j = TtfvGroup {
+        n: rows.len() as u64,
+        reached: reached.len() as u64,
+        mean: vals[2],
+        median: vals[3],
+        p25: vals[4],
+        p75: vals[5],
+        p90: vals[6],
+        km_median: vals[7],
+        km_reached_by_30: vals[8],
+        km_reached_by_60: vals[9],
+        km_reached_by_90: vals[10],
+    };
     (j, vals, km)
 }
 
@@ -74,10 +110,10 @@ const STAT_COLUMNS: [&str; 11] = [
     "km_reached_by_90",
 ];
 
-pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Ttfv> {
+pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<TtfvOut> {
     if !ctx.has(s::MILESTONES) {
-        return Ok(Ttfv {
-            json: Value::Null,
+        return Ok(TtfvOut {
+            section: None,
             tables: Vec::new(),
         });
     }
@@ -85,7 +121,7 @@ pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Ttfv> {
     let followup = f64s(cohort, s::FOLLOWUP_DAYS)?;
     let acv_labels = acv_band_labels(ctx.params.settings.acv_band_edges);
     let acv_order: Vec<&str> = acv_labels.iter().map(String::as_str).collect();
-    let mut out = Map::new();
+    let mut out = Ttfv::default();
     let mut tables = Vec::new();
     let mut curves: Vec<(String, f64, f64)> = Vec::new();
     for (key, column, order) in [
@@ -94,12 +130,21 @@ pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Ttfv> {
         ("by_quality_band", s::QUALITY_BAND, &s::BANDS[..]),
     ] {
         let keys = strs(cohort, column)?;
-        let mut groups = Map::new();
         let mut names = Vec::new();
         let mut cols: Vec<Vec<Option<f64>>> = vec![Vec::new(); STAT_COLUMNS.len()];
         for (g, rows) in group_rows(&keys, order) {
             let (j, vals, km) = group_stats(&ttfv, &followup, &rows);
-            groups.insert(g.clone(), j);
+            match key {
+                "by_segment" => {
+                    out.by_segment.insert(parse_key(&g)?, j);
+                }
+                "by_acv_band" => {
+                    out.by_acv_band.insert(g.clone(), j);
+                }
+                _ => {
+                    out.by_quality_band.insert(parse_key(&g)?, j);
+                }
+            }
             for (c, v) in cols.iter_mut().zip(vals) {
                 c.push(v);
             }
@@ -111,7 +156,6 @@ pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Ttfv> {
             }
             names.push(g);
         }
-        out.insert(key.to_string(), Value::Object(groups));
         let mut columns = vec![Column::new("group".into(), names)];
         for (name, c) in STAT_COLUMNS.iter().zip(cols) {
             columns.push(Column::new((*name).into(), c));
@@ -132,8 +176,8 @@ pub fn ttfv(ctx: &Ctx, cohort: &DataFrame) -> anyhow::Result<Ttfv> {
             ),
         ])?,
     ));
-    Ok(Ttfv {
-        json: Value::Object(out),
+    Ok(TtfvOut {
+        section: Some(out),
         tables,
     })
 }

@@ -32,6 +32,21 @@ pub trait MetricSection: Serialize + DeserializeOwned {
     }
 }
 
+/// A section that may be absent (its input not provided) as JSON: the section or null.
+pub fn json_or_null<T: MetricSection>(section: &Option<T>) -> Value {
+    section.as_ref().map_or(Value::Null, MetricSection::json)
+}
+
+/// A group key of the fact table (band, segment, …) as its vocabulary value; an unknown
+/// spelling is an error naming it (the model only writes known ones).
+pub fn parse_key<K>(key: &str) -> anyhow::Result<K>
+where
+    K: std::str::FromStr<Err = crate::vocab::UnknownValue>,
+{
+    key.parse()
+        .map_err(|e| anyhow::anyhow!("metrics group key: {e}"))
+}
+
 /// METRICS.md §4.3: handoff completion over the period cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Completion {

@@ -70,11 +70,8 @@ impl Headline {
     /// (`render::alert_text`, with the floor and limits of the run's settings).
     pub fn from_report(m: &Value, alerts: &[Alert], settings: &Settings, link: Link) -> Headline {
         let mut h = Headline::from_metrics(m, alerts, link);
-        let _lang = crate::text::scoped(h.language);
-        h.alerts = alerts
-            .iter()
-            .map(|a| crate::render::alert_text(&a.kind, &a.message, m, settings))
-            .collect();
+        let tx = crate::text::Text::get(h.language);
+        h.alerts = crate::metrics::alerts::sentences(m, settings, tx);
         h
     }
 

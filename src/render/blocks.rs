@@ -4,11 +4,31 @@
 use super::*;
 
 pub(crate) fn not_provided(input: &str) -> Block {
-    Block::Unavailable(format!("Not available (table {input} not provided)."))
+    Block::Unavailable(crate::text::text("note-not-provided", &[("table", input)]))
 }
 
 pub(crate) fn no_rows(what: &str) -> Block {
-    Block::Unavailable(format!("No data: {what}."))
+    Block::Unavailable(crate::text::text("note-no-data", &[("what", what)]))
+}
+
+/// Catalog text as spans: each `**…**` pair marks strong text, the rest is plain.
+pub(crate) fn rich(s: &str) -> Vec<Span> {
+    s.split("**")
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| if i % 2 == 1 { b(part) } else { t(part) })
+        .collect()
+}
+
+/// `mean (n)` cell of a typed group mean; a dash when the group is absent.
+pub(crate) fn group_mean_cell(
+    g: Option<&crate::metrics::snapshots::GroupMean>,
+    fmt: fn(Option<f64>) -> String,
+) -> Cell {
+    match g {
+        None => Cell::num(DASH),
+        Some(g) => Cell::num(format!("{} ({})", fmt(g.mean), int(Some(g.n)))).low(g.n < LOW_SAMPLE),
+    }
 }
 
 /// n of a group object and whether it is a low sample.

@@ -1,9 +1,10 @@
 //! Cohort statements: the sentence each section states about the deals its numbers use,
 //! and the one-line labels under tables. They read the typed period, as-of date and cohort
-//! sizes of the metrics document.
+//! sizes of the metrics document; their wording is `cohort-*` in the catalog.
 
 use super::*;
 use crate::metrics::typed::{AsOf, CohortSizes, MetricSection, PeriodInfo};
+use crate::text::text;
 
 /// What the cohort statements need, `?` where the document lacks it.
 pub(crate) struct CohortFacts {
@@ -38,6 +39,11 @@ pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// A date, or `?` when the document lacks it.
+fn date_or_unknown(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "?".to_string(), |d| d.to_string())
+}
+
 /// The as-of date of a metrics document.
 pub(crate) fn as_of_date(m: &Value) -> Option<NaiveDate> {
     iso_date(&AsOf::read(m)?.0)
@@ -45,11 +51,13 @@ pub(crate) fn as_of_date(m: &Value) -> Option<NaiveDate> {
 
 pub(crate) fn cohort_period(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Period cohort: deals closed {} to {} (n = {}).",
-        f.start,
-        f.end,
-        f.n(|s| s.period_deals)
+    text(
+        "cohort-period",
+        &[
+            ("start", &f.start),
+            ("end", &f.end),
+            ("n", &f.n(|s| s.period_deals)),
+        ],
     )
 }
 
@@ -57,67 +65,69 @@ pub(crate) fn cohort_trailing(m: &Value) -> String {
     let f = CohortFacts::of(m);
     let end = iso_date(&f.end);
     let start = end.and_then(|e| e.checked_sub_days(Days::new(364)));
-    format!(
-        "Trailing cohort: deals closed {} to {}, the 365 days ending with the period (n = {}).",
-        start.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-        end.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-        f.n(|s| s.trailing_deals)
+    text(
+        "cohort-trailing",
+        &[
+            ("start", &date_or_unknown(start)),
+            ("end", &date_or_unknown(end)),
+            ("n", &f.n(|s| s.trailing_deals)),
+        ],
     )
 }
 
 pub(crate) fn cohort_mature(m: &Value) -> String {
     let f = CohortFacts::of(m);
     let hi = iso_date(&f.as_of).and_then(|d| d.checked_sub_days(Days::new(365)));
-    format!(
-        "Mature cohort: deals closed on or before {} — a full first year observed by the as-of date — within the churn look-back window (n = {}).",
-        hi.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-        f.n(|s| s.mature_deals)
+    text(
+        "cohort-mature",
+        &[
+            ("last", &date_or_unknown(hi)),
+            ("n", &f.n(|s| s.mature_deals)),
+        ],
     )
 }
 
 pub(crate) fn cohort_survival(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Survival cohort: every deal closed before the as-of instant (n = {}), followed to {} end of day UTC; customers who have not churned are censored.",
-        f.n(|s| s.survival_deals),
-        f.as_of
+    text(
+        "cohort-survival",
+        &[("n", &f.n(|s| s.survival_deals)), ("as_of", &f.as_of)],
     )
 }
 
 /// The one-line cohort labels under tables (the section states the full definition).
 pub(crate) fn short_period(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Period cohort ({} to {}), n = {}",
-        f.start,
-        f.end,
-        f.n(|s| s.period_deals)
+    text(
+        "cohort-period-short",
+        &[
+            ("start", &f.start),
+            ("end", &f.end),
+            ("n", &f.n(|s| s.period_deals)),
+        ],
     )
 }
 
 pub(crate) fn short_trailing(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Trailing cohort (365 days to {}), n = {}",
-        f.end,
-        f.n(|s| s.trailing_deals)
+    text(
+        "cohort-trailing-short",
+        &[("end", &f.end), ("n", &f.n(|s| s.trailing_deals))],
     )
 }
 
 pub(crate) fn short_mature(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Mature cohort (first year complete by {}), n = {}",
-        f.as_of,
-        f.n(|s| s.mature_deals)
+    text(
+        "cohort-mature-short",
+        &[("as_of", &f.as_of), ("n", &f.n(|s| s.mature_deals))],
     )
 }
 
 pub(crate) fn short_survival(m: &Value) -> String {
     let f = CohortFacts::of(m);
-    format!(
-        "Survival cohort (every deal, followed to {}), n = {}",
-        f.as_of,
-        f.n(|s| s.survival_deals)
+    text(
+        "cohort-survival-short",
+        &[("as_of", &f.as_of), ("n", &f.n(|s| s.survival_deals))],
     )
 }

@@ -7,61 +7,62 @@
 
 use polars::prelude::{AnyValue, DataFrame};
 
-use super::{at, b, int, t, Block, Cell, Rag, ReportView, Section, Table};
+use super::{int, rich, t, Block, Cell, Rag, ReportView, Section, Table};
+use crate::metrics::inputs::CustomAnalyses;
 
 /// Rows shown on the page per custom table.
 pub const MAX_ROWS: usize = 50;
 
 /// The section, or `None` when no custom query ran.
 pub(super) fn section(view: &ReportView) -> Option<Section> {
-    let entries = at(view.metrics, &["custom_analyses"]).as_array()?;
+    let entries = view.section::<CustomAnalyses>()?.0;
     if entries.is_empty() {
         return None;
     }
-    let mut sec = Section::new("custom", "Custom analyses");
-    sec.push(Block::Para(vec![t(
-        "Analysts' own SQL queries, run at report time over the same registered tables as the query command (see docs/QUERIES.md). Each query states what it answers and which cohort it uses; the numbers are the query's own.",
-    )]));
+    let mut sec = Section::new("custom", &view.msg("section-custom"));
+    sec.push(Block::Para(vec![t(view.msg("custom-intro"))]));
     for e in entries {
-        let name = e["name"].as_str().unwrap_or("query");
-        let file = e["file"].as_str().unwrap_or(name);
-        let table_name = e["table"].as_str().unwrap_or(name);
-        sec.push(Block::Heading(format!("{name} ({file})")));
-        if let Some(d) = e["description"].as_str().filter(|d| !d.is_empty()) {
-            sec.push(Block::Para(vec![t(d)]));
+        sec.push(Block::Heading(view.msg_with(
+            "custom-heading",
+            &[("name", &e.name), ("file", &e.file)],
+        )));
+        if !e.description.is_empty() {
+            sec.push(Block::Para(vec![t(e.description.as_str())]));
         }
-        if let Some(err) = e["error"].as_str() {
+        if let Some(err) = &e.error {
             sec.push(Block::Notice(
                 Rag::Red,
-                vec![
-                    b("This query failed"),
-                    t(" — the rest of the report is unaffected."),
-                ],
-                vec![vec![t(err)]],
+                rich(&view.msg("custom-failed")),
+                vec![vec![t(err.as_str())]],
             ));
             continue;
         }
+        let table_name = &e.table;
         match view.table(table_name) {
             Some(df) if df.height() > 0 => {
-                let mut table = frame_table(df);
+                let mut table = frame_table(view, df);
                 table = table.note(if df.height() > MAX_ROWS {
-                    format!(
-                        "First {MAX_ROWS} of {} rows; all rows in tables/{table_name}.csv.",
-                        int(Some(df.height() as u64))
+                    view.msg_with(
+                        "custom-cut",
+                        &[
+                            ("shown", &MAX_ROWS.to_string()),
+                            ("rows", &int(Some(df.height() as u64))),
+                            ("table", table_name),
+                        ],
                     )
                 } else {
-                    format!("Also in tables/{table_name}.csv.")
+                    view.msg_with("custom-also", &[("table", table_name)])
                 });
                 sec.push(Block::Table(table));
             }
-            _ => sec.push(Block::Unavailable("The query returned no rows.".into())),
+            _ => sec.push(Block::Unavailable(view.msg("custom-no-rows"))),
         }
     }
     Some(sec)
 }
 
 /// The first [`MAX_ROWS`] rows of a result as a report table.
-fn frame_table(df: &DataFrame) -> Table {
+fn frame_table(view: &ReportView, df: &DataFrame) -> Table {
     let head: Vec<String> = df
         .get_column_names()
         .iter()
@@ -75,18 +76,29 @@ fn frame_table(df: &DataFrame) -> Table {
         let row = df
             .columns()
             .iter()
-            .map(|c| cell(c.get(i).unwrap_or(AnyValue::Null)))
+            .map(|c| cell_in(view, c.get(i).unwrap_or(AnyValue::Null)))
             .collect();
         table.rows.push(row);
     }
     table
 }
 
-/// One value as a cell.
+/// One value as a cell, booleans in the report's words.
+fn cell_in(view: &ReportView, v: AnyValue) -> Cell {
+    match v {
+        AnyValue::Boolean(x) => Cell::text(view.msg(if x { "word-yes" } else { "word-no" })),
+        other => cell(other),
+    }
+}
+
+/// One value as a cell (booleans as English yes/no).
 pub fn cell(v: AnyValue) -> Cell {
     match v {
         AnyValue::Null => Cell::text(""),
-        AnyValue::Boolean(x) => Cell::text(if x { "yes" } else { "no" }),
+        AnyValue::Boolean(x) => Cell::text(crate::text::text(
+            if x { "word-yes" } else { "word-no" },
+            &[],
+        )),
         AnyValue::String(s) => Cell::text(s),
         AnyValue::StringOwned(s) => Cell::text(s.as_str()),
         AnyValue::UInt8(_)

@@ -12,12 +12,13 @@ pub enum Rag {
 }
 
 impl Rag {
-    /// The words shown with the colour (colour is never the only signal).
-    pub fn label(self) -> &'static str {
+    /// The Fluent message id of the words shown with the colour (colour is never the only
+    /// signal): `rag-green`, `rag-amber`, `rag-red`.
+    pub fn label_id(self) -> &'static str {
         match self {
-            Rag::Green => "on target",
-            Rag::Amber => "watch",
-            Rag::Red => "below target",
+            Rag::Green => "rag-green",
+            Rag::Amber => "rag-amber",
+            Rag::Red => "rag-red",
         }
     }
     /// CSS class name.
@@ -133,6 +134,13 @@ impl Table {
             ..Table::default()
         }
     }
+    /// A table whose headings are owned text (from the catalog).
+    pub fn headed(head: Vec<String>) -> Table {
+        Table {
+            head,
+            ..Table::default()
+        }
+    }
     pub fn title(mut self, s: impl Into<String>) -> Table {
         self.title = Some(s.into());
         self
@@ -153,7 +161,7 @@ impl Table {
     pub fn all_notes(&self) -> Vec<String> {
         let mut n = self.notes.clone();
         if self.has_low_sample() {
-            n.push(LOW_SAMPLE_NOTE.into());
+            n.push(low_sample_note());
         }
         n
     }

@@ -10,7 +10,6 @@
 //! the tables stay unrounded. Text from the data stays raw in the model and is escaped by
 //! each renderer for its own format.
 
-mod alerts;
 mod blocks;
 pub mod charts;
 mod cohort;
@@ -23,7 +22,6 @@ pub mod markdown;
 mod sections;
 pub mod tables;
 
-pub use alerts::alert_text;
 pub(crate) use blocks::*;
 pub(crate) use cohort::*;
 pub use document::*;
@@ -34,6 +32,7 @@ use polars::prelude::DataFrame;
 use serde_json::Value;
 
 use crate::config::Settings;
+use crate::metrics::inputs::Inputs;
 use crate::metrics::typed::{CohortSizes, MetricSection, PeriodInfo, ReportKind};
 use crate::schema as s;
 
@@ -95,7 +94,37 @@ impl ReportView<'_> {
 
     /// Whether an input table was provided (its `metrics.inputs` entry is not null).
     pub fn provided(&self, input: &str) -> bool {
-        !at(self.metrics, &["inputs", input]).is_null()
+        Inputs::read(self.metrics).is_some_and(|i| i.provided(input))
+    }
+
+    /// A typed section of the metrics document (`None` when it is null or absent).
+    pub fn section<T: MetricSection>(&self) -> Option<T> {
+        T::read(self.metrics)
+    }
+
+    /// The catalog message `id` without variables.
+    pub fn msg(&self, id: &str) -> String {
+        self.text().msg(id, &[])
+    }
+
+    /// The catalog message `id` with its variables.
+    pub fn msg_with(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.text().msg(id, args)
+    }
+
+    /// The catalog message `id` as spans: `**…**` in the message marks strong text.
+    pub fn rich(&self, id: &str, args: &[(&str, &str)]) -> Vec<Span> {
+        rich(&self.text().msg(id, args))
+    }
+
+    /// A table headed by the catalog messages `ids`.
+    pub fn headed(&self, ids: &[&str]) -> Table {
+        Table::headed(ids.iter().map(|id| self.msg(id)).collect())
+    }
+
+    /// The label a reader sees for a vocabulary value (`band-good`, `activity-intro`, …).
+    pub fn label(&self, label_id: &str) -> String {
+        self.text().msg(label_id, &[])
     }
 }
 
@@ -110,9 +139,10 @@ pub struct Chart {
 
 /// Samples below this size are flagged low-sample (METRICS.md §4.9).
 pub const LOW_SAMPLE: u64 = crate::metrics::churn::LOW_SAMPLE as u64;
-/// The footnote that explains the low-sample mark.
-pub const LOW_SAMPLE_NOTE: &str =
-    "† Fewer than 30 deals in this group: a low sample, so the number is imprecise.";
+/// The footnote that explains the low-sample mark (`note-low-sample` in the catalog).
+pub fn low_sample_note() -> String {
+    crate::text::text("note-low-sample", &[])
+}
 /// Shown for a number that is null (empty denominator or not computable).
 pub const DASH: &str = "—";
 /// Quality score thresholds of METRICS.md §4.4 used for red/amber/green.

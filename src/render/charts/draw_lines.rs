@@ -176,7 +176,7 @@ pub(crate) fn draw_quantiles<DB: DrawingBackend>(
                 .draw(
                     &(EmptyElement::at((x, 0.0))
                         + Text::new(
-                            "none reached".to_string(),
+                            c.none_label.clone(),
                             (0, -px(6.0 * sc)),
                             font(12.0 * sc, MUTED).pos(Pos::new(HPos::Center, VPos::Bottom)),
                         )),
@@ -217,7 +217,7 @@ pub(crate) fn draw_quantiles<DB: DrawingBackend>(
             .draw(
                 &(EmptyElement::at((x + half, *med))
                     + Text::new(
-                        format!("{} d", num1(Some(*med))),
+                        c.median_labels.get(i).cloned().unwrap_or_default(),
                         (px(5.0 * sc), 0),
                         font(13.0 * sc, INK).pos(Pos::new(HPos::Left, VPos::Center)),
                     )),

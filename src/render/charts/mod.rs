@@ -65,11 +65,14 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde_json::Value;
 
+use super::sections::{activity_label, band_label, field_label, segment_label};
 use super::{
     at, band_keys, col_f64, col_str, fnum, get, humanize, int, localize_ungrouped, num1, pct, pct0,
     unum, Chart, ReportView, LOW_SAMPLE,
 };
+use crate::metrics::ttfv::Ttfv;
 use crate::schema as s;
+use crate::vocab::Band;
 
 /// Every chart the data supports, in report order (monthly and quarterly charts both).
 pub fn charts(view: &ReportView) -> anyhow::Result<Vec<Chart>> {

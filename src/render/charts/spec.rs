@@ -70,6 +70,10 @@ pub(crate) struct Quantiles {
     pub(crate) x_desc: String,
     pub(crate) y_desc: String,
     pub(crate) y_max: f64,
+    /// The label beside each median (`12.3 d`), per category.
+    pub(crate) median_labels: Vec<String>,
+    /// Shown in a category without quantiles.
+    pub(crate) none_label: String,
 }
 
 pub(crate) enum Plot {

@@ -42,13 +42,13 @@ pub(crate) fn spec_quality_bands(view: &ReportView) -> Option<Spec> {
         .collect();
     Some(Spec {
         name: "quality_bands",
-        title: format!("Deals by handoff-quality band, {}", period_label(view)),
-        note: Some("Bands: excellent ≥ 90, good ≥ 80, acceptable ≥ 70, substandard < 70".into()),
+        title: view.msg_with("chart-bands-title", &[("period", &period_label(view))]),
+        note: Some(view.msg("chart-bands-note")),
         legend: Vec::new(),
         height: HEIGHT,
         plot: Plot::Bars(Bars {
             subtitle: None,
-            cats: keys.iter().map(|k| label(&humanize(k))).collect(),
+            cats: keys.iter().map(|k| label(&band_label(view, k))).collect(),
             series: vec![BarSeries {
                 color: OI_BLUE,
                 bar_colors: keys.iter().map(|k| band_color(k)).collect(),
@@ -64,8 +64,8 @@ pub(crate) fn spec_quality_bands(view: &ReportView) -> Option<Spec> {
                     })
                     .collect(),
             }],
-            x_desc: "Quality band".into(),
-            y_desc: "Deals closed".into(),
+            x_desc: view.msg("chart-quality-band"),
+            y_desc: view.msg("chart-deals-closed"),
             y_range: (0.0, y_max),
             y_ticks,
             y_fmt: Fmt::Int,
@@ -113,14 +113,9 @@ pub(crate) fn spec_trend(view: &ReportView) -> Option<Spec> {
         .collect();
     Some(Spec {
         name: "quality_trend",
-        title: "Mean handoff quality score by month".into(),
-        note: Some(
-            "Six calendar months ending with the report period; n = deals closed in the month"
-                .into(),
-        ),
-        legend: vec![Legend::Reference(
-            "band thresholds (good 80, acceptable 70)".into(),
-        )],
+        title: view.msg("chart-trend-title"),
+        note: Some(view.msg("chart-trend-note")),
+        legend: vec![Legend::Reference(view.msg("chart-trend-thresholds"))],
         height: HEIGHT,
         plot: Plot::Lines(Lines {
             series: vec![Line {
@@ -133,14 +128,17 @@ pub(crate) fn spec_trend(view: &ReportView) -> Option<Spec> {
                 markers,
                 labels,
             }],
-            x_desc: "Month of close".into(),
-            y_desc: "Mean quality score (0–100)".into(),
+            x_desc: view.msg("chart-trend-x"),
+            y_desc: view.msg("chart-trend-y"),
             x_range: (-0.5, n as f64 - 0.5),
             y_range: (0.0, 100.0),
             x_ticks,
             y_ticks: vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0],
             y_fmt: Fmt::Int,
-            hrefs: vec![(80.0, "good".into()), (70.0, "acceptable".into())],
+            hrefs: vec![
+                (80.0, view.msg("chart-ref-good")),
+                (70.0, view.msg("chart-ref-acceptable")),
+            ],
             vrefs: Vec::new(),
         }),
     })
@@ -159,30 +157,38 @@ pub(crate) fn spec_sla(view: &ReportView) -> Option<Spec> {
     let n = df.height();
     let labels = (0..n)
         .map(|i| match get(&rate, i) {
-            Some(r) => format!(
-                "{} ({} of {})",
-                pct(Some(r)),
-                int(get(&met, i).map(|x| x as u64)),
-                int(get(&met, i)
-                    .zip(get(&missed, i))
-                    .map(|(a, b)| (a + b) as u64))
+            Some(r) => view.msg_with(
+                "chart-sla-bar",
+                &[
+                    ("rate", &pct(Some(r))),
+                    ("met", &int(get(&met, i).map(|x| x as u64))),
+                    (
+                        "decided",
+                        &int(get(&met, i)
+                            .zip(get(&missed, i))
+                            .map(|(a, b)| (a + b) as u64)),
+                    ),
+                ],
             ),
-            None => "no data (all pending)".into(),
+            None => view.msg("chart-sla-all-pending"),
         })
         .collect();
     Some(Spec {
         name: "sla_attainment",
-        title: format!("SLA attainment by activity, {}", period_label(view)),
+        title: view.msg_with("chart-sla-title", &[("period", &period_label(view))]),
         note: None,
         legend: vec![
-            Legend::Swatch("at or above the floor".into(), OI_BLUE),
-            Legend::Swatch("below the floor".into(), OI_ORANGE),
-            Legend::Reference(format!("{} floor", fmt_tick(Fmt::Pct, floor))),
+            Legend::Swatch(view.msg("chart-sla-above"), OI_BLUE),
+            Legend::Swatch(view.msg("chart-sla-below"), OI_ORANGE),
+            Legend::Reference(view.msg_with(
+                "chart-sla-floor-legend",
+                &[("floor", &fmt_tick(Fmt::Pct, floor))],
+            )),
         ],
         height: 380,
         plot: Plot::HBars(HBars {
             cats: (0..n)
-                .map(|i| label(&humanize(&get(&act, i).unwrap_or_default())))
+                .map(|i| label(&activity_label(view, &get(&act, i).unwrap_or_default())))
                 .collect(),
             colors: (0..n)
                 .map(|i| {
@@ -195,10 +201,10 @@ pub(crate) fn spec_sla(view: &ReportView) -> Option<Spec> {
                 .collect(),
             values: rate,
             labels,
-            x_desc: "Attainment = met ÷ (met + missed), period cohort".into(),
+            x_desc: view.msg("chart-sla-x"),
             x_max: 1.0,
             x_fmt: Fmt::Pct,
-            reference: Some((floor, "floor".into())),
+            reference: Some((floor, view.msg("chart-sla-floor"))),
         }),
     })
 }
@@ -214,21 +220,18 @@ pub(crate) fn spec_missing(view: &ReportView) -> Option<Spec> {
     let max = miss.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
     Some(Spec {
         name: "missing_information",
-        title: format!("Most-missing handoff information, {}", period_label(view)),
-        note: Some(
-            "Share of the period's handoff records without the field, most often missing first"
-                .into(),
-        ),
+        title: view.msg_with("chart-missing-title", &[("period", &period_label(view))]),
+        note: Some(view.msg("chart-missing-note")),
         legend: Vec::new(),
         height: 400,
         plot: Plot::HBars(HBars {
             cats: (0..n)
-                .map(|i| label(&humanize(&get(&field, i).unwrap_or_default())))
+                .map(|i| label(&field_label(view, &get(&field, i).unwrap_or_default())))
                 .collect(),
             colors: vec![OI_VERMILLION; n],
             labels: miss.iter().map(|m| pct(*m)).collect(),
             values: miss,
-            x_desc: "Share of handoff records missing the field".into(),
+            x_desc: view.msg("chart-missing-x"),
             x_max: nice_axis(max.max(0.05), 5, false).0.min(1.0),
             x_fmt: Fmt::Pct,
             reference: None,
@@ -248,34 +251,47 @@ pub(crate) fn spec_ttfv_segment(view: &ReportView) -> Option<Spec> {
         return None;
     }
     let max = rows.iter().flatten().map(|r| r[3]).fold(0.0f64, f64::max);
+    let median_labels = rows
+        .iter()
+        .map(|r| {
+            r.map_or_else(String::new, |r| {
+                view.msg_with("chart-days-value", &[("days", &num1(Some(r[1])))])
+            })
+        })
+        .collect();
     Some(Spec {
         name: "ttfv_by_segment",
-        title: "Time to first value by segment (trailing 12 months)".into(),
-        note: Some(
-            "Over deals that reached first value; † fewer than 30 deals in the segment".into(),
-        ),
+        title: view.msg("chart-ttfv-title"),
+        note: Some(view.msg("chart-ttfv-note")),
         legend: vec![
-            Legend::Box("p25–p75".into()),
-            Legend::Median("median".into()),
-            Legend::Whisker("p90".into()),
+            Legend::Box(view.msg("chart-ttfv-iqr")),
+            Legend::Median(view.msg("chart-ttfv-median")),
+            Legend::Whisker(view.msg("chart-ttfv-p90")),
         ],
         height: HEIGHT,
         plot: Plot::Quantiles(Quantiles {
             cats: (0..df.height())
                 .map(|i| {
                     let nn = get(&n, i).map(|x| x as u64);
-                    format!(
-                        "{} (n={}){}",
-                        label(&humanize(&get(&group, i).unwrap_or_default())),
-                        int(nn),
-                        low_mark(nn)
+                    view.msg_with(
+                        "chart-group-n",
+                        &[
+                            (
+                                "group",
+                                &label(&segment_label(view, &get(&group, i).unwrap_or_default())),
+                            ),
+                            ("n", &int(nn)),
+                            ("low", low_mark(nn)),
+                        ],
                     )
                 })
                 .collect(),
             rows,
-            x_desc: "Segment (deals in the trailing cohort)".into(),
-            y_desc: "Days from close to first value".into(),
+            x_desc: view.msg("chart-ttfv-x"),
+            y_desc: view.msg("chart-ttfv-y"),
             y_max: nice_axis(max * 1.05, 5, false).0,
+            median_labels,
+            none_label: view.msg("chart-none-reached"),
         }),
     })
 }
@@ -326,10 +342,42 @@ pub(crate) fn step_at(pts: &[(f64, f64)], x: f64) -> Option<f64> {
     pts.iter().take_while(|p| p.0 <= x).last().map(|p| p.1)
 }
 
+/// KM lines by band with their legend `Band (n=…)†` in the report's words.
+pub(crate) fn km_lines_in(
+    view: &ReportView,
+    cs: &[(String, Vec<(f64, f64)>)],
+    x_max: f64,
+    n_of: &dyn Fn(&str) -> Option<u64>,
+) -> (Vec<Line>, Vec<Legend>) {
+    km_lines_labelled(cs, x_max, &|band| {
+        let nn = n_of(band);
+        view.msg_with(
+            "chart-group-n",
+            &[
+                ("group", &label(&band_label(view, band))),
+                ("n", &int(nn)),
+                ("low", low_mark(nn)),
+            ],
+        )
+    })
+}
+
+/// KM lines by band with an English legend (prefer [`km_lines_in`]).
 pub(crate) fn km_lines(
     cs: &[(String, Vec<(f64, f64)>)],
     x_max: f64,
     n_of: &dyn Fn(&str) -> Option<u64>,
+) -> (Vec<Line>, Vec<Legend>) {
+    km_lines_labelled(cs, x_max, &|band| {
+        let nn = n_of(band);
+        format!("{} (n={}){}", label(&humanize(band)), int(nn), low_mark(nn))
+    })
+}
+
+fn km_lines_labelled(
+    cs: &[(String, Vec<(f64, f64)>)],
+    x_max: f64,
+    legend_of: &dyn Fn(&str) -> String,
 ) -> (Vec<Line>, Vec<Legend>) {
     let mut lines = Vec::new();
     let mut legend = Vec::new();
@@ -359,11 +407,7 @@ pub(crate) fn km_lines(
             markers,
             labels: Vec::new(),
         });
-        let nn = n_of(band);
-        legend.push(Legend::Line(
-            format!("{} (n={}){}", label(&humanize(band)), int(nn), low_mark(nn)),
-            look,
-        ));
+        legend.push(Legend::Line(legend_of(band), look));
     }
     (lines, legend)
 }
@@ -379,19 +423,22 @@ pub(crate) fn spec_ttfv_km(view: &ReportView) -> Option<Spec> {
         .flat_map(|(_, p)| p.iter().map(|x| x.0))
         .fold(0.0f64, f64::max);
     let (x_max, x_ticks) = nice_axis(max_day.max(30.0) * 1.02, 8, true);
-    let m = view.metrics;
-    let n_of = |b: &str| unum(m, &["ttfv", "by_quality_band", b, "n"]);
-    let (series, legend) = km_lines(&cs, x_max, &n_of);
+    let ttfv = view.section::<Ttfv>();
+    let n_of = |b: &str| {
+        let band = b.parse::<Band>().ok()?;
+        Some(ttfv.as_ref()?.by_quality_band.get(&band)?.n)
+    };
+    let (series, legend) = km_lines_in(view, &cs, x_max, &n_of);
     Some(Spec {
         name: "ttfv_km_curves",
-        title: "Deals still waiting for first value, by quality band".into(),
-        note: Some("Kaplan–Meier estimate over the trailing cohort; deals not yet at first value are censored".into()),
+        title: view.msg("chart-ttfv-km-title"),
+        note: Some(view.msg("chart-ttfv-km-note")),
         legend,
         height: HEIGHT,
         plot: Plot::Lines(Lines {
             series,
-            x_desc: "Days since close".into(),
-            y_desc: "Share without first value".into(),
+            x_desc: view.msg("chart-ttfv-km-x"),
+            y_desc: view.msg("chart-ttfv-km-y"),
             x_range: (0.0, x_max),
             y_range: (0.0, 1.0),
             x_ticks: x_ticks
@@ -416,15 +463,15 @@ pub(crate) fn spec_adoption_health(view: &ReportView) -> Option<Spec> {
     for (key, title, fmt, y_desc) in [
         (
             "utilisation",
-            "Utilisation (active users ÷ licensed seats)",
+            "chart-adoption-utilisation",
             Fmt::Pct,
-            "Mean utilisation",
+            "chart-adoption-utilisation-y",
         ),
         (
             "health",
-            "Health score",
+            "chart-adoption-health",
             Fmt::Num,
-            "Mean health score (0–100)",
+            "chart-adoption-health-y",
         ),
     ] {
         let rows: Vec<usize> = (0..df.height())
@@ -473,11 +520,11 @@ pub(crate) fn spec_adoption_health(view: &ReportView) -> Option<Spec> {
             _ => (100.0, ticks(0.0, 100.0, 5)),
         };
         panels.push(Bars {
-            subtitle: Some(title.into()),
-            cats: bands.iter().map(|b| label(&humanize(b))).collect(),
+            subtitle: Some(view.msg(title)),
+            cats: bands.iter().map(|b| label(&band_label(view, b))).collect(),
             series,
-            x_desc: "Quality band".into(),
-            y_desc: y_desc.into(),
+            x_desc: view.msg("chart-quality-band"),
+            y_desc: view.msg(y_desc),
             y_range: (0.0, y_max),
             y_ticks,
             y_fmt: fmt,
@@ -489,15 +536,12 @@ pub(crate) fn spec_adoption_health(view: &ReportView) -> Option<Spec> {
     }
     Some(Spec {
         name: "adoption_health",
-        title: "Early adoption and health by quality band".into(),
-        note: Some(
-            "Trailing cohort; mean at 30, 60 and 90 days after close over deals with a snapshot"
-                .into(),
-        ),
+        title: view.msg("chart-adoption-title"),
+        note: Some(view.msg("chart-adoption-note")),
         legend: vec![
-            Legend::Swatch("day 30".into(), DAYS[0]),
-            Legend::Swatch("day 60".into(), DAYS[1]),
-            Legend::Swatch("day 90".into(), DAYS[2]),
+            Legend::Swatch(view.msg("chart-day-30"), DAYS[0]),
+            Legend::Swatch(view.msg("chart-day-60"), DAYS[1]),
+            Legend::Swatch(view.msg("chart-day-90"), DAYS[2]),
         ],
         height: HEIGHT,
         plot: Plot::Row(panels),

@@ -13,54 +13,48 @@ pub(crate) fn mean_cell(g: &Value, fmt: fn(Option<f64>) -> String) -> Cell {
 
 pub(crate) fn adoption_health(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("adoption", &view.text().msg("section-adoption", &[]))
-        .cohort(cohort_trailing(m));
-    sec.push(Block::Para(vec![t(
-        "Utilisation = active users ÷ licensed seats from the latest adoption snapshot in the 7 days up to day N after close; health = the latest health score in the 14 days up to day N. Deals without a snapshot in the window are missing, never zero; only deals whose day N has passed count. Cells show mean (n).",
-    )]));
-    let adoption = at(m, &["adoption"]);
-    let health = at(m, &["health"]);
-    if adoption.is_null() && health.is_null() {
-        sec.push(not_provided("adoption"));
-        sec.push(not_provided("health"));
+    let mut sec =
+        Section::new("adoption", &view.msg("section-adoption")).cohort(cohort_trailing(m));
+    sec.push(Block::Para(vec![t(view.msg("adoption-intro"))]));
+    let adoption = view.section::<Adoption>().map(|a| a.0);
+    let health = view.section::<Health>().map(|h| h.0);
+    if adoption.is_none() && health.is_none() {
+        sec.push(not_provided(s::ADOPTION));
+        sec.push(not_provided(s::HEALTH));
         return sec;
     }
     if view.rows("adoption_health").is_some() {
         sec.push(Block::Chart("adoption_health".into()));
     }
-    for (title, obj, input, fmt) in [
+    for (title, days, input, fmt) in [
         (
-            "Utilisation by band",
+            "adoption-utilisation-by-band",
             adoption,
             s::ADOPTION,
             pct as fn(Option<f64>) -> String,
         ),
-        ("Health score by band", health, s::HEALTH, num1),
+        ("adoption-health-by-band", health, s::HEALTH, num1),
     ] {
-        sec.push(Block::Heading(title.into()));
-        if obj.is_null() {
+        sec.push(Block::Heading(view.msg(title)));
+        let Some(days) = days else {
             sec.push(not_provided(input));
             continue;
-        }
-        let mut keys: Vec<String> = Vec::new();
-        for d in ["day_30", "day_60", "day_90"] {
-            for k in band_keys(at(obj, &[d, "by_band"])) {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
-            }
-        }
-        keys.sort_by_key(|k| s::BANDS.iter().position(|b| b == k).unwrap_or(usize::MAX));
-        if keys.is_empty() {
-            sec.push(no_rows("no deal has reached day 30 with a snapshot"));
+        };
+        let bands: Vec<Band> = Band::ALL
+            .into_iter()
+            .filter(|b| days.days().iter().any(|(_, d)| d.by_band.contains_key(b)))
+            .collect();
+        if bands.is_empty() {
+            sec.push(no_rows(&view.msg("adoption-no-rows")));
             continue;
         }
-        let mut table =
-            Table::new(&["Band", "Day 30", "Day 60", "Day 90"]).cohort(short_trailing(m));
-        for k in &keys {
-            let mut row = vec![Cell::text(humanize(k))];
-            for d in ["day_30", "day_60", "day_90"] {
-                row.push(mean_cell(at(obj, &[d, "by_band", k]), fmt));
+        let mut table = view
+            .headed(&["table-band", "table-day-30", "table-day-60", "table-day-90"])
+            .cohort(short_trailing(m));
+        for band in bands {
+            let mut row = vec![Cell::text(view.label(&band.label_id()))];
+            for (_, day) in days.days() {
+                row.push(group_mean_cell(day.by_band.get(&band), fmt));
             }
             table.rows.push(row);
         }

@@ -1,31 +1,32 @@
-//! Report section `arr`: its content, wording and chart references.
+//! Report section `arr`: the ARR at stake (METRICS.md §4.9), worded as an illustration of
+//! scale, not a forecast.
 
+use super::outcome_parts::*;
 use super::*;
+use crate::metrics::churn::FirstYearChurn;
+use crate::vocab::Band;
 
 pub(crate) fn q_arr(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec =
         Section::new("arr", &view.text().msg("section-arr", &[])).cohort(cohort_mature(m));
-    let churn = at(m, &["churn"]);
-    if churn.is_null() {
+    let Some(churn) = FirstYearChurn::read(m) else {
         sec.push(not_provided(s::RENEWALS));
         return sec;
-    }
-    let sub = band_rate(at(churn, &["by_band", "substandard"]), "churned");
-    let exc = band_rate(at(churn, &["by_band", "excellent"]), "churned");
-    match fnum(churn, &["arr_at_stake"]) {
-        Some(v) => sec.push(Block::Para(vec![
-            b(money(Some(v))),
-            t(format!(
-                " of annual contract value: the ACV of the mature cohort's {} substandard deals × the gap between their first-year churn rate ({}) and that of excellent handoffs ({}), floored at 0. It is what the substandard deals would have kept had they churned like excellent ones — an illustration of scale under the (unproven) assumption that the gap is caused by the handoff, not a forecast.",
-                int(sub.n),
-                pct(sub.rate),
-                pct(exc.rate)
-            )),
-        ])),
-        None => sec.push(Block::Unavailable(
-            "Not computable: the mature cohort lacks substandard or excellent deals.".into(),
-        )),
+    };
+    let sub = rate_of(churn.by_band.get(&Band::Substandard));
+    let exc = rate_of(churn.by_band.get(&Band::Excellent));
+    match churn.arr_at_stake {
+        Some(v) => sec.push(Block::Para(msg_spans(
+            "arr-explained",
+            &[
+                ("arr", &money(Some(v))),
+                ("n", &int(sub.n)),
+                ("sub_rate", &pct(sub.rate)),
+                ("exc_rate", &pct(exc.rate)),
+            ],
+        ))),
+        None => sec.push(Block::Unavailable(q("arr-not-computable", &[]))),
     }
     sec
 }

@@ -7,24 +7,28 @@ pub(crate) const MAX_LIST_ROWS: usize = 100;
 
 pub(crate) fn escalations(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("escalations", &view.text().msg("section-escalations", &[]));
+    let mut sec = Section::new("escalations", &view.msg("section-escalations"));
     let as_of = as_of_date(m);
-    let from = as_of.and_then(|d| d.checked_sub_days(Days::new(90)));
-    let cohort = format!(
-        "Escalation window: deals closed {} to {} (the 90 days up to the as-of date), whatever the report period.",
-        from.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-        as_of.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+    let window = view.section::<Escalations>().map_or(90, |e| e.window_days);
+    let from = as_of.and_then(|d| d.checked_sub_days(Days::new(window)));
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
+    let cohort = view.msg_with(
+        "escalations-cohort",
+        &[
+            ("from", &date(from)),
+            ("to", &date(as_of)),
+            ("days", &window.to_string()),
+        ],
     );
     sec.cohort = Some(cohort.clone());
-    let count = unum(m, &["escalations", "count"]);
-    sec.push(Block::Para(vec![
-        b(format!("{} deal{}", int(count), if count == Some(1) { "" } else { "s" })),
-        t(" have an SLA activity that missed its deadline and is still not done: escalate now. One row per activity, most overdue first."),
-    ]));
+    let count = view.section::<Escalations>().map(|e| e.count);
+    sec.push(Block::Para(rich(&view.text().msg_n(
+        "escalations-lead",
+        &[("count", &int(count))],
+        &[("n", count.map_or(0.0, |n| n as f64))],
+    ))));
     let Some(df) = view.rows("escalations") else {
-        sec.push(Block::Unavailable(
-            "None: every recent deal is on track.".into(),
-        ));
+        sec.push(Block::Unavailable(view.msg("escalations-none")));
         return sec;
     };
     let (deal, acct, rep, csm, act, days) = (
@@ -35,31 +39,43 @@ pub(crate) fn escalations(view: &ReportView) -> Section {
         col_str(df, "activity"),
         col_f64(df, "days_overdue"),
     );
-    let mut table = Table::new(&[
-        "Deal",
-        "Account",
-        "Sales rep",
-        "CSM",
-        "Activity",
-        "Days overdue",
-    ])
-    .cohort(cohort);
+    let mut table = view
+        .headed(&[
+            "table-deal",
+            "table-account",
+            "table-sales-rep",
+            "table-csm",
+            "table-activity",
+            "escalations-days-overdue",
+        ])
+        .cohort(cohort);
     for i in 0..df.height().min(MAX_LIST_ROWS) {
         table.rows.push(vec![
             Cell::text(get(&deal, i).unwrap_or_default()),
             Cell::text(get(&acct, i).unwrap_or_default()),
             Cell::text(get(&rep, i).unwrap_or_default()),
             Cell::text(get(&csm, i).unwrap_or_else(|| DASH.into())),
-            Cell::text(humanize(&get(&act, i).unwrap_or_default())),
+            Cell::text(activity_label(view, &get(&act, i).unwrap_or_default())),
             Cell::num(num1(get(&days, i))),
         ]);
     }
     if df.height() > MAX_LIST_ROWS {
-        table = table.note(format!(
-            "Showing the {MAX_LIST_ROWS} most overdue of {} rows; tables/escalations.csv has them all.",
-            df.height()
+        table = table.note(view.msg_with(
+            "escalations-cut",
+            &[
+                ("shown", &MAX_LIST_ROWS.to_string()),
+                ("rows", &df.height().to_string()),
+            ],
         ));
     }
     sec.push(Block::Table(table));
     sec
+}
+
+/// The label of an SLA activity spelt as the tables spell it (the spelling itself when unknown).
+pub(crate) fn activity_label(view: &ReportView, spelling: &str) -> String {
+    match spelling.parse::<Activity>() {
+        Ok(a) => view.label(&a.label_id()),
+        Err(_) => humanize(spelling),
+    }
 }

@@ -4,26 +4,35 @@ use super::*;
 
 pub(crate) fn headline(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("headline", &view.text().msg("section-headline", &[]))
-        .cohort(cohort_period(m));
+    let mut sec = Section::new("headline", &view.msg("section-headline")).cohort(cohort_period(m));
     let previous = PreviousPeriod::read(m);
     let prev = previous.as_ref();
-    let prev_label = prev.map_or("previous period", |p| p.label.as_str());
-    let vs =
-        |d: Option<f64>, unit: &str| d.map(|d| format!("{}{unit} vs {prev_label}", signed1(d)));
+    let prev_label = prev.map_or_else(|| view.msg("headline-previous-period"), |p| p.label.clone());
+    let vs = |d: Option<f64>| {
+        d.map(|d| {
+            view.msg_with(
+                "headline-change-pts",
+                &[("change", &signed1(d)), ("previous", &prev_label)],
+            )
+        })
+    };
     let mut kpis = Vec::new();
 
     let deals = CohortSizes::read(m).map(|c| c.period_deals);
     let prev_deals = prev.map(|p| p.deals);
     kpis.push(Kpi {
-        label: "Deals closed".into(),
+        label: view.msg("headline-deals"),
         value: int(deals),
         change: match (deals, prev_deals) {
             (Some(a), Some(b)) => {
                 let d = a as i64 - b as i64;
-                Some(format!(
-                    "{}{d} vs {prev_label} ({b})",
-                    if d > 0 { "+" } else { "" }
+                Some(view.msg_with(
+                    "headline-change-deals",
+                    &[
+                        ("change", &format!("{}{d}", if d > 0 { "+" } else { "" })),
+                        ("previous", &prev_label),
+                        ("before", &b.to_string()),
+                    ],
                 ))
             }
             _ => None,
@@ -35,15 +44,15 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     let q = quality.as_ref().and_then(|q| q.mean);
     let dq = q.and_then(|a| Some(a - prev?.quality_mean?));
     kpis.push(Kpi {
-        label: "Mean quality score".into(),
+        label: view.msg("headline-mean-score"),
         value: num1(q),
-        target: Some("≥ 80 good · ≥ 70 acceptable".into()),
-        change: vs(dq, " pts"),
+        target: Some(view.msg("headline-score-target")),
+        change: vs(dq),
         change_good: dq.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_score(q),
-        detail: Some(format!(
-            "median {}",
-            num1(quality.as_ref().and_then(|q| q.median))
+        detail: Some(view.msg_with(
+            "headline-median",
+            &[("median", &num1(quality.as_ref().and_then(|q| q.median)))],
         )),
         ..Kpi::default()
     });
@@ -54,17 +63,19 @@ pub(crate) fn headline(view: &ReportView) -> Section {
     let c = cp.and_then(|c| c.rate);
     let dc = change_pts(c, prev.and_then(|p| p.completion_rate));
     kpis.push(Kpi {
-        label: "Completion rate".into(),
+        label: view.msg("headline-completion"),
         value: pct(c),
-        target: Some(format!("target ≥ {}", pct(Some(target)))),
-        change: vs(dc, " pts"),
+        target: Some(view.msg_with("headline-target", &[("target", &pct(Some(target)))])),
+        change: vs(dc),
         change_good: dc.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_rate(c, target),
-        detail: Some(format!(
-            "{} complete · {} incomplete · {} pending",
-            int(cp.map(|c| c.complete)),
-            int(cp.map(|c| c.incomplete)),
-            int(cp.map(|c| c.pending))
+        detail: Some(view.msg_with(
+            "headline-completion-detail",
+            &[
+                ("complete", &int(cp.map(|c| c.complete))),
+                ("incomplete", &int(cp.map(|c| c.incomplete))),
+                ("pending", &int(cp.map(|c| c.pending))),
+            ],
         )),
         ..Kpi::default()
     });
@@ -73,33 +84,36 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         .and_then(|s| s.knowledge_transfer)
         .and_then(|c| c.rate);
     let dk = change_pts(kt, prev.and_then(|p| p.knowledge_transfer_rate));
+    let kt_hours = view
+        .settings
+        .sla_hours
+        .iter()
+        .find(|(a, _)| a == Activity::KnowledgeTransfer.as_str())
+        .map_or_else(String::new, |(_, h)| {
+            duration_words(view, *h, view.settings.business_days)
+        });
     kpis.push(Kpi {
-        label: "Knowledge-transfer SLA".into(),
+        label: view.msg("headline-kt"),
         value: pct(kt),
-        target: Some(format!("floor {}", pct(Some(view.settings.sla_floor)))),
-        change: vs(dk, " pts"),
+        target: Some(view.msg_with(
+            "headline-floor",
+            &[("floor", &pct(Some(view.settings.sla_floor)))],
+        )),
+        change: vs(dk),
         change_good: dk.filter(|d| d.abs() >= 0.05).map(|d| d > 0.0),
         rag: rag_rate(kt, view.settings.sla_floor),
-        detail: Some(format!(
-            "meeting within {} of close",
-            view.settings
-                .sla_hours
-                .iter()
-                .find(|(a, _)| a == "knowledge_transfer")
-                .map_or_else(String::new, |(_, h)| duration_words(
-                    *h,
-                    view.settings.business_days
-                ))
-        )),
+        detail: Some(view.msg_with("headline-kt-detail", &[("deadline", &kt_hours)])),
         ..Kpi::default()
     });
 
-    let esc = unum(m, &["escalations", "count"]);
-    let esc_alert = alerts(m).iter().any(|(k, _)| k == "escalations");
+    let esc = view.section::<Escalations>().map(|e| e.count);
+    let esc_alert = typed_alerts(view)
+        .iter()
+        .any(|a| matches!(a, AlertFact::Escalations { .. }));
     kpis.push(Kpi {
-        label: "Escalations now".into(),
+        label: view.msg("headline-escalations"),
         value: int(esc),
-        detail: Some("deals closed ≤ 90 days ago with an SLA missed and still open".into()),
+        detail: Some(view.msg("headline-escalations-detail")),
         rag: esc.map(|n| {
             if esc_alert {
                 Rag::Red
@@ -110,13 +124,13 @@ pub(crate) fn headline(view: &ReportView) -> Section {
             }
         }),
         rag_label: esc.map(|n| {
-            if esc_alert {
-                "over the alert limit".to_string()
+            view.msg(if esc_alert {
+                "headline-escalations-over"
             } else if n > 0 {
-                "act on these".to_string()
+                "headline-escalations-act"
             } else {
-                "none open".to_string()
-            }
+                "headline-escalations-none"
+            })
         }),
         ..Kpi::default()
     });
@@ -125,66 +139,99 @@ pub(crate) fn headline(view: &ReportView) -> Section {
         let acc = Acceptance::read(m);
         let a = acc.as_ref();
         kpis.push(Kpi {
-            label: "CS acceptance".into(),
+            label: view.msg("headline-acceptance"),
             value: pct(a.and_then(|a| a.rate)),
-            detail: Some(format!(
-                "{} accepted · {} needs revision · {} rejected",
-                int(a.map(|a| a.accepted)),
-                int(a.map(|a| a.needs_revision)),
-                int(a.map(|a| a.rejected))
+            detail: Some(view.msg_with(
+                "headline-acceptance-detail",
+                &[
+                    ("accepted", &int(a.map(|a| a.accepted))),
+                    ("revision", &int(a.map(|a| a.needs_revision))),
+                    ("rejected", &int(a.map(|a| a.rejected))),
+                ],
             )),
             ..Kpi::default()
         });
     }
-    let coaching = at(m, &["scorecards", "coaching"])
-        .as_array()
-        .map(|a| a.len() as u64);
+    let coaching = view
+        .section::<Scorecards>()
+        .map(|s| s.coaching.len() as u64);
     kpis.push(Kpi {
-        label: "Reps flagged for coaching".into(),
+        label: view.msg("headline-coaching"),
         value: int(coaching),
-        detail: Some("mean score < 70 over ≥ 3 handoffs".into()),
+        detail: Some(view.msg("headline-coaching-detail")),
         rag: coaching.map(|n| if n > 0 { Rag::Amber } else { Rag::Green }),
-        rag_label: coaching.map(|n| if n > 0 { "coach" } else { "none" }.to_string()),
+        rag_label: coaching.map(|n| {
+            view.msg(if n > 0 {
+                "headline-coaching-flagged"
+            } else {
+                "headline-coaching-none"
+            })
+        }),
         ..Kpi::default()
     });
     sec.push(Block::Kpis(kpis));
-    sec.push(Block::Para(vec![t(
-        "Status colours: green on target; amber within 10 points of the target (scores 70–80); red below. Changes compare with the previous period of the same length.",
-    )]));
-    push_alerts(&mut sec, m);
+    sec.push(Block::Para(vec![t(view.msg("headline-status-note"))]));
+    push_alerts_typed(&mut sec, view);
     sec
 }
 
-pub(crate) fn alerts(m: &Value) -> Vec<(String, String)> {
-    at(m, &["alerts"])
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|x| {
-                    (
-                        text(x, &["kind"]).unwrap_or("").to_string(),
-                        text(x, &["message"]).unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+/// The alerts that fired, typed: decided from the typed sections and the settings by the
+/// same function the metrics stage uses (`metrics::alerts::fired`).
+pub(crate) fn typed_alerts(view: &ReportView) -> Vec<AlertFact> {
+    crate::metrics::alerts::fired(
+        view.section::<Completion>().as_ref(),
+        view.section::<SlaAttainment>().as_ref(),
+        view.section::<Scorecards>().as_ref(),
+        view.section::<Escalations>().as_ref(),
+        view.settings,
+    )
 }
 
-pub(crate) fn push_alerts(sec: &mut Section, m: &Value) {
-    let list = alerts(m);
-    if list.is_empty() {
-        sec.push(Block::Callout(
-            Rag::Green,
-            vec![vec![t("No alerts fired for this period.")]],
-        ));
+/// The alert sentences of the report in its language. They are built from the typed facts
+/// when those match `metrics.json` → `alerts` kind for kind (always, for a document the
+/// metrics stage wrote); otherwise the recorded messages are shown as they are.
+pub(crate) fn alert_sentences(view: &ReportView) -> Vec<String> {
+    let recorded = view.section::<Alerts>().unwrap_or_default().0;
+    let facts = typed_alerts(view);
+    let same = facts.len() == recorded.len()
+        && facts.iter().zip(&recorded).all(|(f, a)| f.kind() == a.kind);
+    if same {
+        facts.iter().map(|f| f.sentence(view.text())).collect()
     } else {
-        let title = vec![b(format!(
-            "{} alert{} fired:",
-            list.len(),
-            if list.len() == 1 { "" } else { "s" }
-        ))];
-        let items = list.into_iter().map(|(_, msg)| vec![t(msg)]).collect();
-        sec.push(Block::Notice(Rag::Red, title, items));
+        recorded.into_iter().map(|a| a.message).collect()
     }
+}
+
+fn alert_block(view: &ReportView, list: Vec<String>) -> Block {
+    if list.is_empty() {
+        Block::Callout(Rag::Green, vec![vec![t(view.msg("alerts-none"))]])
+    } else {
+        let title = vec![b(view.text().msg_n(
+            "alerts-fired",
+            &[("count", &list.len().to_string())],
+            &[("n", list.len() as f64)],
+        ))];
+        let items = list.into_iter().map(|msg| vec![t(msg)]).collect();
+        Block::Notice(Rag::Red, title, items)
+    }
+}
+
+/// The alerts block of the report, its sentences from the typed alerts.
+pub(crate) fn push_alerts_typed(sec: &mut Section, view: &ReportView) {
+    sec.push(alert_block(view, alert_sentences(view)));
+}
+
+/// The alerts block from the messages `metrics.json` records (English). Prefer
+/// [`push_alerts_typed`], which builds them in the report's language.
+pub(crate) fn push_alerts(sec: &mut Section, m: &Value) {
+    let view = ReportView {
+        metrics: m,
+        tables: &[],
+        settings: &Settings::default(),
+    };
+    let list = Alerts::read(m).unwrap_or_default().0;
+    sec.push(alert_block(
+        &view,
+        list.into_iter().map(|a| a.message).collect(),
+    ));
 }

@@ -3,10 +3,17 @@
 //! in [`MONTHLY`] or [`QUARTERLY`].
 
 use super::*;
+use crate::metrics::alerts::{AlertFact, Alerts};
+use crate::metrics::completeness::Completeness;
+use crate::metrics::inputs::{Inputs, SegmentsDerived, Warnings};
+use crate::metrics::operations::{Escalations, Scorecards, Trend};
+use crate::metrics::snapshots::{Adoption, Health};
+use crate::metrics::transitions::Transitions;
 use crate::metrics::typed::{
     Acceptance, CohortSizes, Completion, MetricSection, PreviousPeriod, QualityScores,
     SlaAttainment,
 };
+use crate::vocab::{Activity, Band, Segment};
 
 mod adoption;
 mod arr;
@@ -19,6 +26,7 @@ mod expansion_nps;
 mod headline;
 mod methodology;
 mod missing;
+mod outcome_parts;
 mod quarter_trend;
 mod relative_risk;
 mod retention;

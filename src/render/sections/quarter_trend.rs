@@ -1,5 +1,7 @@
-//! Report section `quarter_trend`: its content, wording and chart references.
+//! Report section `quarter_trend`: the quarterly trend, the quarter against the previous one
+//! and the quarter's alerts.
 
+use super::outcome_parts::*;
 use super::*;
 
 pub(crate) fn q_trend(view: &ReportView) -> Section {
@@ -11,15 +13,21 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
     );
     let previous = PreviousPeriod::read(m);
     let pp = previous.as_ref();
-    let prev = pp.map_or("previous", |p| p.label.as_str());
-    let mut table =
-        Table::new(&["Measure", "This quarter", prev, "Change"]).cohort(short_period(m));
-    let q = QualityScores::read(m).and_then(|q| q.mean);
+    let prev = pp.map_or_else(|| q("quarter-trend-col-previous", &[]), |p| p.label.clone());
+    let mut table = table_of(&[
+        "quarter-trend-col-measure",
+        "quarter-trend-col-this",
+        "quarter-trend-col-previous",
+        "quarter-trend-col-change",
+    ])
+    .cohort(short_period(m));
+    table.head[2] = prev;
+    let mean = QualityScores::read(m).and_then(|qs| qs.mean);
     let pq = pp.and_then(|p| p.quality_mean);
     let deals = CohortSizes::read(m).map(|c| c.period_deals);
     let pdeals = pp.map(|p| p.deals);
     table.rows.push(vec![
-        Cell::text("Deals closed"),
+        Cell::text(q("quarter-trend-deals", &[])),
         Cell::num(int(deals)),
         Cell::num(int(pdeals)),
         Cell::num(match (deals, pdeals) {
@@ -28,11 +36,11 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         }),
     ]);
     table.rows.push(vec![
-        Cell::text("Mean quality score"),
-        Cell::num(num1(q)).rag(rag_score(q)),
+        Cell::text(q("quarter-trend-score", &[])),
+        Cell::num(num1(mean)).rag(rag_score(mean)),
         Cell::num(num1(pq)),
         Cell::num(
-            q.zip(pq)
+            mean.zip(pq)
                 .map(|(a, b)| signed1(a - b))
                 .unwrap_or_else(|| DASH.into()),
         ),
@@ -43,13 +51,13 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         .map_or(view.settings.completion_target, |c| c.target);
     for (name, now, before, floor) in [
         (
-            "Completion rate",
+            "quarter-trend-completion",
             completion.as_ref().and_then(|c| c.rate),
             pp.and_then(|p| p.completion_rate),
             target,
         ),
         (
-            "Knowledge-transfer SLA attainment",
+            "quarter-trend-knowledge-transfer",
             SlaAttainment::read(m)
                 .and_then(|s| s.knowledge_transfer)
                 .and_then(|c| c.rate),
@@ -58,21 +66,21 @@ pub(crate) fn q_trend(view: &ReportView) -> Section {
         ),
     ] {
         table.rows.push(vec![
-            Cell::text(name),
+            Cell::text(q(name, &[])),
             Cell::num(pct(now)).rag(rag_rate(now, floor)),
             Cell::num(pct(before)),
             Cell::num(
                 change_pts(now, before)
-                    .map(|d| format!("{} pts", signed1(d)))
+                    .map(|d| q("quarter-trend-points", &[("change", &signed1(d))]))
                     .unwrap_or_else(|| DASH.into()),
             ),
         ]);
     }
     sec.blocks.insert(
         0,
-        Block::Table(table.title("The quarter against the previous one")),
+        Block::Table(table.title(q("quarter-trend-table-title", &[]))),
     );
-    sec.push(Block::Heading("Alerts for the quarter".into()));
+    sec.push(Block::Heading(q("quarter-trend-alerts", &[])));
     push_alerts(&mut sec, m);
     sec
 }

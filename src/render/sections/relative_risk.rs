@@ -1,6 +1,9 @@
-//! Report section `relative_risk`: its content, wording and chart references.
+//! Report section `relative_risk`: crude and segment-adjusted relative risk, substandard vs
+//! excellent (METRICS.md §4.9).
 
+use super::outcome_parts::*;
 use super::*;
+use crate::metrics::churn::FirstYearChurn;
 
 pub(crate) fn q_relative_risk(view: &ReportView) -> Section {
     let m = view.metrics;
@@ -9,40 +12,35 @@ pub(crate) fn q_relative_risk(view: &ReportView) -> Section {
         &view.text().msg("section-relative-risk", &[]),
     )
     .cohort(cohort_mature(m));
-    let churn = at(m, &["churn"]);
-    if churn.is_null() {
+    let Some(churn) = FirstYearChurn::read(m) else {
         sec.push(not_provided(s::RENEWALS));
         return sec;
-    }
-    sec.push(Block::Para(vec![t(
-        "How many times the first-year churn rate of substandard handoffs is that of excellent ones (1 = no difference). The segment-adjusted (Mantel–Haenszel) estimate compares the bands within each segment, so a different segment mix in the two bands cannot pass for a handoff effect.",
-    )]));
-    let mut table =
-        Table::new(&["Estimate", "Relative risk", "95% CI", "Reading"]).cohort(short_mature(m));
-    for (name, key) in [
-        ("Crude", "relative_risk"),
-        (
-            "Segment-adjusted (Mantel–Haenszel)",
-            "relative_risk_adjusted",
-        ),
+    };
+    sec.push(Block::Para(msg_spans("relative-risk-intro", &[])));
+    let mut table = table_of(&[
+        "relative-risk-col-estimate",
+        "relative-risk-col-value",
+        "relative-risk-col-ci",
+        "relative-risk-col-reading",
+    ])
+    .cohort(short_mature(m));
+    for (name, e) in [
+        ("relative-risk-crude", churn.relative_risk),
+        ("relative-risk-adjusted", churn.relative_risk_adjusted),
     ] {
-        let v = at(churn, &[key]);
         let (val, lo, hi) = (
-            fnum(v, &["value"]),
-            fnum(v, &["ci_low"]),
-            fnum(v, &["ci_high"]),
+            e.and_then(|e| e.value),
+            e.and_then(|e| e.ci_low),
+            e.and_then(|e| e.ci_high),
         );
-        let reading = match (lo, hi) {
-            (Some(lo), _) if lo > 1.0 => "higher churn with substandard handoffs (CI above 1)",
-            (_, Some(hi)) if hi < 1.0 => "lower churn with substandard handoffs (CI below 1)",
-            (Some(_), Some(_)) => "inconclusive: the CI includes 1",
-            _ => "not computable (a churn count or a band is zero)",
-        };
         table.rows.push(vec![
-            Cell::text(name),
+            Cell::text(q(name, &[])),
             Cell::num(num2(val)).strong(),
             Cell::num(ci_num2(lo, hi)),
-            Cell::text(reading),
+            Cell::text(q(
+                &format!("relative-risk-reading-{}", ci_reading(lo, hi)),
+                &[],
+            )),
         ]);
     }
     sec.push(Block::Table(table));

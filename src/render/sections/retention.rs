@@ -1,52 +1,50 @@
-//! Report section `retention`: its content, wording and chart references.
+//! Report section `retention`: Kaplan–Meier retention by band and the log-rank test
+//! (METRICS.md §4.9).
 
+use super::outcome_parts::*;
 use super::*;
+use crate::metrics::churn::FirstYearChurn;
 
 pub(crate) fn q_retention(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("retention", &view.text().msg("section-retention", &[]))
         .cohort(cohort_survival(m));
-    let churn = at(m, &["churn"]);
-    if churn.is_null() {
+    let Some(churn) = FirstYearChurn::read(m) else {
         sec.push(not_provided(s::RENEWALS));
         return sec;
-    }
-    sec.push(Block::Para(vec![t(
-        "Kaplan–Meier share of customers not yet churned by days since close. Unlike the first-year rates, every deal counts, each followed as long as the data allows.",
-    )]));
-    let lr = at(churn, &["logrank"]);
-    sec.push(Block::Para(match fnum(lr, &["p_value"]) {
-        Some(p) => vec![
-            t("Log-rank test of equal curves: χ² = "),
-            b(num2(fnum(lr, &["statistic"]))),
-            t(format!(" on {} dof, p = ", int(unum(lr, &["dof"])))),
-            b(sig3(Some(p))),
-            t(if p < 0.05 {
-                " — the curves differ beyond chance."
-            } else {
-                " — the data cannot show that the curves differ."
-            }),
-        ],
-        None => vec![t(
-            "The log-rank test cannot be computed (fewer than two bands with deals, or no churn).",
-        )],
+    };
+    sec.push(Block::Para(msg_spans("retention-intro", &[])));
+    let lr = churn.logrank;
+    sec.push(Block::Para(match lr.and_then(|lr| lr.p_value) {
+        Some(p) => msg_spans(
+            "retention-logrank",
+            &[
+                ("statistic", &num2(lr.and_then(|lr| lr.statistic))),
+                ("dof", &int(lr.map(|lr| u64::from(lr.dof)))),
+                ("p", &sig3(Some(p))),
+                ("differ", if p < 0.05 { "yes" } else { "no" }),
+            ],
+        ),
+        None => msg_spans("retention-logrank-none", &[]),
     }));
     if view.rows("retention_curves").is_some() {
         sec.push(Block::Chart("retention_curves".into()));
     }
-    let ret = at(churn, &["retention_by_band"]);
-    let keys = band_keys(ret);
-    if !keys.is_empty() {
-        let mut table = Table::new(&["Band", "Deals", "Churn events", "Retained at day 365 (KM)"])
-            .cohort(short_survival(m));
-        for k in keys {
-            let g = at(ret, &[&k]);
-            let (n, low) = group_n(g);
+    if !churn.retention_by_band.is_empty() {
+        let mut table = table_of(&[
+            "retention-col-band",
+            "retention-col-deals",
+            "retention-col-events",
+            "retention-col-retained",
+        ])
+        .cohort(short_survival(m));
+        for (band, g) in &churn.retention_by_band {
+            let low = is_low(g.n);
             table.rows.push(vec![
-                Cell::text(humanize(&k)),
-                Cell::num(int(n)).low(low),
-                Cell::num(int(unum(g, &["events"]))),
-                Cell::num(pct(fnum(g, &["retained_365"]))).low(low),
+                Cell::text(band_name(*band)),
+                Cell::num(int(Some(g.n))).low(low),
+                Cell::num(int(Some(g.events))),
+                Cell::num(pct(g.retained_365)).low(low),
             ]);
         }
         sec.push(Block::Table(table));

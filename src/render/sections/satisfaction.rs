@@ -1,6 +1,10 @@
-//! Report section `satisfaction`: its content, wording and chart references.
+//! Report section `satisfaction`: CSAT by wave and NPS by band (METRICS.md §4.8) and the deals
+//! for a retroactive handoff review.
 
+use super::outcome_parts::*;
 use super::*;
+use crate::metrics::satisfaction::SatisfactionMetrics;
+use crate::vocab::Band;
 
 pub(crate) fn satisfaction(view: &ReportView) -> Section {
     let m = view.metrics;
@@ -9,62 +13,52 @@ pub(crate) fn satisfaction(view: &ReportView) -> Section {
         &view.text().msg("section-satisfaction", &[]),
     )
     .cohort(cohort_trailing(m));
-    let sat = at(m, &["satisfaction"]);
-    if sat.is_null() {
+    let Some(sat) = SatisfactionMetrics::read(m) else {
         sec.push(not_provided(s::SURVEYS));
         return sec;
-    }
-    sec.push(Block::Para(vec![t(
-        "CSAT (1–5) of the day-30 wave (responses 1–60 days after close) and the day-90 wave (61–120 days), latest response per deal and wave. NPS = % promoters (9–10) − % detractors (0–6) over both waves' responses. Cells show value (n).",
-    )]));
-    let mut keys: Vec<String> = Vec::new();
-    for p in [
-        ["csat_day_30", "by_band"],
-        ["csat_day_90", "by_band"],
-        ["nps", "by_band"],
-    ] {
-        for k in band_keys(at(sat, &p)) {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-    }
-    keys.sort_by_key(|k| s::BANDS.iter().position(|b| b == k).unwrap_or(usize::MAX));
-    if keys.is_empty() {
-        sec.push(no_rows("no survey responses in the waves"));
+    };
+    sec.push(Block::Para(msg_spans("satisfaction-intro", &[])));
+    let bands: Vec<Band> = Band::ALL
+        .into_iter()
+        .filter(|b| {
+            sat.csat_day_30.by_band.contains_key(b)
+                || sat.csat_day_90.by_band.contains_key(b)
+                || sat.nps.by_band.contains_key(b)
+        })
+        .collect();
+    if bands.is_empty() {
+        sec.push(no_rows(&q("satisfaction-no-responses", &[])));
     } else {
-        let mut table =
-            Table::new(&["Band", "CSAT day 30", "CSAT day 90", "NPS"]).cohort(short_trailing(m));
-        for k in &keys {
-            let nps = at(sat, &["nps", "by_band", k]);
-            let (n, low) = group_n(nps);
+        let mut table = table_of(&[
+            "satisfaction-col-band",
+            "satisfaction-col-csat-30",
+            "satisfaction-col-csat-90",
+            "satisfaction-col-nps",
+        ])
+        .cohort(short_trailing(m));
+        for band in &bands {
             table.rows.push(vec![
-                Cell::text(humanize(k)),
-                mean_cell(at(sat, &["csat_day_30", "by_band", k]), num1),
-                mean_cell(at(sat, &["csat_day_90", "by_band", k]), num1),
-                if nps.is_null() {
-                    Cell::num(DASH)
-                } else {
-                    Cell::num(format!(
-                        "{} ({})",
-                        fnum(nps, &["nps"])
-                            .map(signed1)
-                            .unwrap_or_else(|| DASH.into()),
-                        int(n)
+                Cell::text(band_name(*band)),
+                csat_cell(sat.csat_day_30.by_band.get(band)),
+                csat_cell(sat.csat_day_90.by_band.get(band)),
+                match sat.nps.by_band.get(band) {
+                    None => Cell::num(DASH),
+                    Some(g) => Cell::num(q(
+                        "satisfaction-value-n",
+                        &[
+                            ("value", &g.nps.map(signed1).unwrap_or_else(|| DASH.into())),
+                            ("n", &int(Some(g.n))),
+                        ],
                     ))
-                    .low(low)
+                    .low(is_low(g.n)),
                 },
             ]);
         }
         sec.push(Block::Table(table));
     }
-    sec.push(Block::Heading(
-        "Deals for a retroactive handoff review (CSAT ≤ 2)".into(),
-    ));
+    sec.push(Block::Heading(q("satisfaction-review-heading", &[])));
     match view.rows("csat_review") {
-        None => sec.push(Block::Unavailable(
-            "None: no response scored 2 or lower.".into(),
-        )),
+        None => sec.push(Block::Unavailable(q("satisfaction-review-none", &[]))),
         Some(df) => {
             let (deal, acct, rep, band, wave, csat) = (
                 col_str(df, "deal_id"),
@@ -74,15 +68,27 @@ pub(crate) fn satisfaction(view: &ReportView) -> Section {
                 col_str(df, "wave"),
                 col_f64(df, "csat"),
             );
-            let mut table = Table::new(&["Deal", "Account", "Sales rep", "Band", "Wave", "CSAT"])
-                .cohort(short_trailing(m));
+            let mut table = table_of(&[
+                "satisfaction-col-deal",
+                "satisfaction-col-account",
+                "satisfaction-col-rep",
+                "satisfaction-col-band",
+                "satisfaction-col-wave",
+                "satisfaction-col-csat",
+            ])
+            .cohort(short_trailing(m));
             for i in 0..df.height() {
+                let band = get(&band, i).unwrap_or_default();
+                let wave = get(&wave, i).unwrap_or_default();
                 table.rows.push(vec![
                     Cell::text(get(&deal, i).unwrap_or_default()),
                     Cell::text(get(&acct, i).unwrap_or_default()),
                     Cell::text(get(&rep, i).unwrap_or_default()),
-                    Cell::text(humanize(&get(&band, i).unwrap_or_default())),
-                    Cell::text(humanize(&get(&wave, i).unwrap_or_default())),
+                    Cell::text(band.parse().map_or_else(|_| humanize(&band), band_name)),
+                    Cell::text(match wave.as_str() {
+                        "day_30" | "day_90" => q(&format!("satisfaction-wave-{wave}"), &[]),
+                        _ => humanize(&wave),
+                    }),
                     Cell::num(num1(get(&csat, i))),
                 ]);
             }

@@ -3,11 +3,11 @@
 use super::*;
 
 pub(crate) fn scorecard_table(
+    view: &ReportView,
     df: &DataFrame,
     key: &str,
     who: &str,
     flag: &str,
-    m: &Value,
 ) -> Table {
     let names = col_str(df, key);
     let handoffs = col_f64(df, "handoffs");
@@ -17,17 +17,18 @@ pub(crate) fn scorecard_table(
     let acc = col_f64(df, "acceptance_rate");
     let rej = col_f64(df, "rejections");
     let coach = col_bool(df, "coaching");
-    let mut table = Table::new(&[
-        who,
-        "Handoffs",
-        "Mean score",
-        "Completion",
-        "KT attainment",
-        "Acceptance",
-        "Rejections",
-        flag,
-    ])
-    .cohort(short_period(m));
+    let mut table = view
+        .headed(&[
+            who,
+            "scorecards-handoffs",
+            "table-mean-score",
+            "scorecards-completion",
+            "scorecards-kt",
+            "scorecards-acceptance",
+            "scorecards-rejections",
+            flag,
+        ])
+        .cohort(short_period(view.metrics));
     for i in 0..df.height() {
         let sc = get(&score, i);
         let flagged = coach.get(i).copied().unwrap_or(false);
@@ -40,7 +41,9 @@ pub(crate) fn scorecard_table(
             Cell::num(pct(get(&acc, i))),
             Cell::num(int(get(&rej, i).map(|x| x as u64))),
             if flagged {
-                Cell::text("flag").rag(Some(Rag::Red)).strong()
+                Cell::text(view.msg("scorecards-flag"))
+                    .rag(Some(Rag::Red))
+                    .strong()
             } else {
                 Cell::text("")
             },
@@ -51,58 +54,58 @@ pub(crate) fn scorecard_table(
 
 pub(crate) fn scorecards(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("scorecards", &view.text().msg("section-scorecards", &[]))
-        .cohort(cohort_period(m));
-    let coaching: Vec<String> = at(m, &["scorecards", "coaching"])
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut sec =
+        Section::new("scorecards", &view.msg("section-scorecards")).cohort(cohort_period(m));
+    let coaching = view.section::<Scorecards>().unwrap_or_default().coaching;
     if coaching.is_empty() {
-        sec.push(Block::Para(vec![t(
-            "No rep is flagged for coaching (mean score below 70 over at least 3 handoffs).",
-        )]));
+        sec.push(Block::Para(vec![t(view.msg("scorecards-none-flagged"))]));
     } else {
-        let mut spans = vec![t(
-            "Flagged for coaching (mean score below 70 over at least 3 handoffs): ",
-        )];
+        let mut spans = vec![t(view.msg("scorecards-flagged"))];
+        let sep = view.msg("scorecards-separator");
         for (i, r) in coaching.iter().enumerate() {
             if i > 0 {
-                spans.push(t(", "));
+                spans.push(t(sep.as_str()));
             }
             spans.push(b(r.clone()));
         }
-        spans.push(t("."));
+        spans.push(t(view.msg("scorecards-flagged-end")));
         sec.push(Block::Callout(Rag::Amber, vec![spans]));
     }
-    sec.push(Block::Para(vec![t(
-        "Sorted by mean score, best first. Most rows rest on a handful of handoffs: read single months with care and look at the trend.",
-    )]));
-    for (table, key, who, flag, needs) in [
-        ("scorecard_rep", s::SALES_REP, "Sales rep", "Coaching", None),
-        ("scorecard_team", s::SALES_TEAM, "Team", "Below 70", None),
+    sec.push(Block::Para(vec![t(view.msg("scorecards-intro"))]));
+    for (table, key, heading, who, flag, needs) in [
+        (
+            "scorecard_rep",
+            s::SALES_REP,
+            "scorecards-by-rep",
+            "table-sales-rep",
+            "scorecards-coaching",
+            None,
+        ),
+        (
+            "scorecard_team",
+            s::SALES_TEAM,
+            "scorecards-by-team",
+            "scorecards-team",
+            "scorecards-below-70",
+            None,
+        ),
         (
             "scorecard_csm",
             s::CSM,
-            "CSM",
-            "Below 70",
+            "scorecards-by-csm",
+            "table-csm",
+            "scorecards-below-70",
             Some(s::HANDOFFS),
         ),
     ] {
-        sec.push(Block::Heading(match who {
-            "CSM" => "By CSM".to_string(),
-            other => format!("By {}", other.to_lowercase()),
-        }));
+        sec.push(Block::Heading(view.msg(heading)));
         if let Some(input) = needs.filter(|i| !view.provided(i)) {
             sec.push(not_provided(input));
             continue;
         }
         match view.rows(table) {
-            Some(df) => sec.push(Block::Table(scorecard_table(df, key, who, flag, m))),
-            None => sec.push(no_rows("no handoffs in the period")),
+            Some(df) => sec.push(Block::Table(scorecard_table(view, df, key, who, flag))),
+            None => sec.push(no_rows(&view.msg("scorecards-no-rows"))),
         }
     }
     sec

@@ -20,53 +20,64 @@ pub(crate) fn default_deadlines(settings: &Settings) -> bool {
 }
 
 /// A deadline length as the report states it: `48 h`, or whole days from 72 h up.
-pub(crate) fn duration_words(hours: f64, business: bool) -> String {
-    let biz = if business { "business " } else { "" };
+pub(crate) fn duration_words(view: &ReportView, hours: f64, business: bool) -> String {
+    let calendar = if business { "business" } else { "calendar" };
     if hours >= 72.0 && hours % 24.0 == 0.0 {
-        format!("{} {biz}days", hours / 24.0)
-    } else if business {
-        format!("{hours} business hours")
+        view.msg_with(
+            &format!("sla-days-{calendar}"),
+            &[("days", &(hours / 24.0).to_string())],
+        )
     } else {
-        format!("{hours} h")
+        view.msg_with(
+            &format!("sla-hours-{calendar}"),
+            &[("hours", &hours.to_string())],
+        )
     }
 }
 
 /// The deadline of an activity from close, as configured (METRICS.md §4.2).
-pub(crate) fn deadline(settings: &Settings, activity: &str) -> String {
+pub(crate) fn deadline(view: &ReportView, activity: &str) -> String {
+    let settings = view.settings;
     let business = settings.business_days;
-    if activity == "first_value" {
+    if activity == Activity::FirstValue.as_str() {
         let days = settings.first_value_days.iter().map(|(_, d)| *d);
         let lo = days.clone().fold(f64::INFINITY, f64::min);
         let hi = days.fold(f64::NEG_INFINITY, f64::max);
-        let biz = if business { "business " } else { "" };
         let range = if lo == hi {
             format!("{lo}")
         } else {
             format!("{lo}–{hi}")
         };
-        return format!("close + segment target ({range} {biz}days)");
+        let calendar = if business { "business" } else { "calendar" };
+        return view.msg_with(
+            &format!("sla-first-value-deadline-{calendar}"),
+            &[("range", &range)],
+        );
     }
     settings
         .sla_hours
         .iter()
         .find(|(a, _)| a == activity)
-        .map(|(_, h)| format!("close + {}", duration_words(*h, business)))
+        .map(|(_, h)| {
+            view.msg_with(
+                "sla-deadline",
+                &[("duration", &duration_words(view, *h, business))],
+            )
+        })
         .unwrap_or_default()
 }
 
 pub(crate) fn sla(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec =
-        Section::new("sla", &view.text().msg("section-sla", &[])).cohort(cohort_period(m));
+    let mut sec = Section::new("sla", &view.msg("section-sla")).cohort(cohort_period(m));
     let Some(df) = view.rows("sla_attainment") else {
-        sec.push(no_rows("no SLA activities"));
+        sec.push(no_rows(&view.msg("sla-no-rows")));
         return sec;
     };
-    sec.push(Block::Para(vec![
-        t("Attainment = met ÷ (met + missed); pending activities (deadline still ahead) are left out. The floor is "),
-        b(pct(Some(view.settings.sla_floor))),
-        t("."),
-    ]));
+    sec.push(Block::Para(view.rich(
+        "sla-intro",
+        &[("floor", &pct(Some(view.settings.sla_floor)))],
+    )));
     sec.push(Block::Chart("sla_attainment".into()));
     let (act, met, missed, pending, rate) = (
         col_str(df, "activity"),
@@ -76,26 +87,31 @@ pub(crate) fn sla(view: &ReportView) -> Section {
         col_f64(df, "attainment"),
     );
     let defaults = default_deadlines(view.settings);
-    let mut table = Table::new(&[
-        "Activity",
-        if defaults { "Default deadline" } else { "Deadline" },
-        "Met",
-        "Missed",
-        "Pending",
-        "Attainment",
-    ])
-    .cohort(short_period(m))
-    .note(if defaults {
-        "Deadlines shown are the defaults of the specification; a config file may override them. First value needs the milestones table."
-    } else {
-        "Deadlines shown are those set by the config file. First value needs the milestones table."
-    });
+    let mut table = view
+        .headed(&[
+            "table-activity",
+            if defaults {
+                "sla-default-deadline"
+            } else {
+                "sla-deadline-head"
+            },
+            "sla-met",
+            "sla-missed",
+            "sla-pending",
+            "sla-attainment",
+        ])
+        .cohort(short_period(m))
+        .note(view.msg(if defaults {
+            "sla-note-defaults"
+        } else {
+            "sla-note-config"
+        }));
     for i in 0..df.height() {
         let a = get(&act, i).unwrap_or_default();
         let r = get(&rate, i);
         table.rows.push(vec![
-            Cell::text(humanize(&a)),
-            Cell::text(deadline(view.settings, &a)),
+            Cell::text(activity_label(view, &a)),
+            Cell::text(deadline(view, &a)),
             Cell::num(int(get(&met, i).map(|x| x as u64))),
             Cell::num(int(get(&missed, i).map(|x| x as u64))),
             Cell::num(int(get(&pending, i).map(|x| x as u64))),

@@ -4,33 +4,32 @@ use super::*;
 
 pub(crate) fn transitions(view: &ReportView) -> Section {
     let m = view.metrics;
-    let mut sec = Section::new("transitions", &view.text().msg("section-transitions", &[]));
+    let mut sec = Section::new("transitions", &view.msg("section-transitions"));
     let f = CohortFacts::of(m);
-    sec.cohort = Some(format!(
-        "Transitions dated {} to {} (the period).",
-        f.start, f.end
+    sec.cohort = Some(view.msg_with(
+        "transitions-cohort",
+        &[("start", &f.start), ("end", &f.end)],
     ));
-    let tr = at(m, &["transitions"]);
-    if tr.is_null() {
+    let Some(tr) = view.section::<Transitions>() else {
         sec.push(not_provided(s::TRANSITIONS));
         return sec;
-    }
-    let count = unum(tr, &["count"]);
-    let kinds: Vec<String> = at(tr, &["by_kind"])
-        .as_object()
-        .map(|o| {
-            o.iter()
-                .map(|(k, v)| format!("{}: {}", humanize(k), int(v.as_u64())))
-                .collect()
+    };
+    let kinds: Vec<String> = tr
+        .by_kind
+        .iter()
+        .map(|(k, n)| {
+            view.msg_with(
+                "transitions-kind-count",
+                &[("kind", &kind_label(view, k)), ("count", &int(Some(*n)))],
+            )
         })
-        .unwrap_or_default();
-    let target = fnum(tr, &["satisfaction_target"]).unwrap_or(4.5);
-    let sat = fnum(tr, &["satisfaction_mean"]);
+        .collect();
+    let target = tr.satisfaction_target;
     let mut defs = vec![
         (
-            "Transitions".to_string(),
+            view.msg("transitions-count"),
             vec![
-                b(int(count)),
+                b(int(Some(tr.count))),
                 t(if kinds.is_empty() {
                     String::new()
                 } else {
@@ -39,92 +38,102 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
             ],
         ),
         (
-            "Planned".to_string(),
-            vec![t(pct(fnum(tr, &["planned_share"])))],
+            view.msg("transitions-planned"),
+            vec![t(pct(tr.planned_share))],
         ),
         (
-            "With a joint meeting".to_string(),
-            vec![t(pct(fnum(tr, &["joint_meeting_share"])))],
+            view.msg("transitions-joint-meeting"),
+            vec![t(pct(tr.joint_meeting_share))],
         ),
         (
-            "Satisfaction (1–5)".to_string(),
-            match sat {
+            view.msg("transitions-satisfaction"),
+            match tr.satisfaction_mean {
                 Some(v) => {
                     let rag = if v >= target { Rag::Green } else { Rag::Red };
                     vec![
                         t(format!("{} ", num1(Some(v)))),
-                        Span::Rag(rag, format!("target ≥ {}", num1(Some(target)))),
+                        Span::Rag(
+                            rag,
+                            view.msg_with("transitions-target", &[("target", &num1(Some(target)))]),
+                        ),
                     ]
                 }
                 None => vec![t(DASH)],
             },
         ),
         (
-            "Knowledge-transfer completeness".to_string(),
-            vec![t(format!(
-                "mean {}; {} of transitions at ≥ 95",
-                num1(fnum(tr, &["kt_completeness_mean"])),
-                pct(fnum(tr, &["kt_complete_share"]))
+            view.msg("transitions-kt"),
+            vec![t(view.msg_with(
+                "transitions-kt-value",
+                &[
+                    ("mean", &num1(tr.kt_completeness_mean)),
+                    ("share", &pct(tr.kt_complete_share)),
+                ],
             ))],
         ),
     ];
-    let hc = at(tr, &["health_change"]);
     defs.push((
-        "Health change after the transition".to_string(),
-        if hc.is_null() {
-            vec![t("not available (table health not provided)")]
-        } else {
-            let parts: Vec<String> = [30, 60, 90]
-                .iter()
-                .filter_map(|d| {
-                    let g = at(hc, &[&format!("day_{d}")]);
-                    let n = unum(g, &["n"]).filter(|n| *n > 0)?;
-                    Some(format!(
-                        "+{d} days: {} points (n = {})",
-                        fnum(g, &["mean"])
-                            .map(signed1)
-                            .unwrap_or_else(|| DASH.into()),
-                        int(Some(n))
-                    ))
-                })
-                .collect();
-            if parts.is_empty() {
-                vec![t(
-                    "no transition is 30 days old yet, or no health snapshots around them",
-                )]
-            } else {
-                vec![t(parts.join("; "))]
+        view.msg("transitions-health-change"),
+        match &tr.health_change {
+            None => vec![t(
+                view.msg_with("transitions-not-provided", &[("table", s::HEALTH)])
+            )],
+            Some(hc) => {
+                let parts: Vec<String> = [(30, &hc.day_30), (60, &hc.day_60), (90, &hc.day_90)]
+                    .iter()
+                    .filter(|(_, g)| g.n > 0)
+                    .map(|(d, g)| {
+                        view.msg_with(
+                            "transitions-health-part",
+                            &[
+                                ("days", &d.to_string()),
+                                (
+                                    "change",
+                                    &g.mean.map(signed1).unwrap_or_else(|| DASH.into()),
+                                ),
+                                ("n", &int(Some(g.n))),
+                            ],
+                        )
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    vec![t(view.msg("transitions-health-none"))]
+                } else {
+                    vec![t(parts.join("; "))]
+                }
             }
         },
     ));
-    let ch = at(tr, &["churn_180d"]);
     defs.push((
-        "Churn within 180 days".to_string(),
-        if ch.is_null() {
-            vec![t("not available (table renewals not provided)")]
-        } else {
-            let parts: Vec<String> = ["planned", "unplanned"]
-                .iter()
-                .filter_map(|k| {
-                    let g = at(ch, &[k]);
-                    let n = unum(g, &["n"]).filter(|n| *n > 0)?;
-                    Some(format!(
-                        "{k}: {} (95% CI {}; n = {})",
-                        pct(fnum(g, &["rate"])),
-                        ci_pct(fnum(g, &["ci_low"]), fnum(g, &["ci_high"])),
-                        int(Some(n))
-                    ))
-                })
-                .collect();
-            if parts.is_empty() {
-                vec![t(
-                    "not yet observable: no transition in the period is 180 days old",
-                )]
-            } else {
-                vec![t(format!(
-                    "{} — only transitions at least 180 days before the as-of date count.",
-                    parts.join("; ")
-                ))]
+        view.msg("transitions-churn"),
+        match &tr.churn_180d {
+            None => vec![t(
+                view.msg_with("transitions-not-provided", &[("table", s::RENEWALS)])
+            )],
+            Some(ch) => {
+                let parts: Vec<String> = [("planned", &ch.planned), ("unplanned", &ch.unplanned)]
+                    .iter()
+                    .filter(|(_, g)| g.n > 0)
+                    .map(|(k, g)| {
+                        view.msg_with(
+                            "transitions-churn-part",
+                            &[
+                                ("group", &view.msg(&format!("transitions-{k}-group"))),
+                                ("rate", &pct(g.rate)),
+                                ("ci", &ci_pct(g.ci_low, g.ci_high)),
+                                ("n", &int(Some(g.n))),
+                            ],
+                        )
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    vec![t(view.msg("transitions-churn-none"))]
+                } else {
+                    vec![t(view.msg_with(
+                        "transitions-churn-value",
+                        &[("parts", &parts.join("; "))],
+                    ))]
+                }
             }
         },
     ));
@@ -142,30 +151,31 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
             col_f64(df, "satisfaction"),
         );
         let yn = |v: Option<String>| match v.as_deref() {
-            Some("true") => "yes".to_string(),
-            Some("false") => "no".to_string(),
+            Some("true") => view.msg("word-yes"),
+            Some("false") => view.msg("word-no"),
             Some(other) => other.to_string(),
             None => DASH.to_string(),
         };
-        let mut table = Table::new(&[
-            "Account",
-            "Date",
-            "From",
-            "To",
-            "Kind",
-            "Planned",
-            "Joint meeting",
-            "KT completeness",
-            "Satisfaction",
-        ])
-        .cohort(sec.cohort.clone().unwrap_or_default());
+        let mut table = view
+            .headed(&[
+                "table-account",
+                "transitions-date",
+                "transitions-from",
+                "transitions-to",
+                "transitions-kind",
+                "transitions-planned-head",
+                "transitions-joint-head",
+                "transitions-kt-head",
+                "transitions-satisfaction-head",
+            ])
+            .cohort(sec.cohort.clone().unwrap_or_default());
         for i in 0..df.height().min(MAX_LIST_ROWS) {
             table.rows.push(vec![
                 Cell::text(get(&acct, i).unwrap_or_default()),
                 Cell::text(get(&dt, i).unwrap_or_default()),
                 Cell::text(get(&from, i).unwrap_or_default()),
                 Cell::text(get(&to, i).unwrap_or_default()),
-                Cell::text(humanize(&get(&kind, i).unwrap_or_default())),
+                Cell::text(kind_label(view, &get(&kind, i).unwrap_or_default())),
                 Cell::text(yn(get(&planned, i))),
                 Cell::text(yn(get(&joint, i))),
                 Cell::num(num1(get(&kt, i))),
@@ -173,12 +183,26 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
             ]);
         }
         if df.height() > MAX_LIST_ROWS {
-            table = table.note(format!(
-                "Showing {MAX_LIST_ROWS} of {} transitions; tables/transitions.csv has them all.",
-                df.height()
+            table = table.note(view.msg_with(
+                "transitions-cut",
+                &[
+                    ("shown", &MAX_LIST_ROWS.to_string()),
+                    ("rows", &df.height().to_string()),
+                ],
             ));
         }
         sec.push(Block::Table(table));
     }
     sec
+}
+
+/// The label of a transition kind (`sales_to_cs` → "Sales to CS"); the kind made readable
+/// when the catalog does not know it.
+pub(crate) fn kind_label(view: &ReportView, kind: &str) -> String {
+    let id = format!("transitions-kind-{}", kind.replace('_', "-"));
+    if view.text().has(&id) {
+        view.msg(&id)
+    } else {
+        humanize(kind)
+    }
 }

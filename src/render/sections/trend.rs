@@ -6,26 +6,23 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
     let m = view.metrics;
     let mut sec = Section::new(id, title);
     let end = CohortFacts::of(m).end;
-    sec.cohort = Some(format!(
-        "Monthly cohorts: deals closed in each of the six calendar months ending {end}."
-    ));
+    sec.cohort = Some(view.msg_with("trend-cohort", &[("end", &end)]));
     let Some(df) = view.rows("quality_trend") else {
-        sec.push(no_rows("no trend months"));
+        sec.push(no_rows(&view.msg("trend-no-rows")));
         return sec;
     };
-    let slope = fnum(m, &["trend", "slope"]);
-    let direction = text(m, &["trend", "direction"]);
+    let trend = view.section::<Trend>();
+    let slope = trend.as_ref().and_then(|t| t.slope);
+    let direction = trend.as_ref().and_then(|t| t.direction);
     sec.push(Block::Para(match (slope, direction) {
-        (Some(sl), Some(d)) => vec![
-            t("Mean score per month. The least-squares slope is "),
-            b(format!("{} points per month", signed1(sl))),
-            t(" — "),
-            b(d.to_string()),
-            t(" (improving ≥ +1, declining ≤ −1, otherwise flat; months without deals are left out)."),
-        ],
-        _ => vec![t(
-            "Mean score per month. Too few months with deals to fit a trend line.",
-        )],
+        (Some(sl), Some(d)) => view.rich(
+            "trend-slope",
+            &[
+                ("slope", &signed1(sl)),
+                ("direction", &view.msg(d.label_id())),
+            ],
+        ),
+        _ => vec![t(view.msg("trend-no-slope"))],
     }));
     sec.push(Block::Chart("quality_trend".into()));
     let (months, mean, deals) = (
@@ -33,8 +30,14 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
         col_f64(df, "mean_score"),
         col_f64(df, "deals"),
     );
-    let mut table = Table::new(&["Month", "Deals", "Mean score", "Status"])
-        .cohort("Monthly cohorts (deals closed in the month).");
+    let mut table = view
+        .headed(&[
+            "trend-month",
+            "table-deals",
+            "table-mean-score",
+            "table-status",
+        ])
+        .cohort(view.msg("trend-table-cohort"));
     for i in 0..df.height() {
         let v = get(&mean, i);
         let rag = rag_score(v);
@@ -42,7 +45,7 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
             Cell::text(get(&months, i).unwrap_or_default()),
             Cell::num(int(get(&deals, i).map(|x| x as u64))),
             Cell::num(num1(v)).rag(rag),
-            Cell::text(rag.map(|r| r.label()).unwrap_or(DASH)),
+            Cell::text(rag.map_or_else(|| DASH.to_string(), |r| view.msg(r.label_id()))),
         ]);
     }
     sec.push(Block::Table(table));
@@ -51,9 +54,5 @@ pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
 
 /// The monthly report's six-month trend.
 pub(crate) fn monthly_trend(view: &ReportView) -> Section {
-    trend(
-        view,
-        "trend",
-        &view.text().msg("section-trend-monthly", &[]),
-    )
+    trend(view, "trend", &view.msg("section-trend-monthly"))
 }

@@ -2,7 +2,20 @@
 
 use super::*;
 
-pub(crate) fn ttfv_table(df: &DataFrame, what: &str, cohort: String) -> Table {
+/// How a TTFV table names its groups.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum TtfvGroups {
+    Segment,
+    AcvBand,
+    QualityBand,
+}
+
+pub(crate) fn ttfv_table(
+    view: &ReportView,
+    df: &DataFrame,
+    groups: TtfvGroups,
+    cohort: String,
+) -> Table {
     let group = col_str(df, "group");
     let n = col_f64(df, "n");
     let reached = col_f64(df, "reached");
@@ -14,24 +27,34 @@ pub(crate) fn ttfv_table(df: &DataFrame, what: &str, cohort: String) -> Table {
     let r30 = col_f64(df, "km_reached_by_30");
     let r60 = col_f64(df, "km_reached_by_60");
     let r90 = col_f64(df, "km_reached_by_90");
-    let mut table = Table::new(&[
-        what,
-        "Deals",
-        "Reached",
-        "Median days",
-        "p25–p75",
-        "p90",
-        "KM median",
-        "By day 30",
-        "By day 60",
-        "By day 90",
-    ])
-    .cohort(cohort);
+    let what = match groups {
+        TtfvGroups::Segment => "ttfv-segment",
+        TtfvGroups::AcvBand => "ttfv-acv-band",
+        TtfvGroups::QualityBand => "ttfv-quality-band",
+    };
+    let mut table = view
+        .headed(&[
+            what,
+            "table-deals",
+            "ttfv-reached",
+            "ttfv-median-days",
+            "ttfv-iqr",
+            "ttfv-p90",
+            "ttfv-km-median",
+            "ttfv-by-day-30",
+            "ttfv-by-day-60",
+            "ttfv-by-day-90",
+        ])
+        .cohort(cohort);
     for i in 0..df.height() {
         let nn = get(&n, i).map(|x| x as u64);
         let low = nn.is_some_and(|x| x < LOW_SAMPLE);
         let g = get(&group, i).unwrap_or_default();
-        let label = if what == "ACV band" { g } else { humanize(&g) };
+        let label = match groups {
+            TtfvGroups::Segment => segment_label(view, &g),
+            TtfvGroups::AcvBand => g,
+            TtfvGroups::QualityBand => band_label(view, &g),
+        };
         let iqr = match (get(&p25, i), get(&p75, i)) {
             (Some(a), Some(b)) => format!("{}–{}", num1(Some(a)), num1(Some(b))),
             _ => DASH.into(),
@@ -49,7 +72,7 @@ pub(crate) fn ttfv_table(df: &DataFrame, what: &str, cohort: String) -> Table {
             Cell::num(pct(get(&r90, i))),
         ]);
     }
-    table.note("Median, p25–p75 and p90 are over the deals that reached first value; the Kaplan–Meier (KM) median and the shares reached by day 30/60/90 count every deal, those still waiting as censored — so slow groups are not flattered by leaving them out.")
+    table.note(view.msg("ttfv-note"))
 }
 
 pub(crate) fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
@@ -59,38 +82,36 @@ pub(crate) fn ttfv_section(view: &ReportView, quarterly: bool) -> Section {
     } else {
         "section-ttfv-monthly"
     };
-    let mut sec = Section::new("ttfv", &view.text().msg(title, &[])).cohort(cohort_trailing(m));
+    let mut sec = Section::new("ttfv", &view.msg(title)).cohort(cohort_trailing(m));
     if !view.provided(s::MILESTONES) {
         sec.push(not_provided(s::MILESTONES));
         return sec;
     }
-    sec.push(Block::Para(vec![t(
-        "Days from close to the first first-value milestone before the as-of instant.",
-    )]));
-    let mut groups: Vec<(&str, &str, &str)> = vec![("ttfv_by_segment", "Segment", "by segment")];
+    sec.push(Block::Para(vec![t(view.msg("ttfv-intro"))]));
+    let mut groups = vec![("ttfv_by_segment", TtfvGroups::Segment, "ttfv-by-segment")];
     if quarterly {
-        groups.push(("ttfv_by_acv_band", "ACV band", "by ACV band"));
+        groups.push(("ttfv_by_acv_band", TtfvGroups::AcvBand, "ttfv-by-acv-band"));
         groups.push((
             "ttfv_by_quality_band",
-            "Quality band",
-            "by handoff-quality band",
+            TtfvGroups::QualityBand,
+            "ttfv-by-quality-band",
         ));
     }
     for (i, (table, what, heading)) in groups.into_iter().enumerate() {
         if quarterly {
-            sec.push(Block::Heading(format!("TTFV {heading}")));
+            sec.push(Block::Heading(view.msg(heading)));
         }
         match view.rows(table) {
             Some(df) => {
                 if i == 0 {
                     sec.push(Block::Chart("ttfv_by_segment".into()));
                 }
-                if table == "ttfv_by_quality_band" {
+                if what == TtfvGroups::QualityBand {
                     sec.push(Block::Chart("ttfv_km_curves".into()));
                 }
-                sec.push(Block::Table(ttfv_table(df, what, short_trailing(m))));
+                sec.push(Block::Table(ttfv_table(view, df, what, short_trailing(m))));
             }
-            None => sec.push(no_rows("no deals in the trailing cohort")),
+            None => sec.push(no_rows(&view.msg("ttfv-no-rows"))),
         }
     }
     sec

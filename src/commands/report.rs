@@ -1,0 +1,155 @@
+//! `handoff report`: ingest → fact table → metrics → custom analyses → render, written to
+//! `OUT/LABEL/` by [`crate::output`], then the stdout summary and the notifications.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::resolve::{resolve, Resolved};
+use crate::cli::{self, ReportArgs};
+use crate::error::{exit, usage};
+use crate::{logging, metrics, notify, output, period, render, report, sql, text};
+
+/// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
+/// (relative to the config file), else `queries/custom` under the config file's folder (or
+/// the data folder without a config) when it exists — never the working directory, so the
+/// report does not depend on where it was run. A folder that was named but does not exist
+/// is a usage error.
+fn custom_query_files(args: &ReportArgs, r: &Resolved) -> anyhow::Result<Vec<PathBuf>> {
+    let named = match (&args.custom_queries, &r.settings.custom_queries) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(d)) => Some(r.config_dir.clone().unwrap_or_default().join(d)),
+        (None, None) => None,
+    };
+    match named {
+        Some(dir) if !dir.is_dir() => Err(usage(format!(
+            "custom queries folder {} not found",
+            dir.display()
+        ))),
+        Some(dir) => sql::custom_files(&dir),
+        None => {
+            let base = r.config_dir.as_ref().unwrap_or(&r.data);
+            let dir = base.join(sql::DEFAULT_CUSTOM_DIR);
+            if dir.is_dir() {
+                sql::custom_files(&dir)
+            } else {
+                Ok(Vec::new())
+            }
+        }
+    }
+}
+
+/// Run `handoff report`.
+pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Result<u8> {
+    let r = resolve(&args.data)?;
+    let period = args
+        .period
+        .unwrap_or_else(|| period::Period::default_for(r.as_of));
+    let custom_files = custom_query_files(args, &r)?;
+    let notify_targets = notify::targets(&args.notify, &r.settings.notify)?;
+    let mut progress = logging::Progress::new(quiet, format);
+    progress.stage("reading inputs");
+    let ing = report::load(&r)?;
+    progress.suspend(|| {
+        for w in &ing.warnings {
+            tracing::warn!("{w}");
+        }
+    });
+    progress.stage("building the fact table");
+    let params = report::params(&r);
+    let facts = report::fact_table(&ing, &params)?;
+    progress.stage("computing metrics");
+    let mut computed = metrics::compute(&facts, &ing, &params, period)?;
+    progress.stage("custom analyses");
+    let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
+    let failed: Vec<&str> = custom
+        .iter()
+        .filter(|c| c.result.is_err())
+        .map(|c| c.file.as_str())
+        .collect();
+    if r.strict && !failed.is_empty() {
+        return Err(usage(format!(
+            "--strict: custom quer{} failed, nothing written: {}",
+            if failed.len() == 1 { "y" } else { "ies" },
+            failed.join(", ")
+        )));
+    }
+    report::attach_custom(&mut computed, custom);
+    let language = args.lang.or(r.settings.language).unwrap_or_default();
+    let missing = language.missing_messages();
+    if !missing.is_empty() {
+        progress.suspend(|| {
+            tracing::warn!(
+                "the {:?} catalog lacks {} of the report's messages ({}…): they are written in English",
+                language.code(),
+                missing.len(),
+                missing[0]
+            )
+        });
+    }
+    computed
+        .metrics
+        .as_object_mut()
+        .expect("metrics.json is an object")
+        .insert("language".into(), serde_json::json!(language.code()));
+    progress.stage("rendering");
+    let files = report::render_files(&computed)?;
+    progress.stage("writing");
+    let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
+    progress.finish();
+    // The stdout lines and the notifications speak the report's language too.
+    let _lang = crate::text::scoped(language);
+    if !quiet {
+        let m = &computed.metrics;
+        let mut out = std::io::stdout().lock();
+        let path = target.display().to_string();
+        let count = files.len().to_string();
+        let wrote = text::text("stdout-wrote", &[("path", &path), ("count", &count)]);
+        writeln!(out, "{wrote}")?;
+        writeln!(out, "{}", summary_line(m))?;
+        let tx = text::Text::current();
+        for message in metrics::alerts::sentences(m, &computed.settings, tx) {
+            writeln!(
+                out,
+                "{}",
+                text::text("stdout-alert", &[("message", &message)])
+            )?;
+        }
+    }
+    if !notify_targets.is_empty() {
+        let link = notify::link(&r.settings.notify, &period.label(), &target);
+        let headline = notify::Headline::from_report(
+            &computed.metrics,
+            &computed.alerts,
+            &computed.settings,
+            link,
+        );
+        notify::send_all(&notify_targets, &headline, &notify::Policy::from_env());
+    }
+    if args.fail_on_alert && !computed.alerts.is_empty() {
+        return Ok(exit::ALERT);
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// The one-line stdout summary of a report in the current language, rounded as the report
+/// rounds (a rate as a percentage with one decimal, a mean score with one decimal, counts
+/// grouped).
+pub fn summary_line(m: &serde_json::Value) -> String {
+    use render::{fnum, int, num1, pct, unum};
+    let kind = match render::text(m, &["period", "kind"]) {
+        Some("monthly") => text::text("stdout-kind-monthly", &[]),
+        Some("quarterly") => text::text("stdout-kind-quarterly", &[]),
+        other => other.unwrap_or("").to_string(),
+    };
+    text::text(
+        "stdout-summary",
+        &[
+            ("kind", &kind),
+            ("label", render::text(m, &["period", "label"]).unwrap_or("")),
+            ("deals", &int(unum(m, &["cohort", "period_deals"]))),
+            ("mean", &num1(fnum(m, &["quality", "mean"]))),
+            ("rate", &pct(fnum(m, &["completion", "rate"]))),
+            ("escalations", &int(unum(m, &["escalations", "count"]))),
+        ],
+    )
+}
