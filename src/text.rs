@@ -136,8 +136,9 @@ pub const ID: Catalog = catalog!("id");
 /// The German catalog.
 pub const DE: Catalog = catalog!("de");
 
-/// Every message id of a catalog with the names of the variables it uses (sorted), for the
-/// completeness checks: a translation must have the same ids and use the same variables.
+/// Every message id of a catalog with the names of the variables it shows (sorted; a
+/// variable used only to select a variant is left out), for the completeness checks: a
+/// translation must have the same ids and show the same variables.
 pub fn messages(catalog: Catalog) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     for (_, ftl) in catalog {
@@ -170,8 +171,9 @@ fn pattern_vars(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
 fn expression_vars(e: &ast::Expression<&str>, out: &mut Vec<String>) {
     match e {
         ast::Expression::Inline(i) => inline_vars(i, out),
-        ast::Expression::Select { selector, variants } => {
-            inline_vars(selector, out);
+        // A selector only chooses a variant (a plural category, a yes/no): languages differ
+        // in whether they need one, so only the variables a message shows are compared.
+        ast::Expression::Select { variants, .. } => {
             for v in variants {
                 pattern_vars(&v.value, out);
             }

@@ -36,12 +36,12 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The literal text runs of the English catalog's messages (the text between `{ … }`
-/// placeables) long enough to be distinctive — at least three words and 16 characters —
-/// plus a few fixed phrases the report has used.
-fn english_phrases() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
-    let mut phrases = Vec::new();
+/// The text runs of each message of a language's catalog, by id.
+fn catalog_runs(lang: &str) -> Vec<(String, Vec<String>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
+    let mut out = Vec::new();
     for file in ["notify.ftl", "report.ftl", "monthly.ftl", "quarterly.ftl"] {
         let ftl = fs::read_to_string(dir.join(file)).expect("catalog");
         let resource = fluent_syntax::parser::parse(ftl.as_str()).expect("catalog parses");
@@ -50,9 +50,37 @@ fn english_phrases() -> Vec<String> {
                 continue;
             };
             let Some(value) = m.value else { continue };
-            collect_runs(&value, &mut phrases);
+            let mut runs = Vec::new();
+            collect_runs(&value, &mut runs);
+            out.push((m.id.name.to_string(), runs));
         }
     }
+    out
+}
+
+/// The literal text runs of the English catalog's messages (the text between `{ … }`
+/// placeables) long enough to be distinctive — at least three words and 16 characters —
+/// plus a few fixed phrases the report has used; a run that `lang`'s catalog keeps
+/// unchanged for the same message (a name such as "Net Promoter Score") is not English
+/// left behind.
+fn english_phrases_for(lang: &str) -> Vec<String> {
+    let kept: Vec<String> = catalog_runs(lang)
+        .into_iter()
+        .flat_map(|(_, runs)| runs)
+        .collect();
+    let mut phrases: Vec<String> = english_phrases()
+        .into_iter()
+        .filter(|p| !kept.contains(p))
+        .collect();
+    phrases.sort();
+    phrases
+}
+
+fn english_phrases() -> Vec<String> {
+    let mut phrases: Vec<String> = catalog_runs("en")
+        .into_iter()
+        .flat_map(|(_, runs)| runs)
+        .collect();
     phrases.extend(
         [
             "Correlation, not causation",
@@ -157,11 +185,11 @@ fn html_lang_is_the_language_of_the_report() {
 #[test]
 #[ignore = "until all render text is in the catalog (issue #14)"]
 fn indonesian_and_german_reports_have_no_english_phrase() {
-    let phrases = english_phrases();
-    assert!(phrases.len() > 20, "too few phrases: {phrases:?}");
     let out = tempfile::tempdir().expect("tempdir");
     let mut found = Vec::new();
     for lang in ["id", "de"] {
+        let phrases = english_phrases_for(lang);
+        assert!(phrases.len() > 100, "too few phrases: {phrases:?}");
         for period in ["2026-10", "2026-Q3"] {
             let dir = report(&out.path().join(lang), period, lang);
             for hit in english_in(&dir, &phrases) {
