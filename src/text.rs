@@ -136,7 +136,8 @@ pub const ID: Catalog = catalog!("id");
 /// The German catalog.
 pub const DE: Catalog = catalog!("de");
 
-/// Every message id of a catalog with the names of the variables it shows (sorted; a
+/// Every message id (and `id.attribute`) of a catalog with the names of the variables it
+/// shows (sorted; a
 /// variable used only to select a variant is left out), for the completeness checks: a
 /// translation must have the same ids and show the same variables.
 pub fn messages(catalog: Catalog) -> BTreeMap<String, Vec<String>> {
@@ -153,6 +154,13 @@ pub fn messages(catalog: Catalog) -> BTreeMap<String, Vec<String>> {
                 }
                 vars.sort();
                 vars.dedup();
+                for a in &m.attributes {
+                    let mut avars = Vec::new();
+                    pattern_vars(&a.value, &mut avars);
+                    avars.sort();
+                    avars.dedup();
+                    out.insert(format!("{}.{}", m.id.name, a.id.name), avars);
+                }
                 out.insert(m.id.name.to_string(), vars);
             }
         }
@@ -287,6 +295,28 @@ impl Text {
         debug_assert!(errors.is_empty(), "message {id:?}: {errors:?}");
         out.into_owned()
     }
+
+    /// The attribute `attr` of the message `id` (see [`text_attr`]).
+    pub fn attr(&self, id: &str, attr: &str) -> String {
+        let Some(message) = self.bundle.get_message(id) else {
+            if self.lang != Language::En {
+                return Text::en().attr(id, attr);
+            }
+            debug_assert!(false, "message {id:?} is not in the catalog");
+            return id.to_string();
+        };
+        let Some(pattern) = message
+            .get_attribute(attr)
+            .map(|a| a.value())
+            .or(message.value())
+        else {
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        let out = self.bundle.format_pattern(pattern, None, &mut errors);
+        debug_assert!(errors.is_empty(), "message {id:?}.{attr}: {errors:?}");
+        out.into_owned()
+    }
 }
 
 /// `"12"` → 12: a whole number written without grouping, sign or leading zero (which Fluent
@@ -308,6 +338,13 @@ pub fn text(id: &str, args: &[(&str, &str)]) -> String {
 /// [`Text::msg_n`]).
 pub fn text_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> String {
     Text::current().msg_n(id, args, nums)
+}
+
+/// The attribute `attr` of the message `id` in the current language (`id = …` /
+/// `    .attr = …`), e.g. the form of a label used inside a sentence; the message's value
+/// when it has no such attribute. A message this language lacks comes in English.
+pub fn text_attr(id: &str, attr: &str) -> String {
+    Text::current().attr(id, attr)
 }
 
 #[cfg(test)]

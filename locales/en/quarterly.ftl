@@ -7,7 +7,7 @@
 #   quarterly.ftl  the quarterly report's sections
 
 ## The quarterly report's sections (ids start with the section's name)
-# Inline markup: <b>…</b> is strong text, † the low-sample mark.
+# Inline markup: **…** is strong text, † the low-sample mark.
 
 ## Churn by band
 
@@ -37,13 +37,13 @@ relative-risk-reading-none = not computable (a churn count or a band is zero)
 
 ## ARR at stake
 
-arr-explained = <b>{ $arr }</b> of annual contract value: the ACV of the mature cohort's { $n } substandard deals × the gap between their first-year churn rate ({ $sub_rate }) and that of excellent handoffs ({ $exc_rate }), floored at 0. It is what the substandard deals would have kept had they churned like excellent ones — an illustration of scale under the (unproven) assumption that the gap is caused by the handoff, not a forecast.
+arr-explained = **{ $arr }** of annual contract value: the ACV of the mature cohort's { $n } substandard deals × the gap between their first-year churn rate ({ $sub_rate }) and that of excellent handoffs ({ $exc_rate }), floored at 0. It is what the substandard deals would have kept had they churned like excellent ones — an illustration of scale under the (unproven) assumption that the gap is caused by the handoff, not a forecast.
 arr-not-computable = Not computable: the mature cohort lacks substandard or excellent deals.
 
 ## Retention curves
 
 retention-intro = Kaplan–Meier share of customers not yet churned by days since close. Unlike the first-year rates, every deal counts, each followed as long as the data allows.
-retention-logrank = Log-rank test of equal curves: χ² = <b>{ $statistic }</b> on { $dof } dof, p = <b>{ $p }</b>{ $differ ->
+retention-logrank = Log-rank test of equal curves: χ² = **{ $statistic }** on { $dof } dof, p = **{ $p }**{ $differ ->
         [yes] {" "}— the curves differ beyond chance.
        *[no] {" "}— the data cannot show that the curves differ.
     }
@@ -89,21 +89,21 @@ summary-tile-deals-closed = { $count ->
         [one] { $n } deal closed
        *[other] { $n } deals closed
     }
-summary-rates = Customers whose handoff was substandard churned in their first year at <b>{ $sub_rate }</b>{ $sub_low } (95% CI { $sub_ci }; { $sub_k } of { $sub_n }) against <b>{ $exc_rate }</b>{ $exc_low } (95% CI { $exc_ci }; { $exc_k } of { $exc_n }) for excellent handoffs
+summary-rates = Customers whose handoff was substandard churned in their first year at **{ $sub_rate }**{ $sub_low } (95% CI { $sub_ci }; { $sub_k } of { $sub_n }) against **{ $exc_rate }**{ $exc_low } (95% CI { $exc_ci }; { $exc_k } of { $exc_n }) for excellent handoffs
 summary-no-substandard = The mature cohort has no substandard handoffs, so substandard and excellent handoffs cannot be compared
 summary-no-excellent = The mature cohort has no excellent handoffs, so substandard and excellent handoffs cannot be compared
-summary-rr = ; relative risk <b>{ $value }</b> (95% CI { $ci })
+summary-rr = ; relative risk **{ $value }** (95% CI { $ci })
 summary-rr-none = ; the relative risk cannot be computed (a churn count or a band is zero)
-summary-rr-adjusted = ; segment-adjusted (Mantel–Haenszel) relative risk <b>{ $value }</b> (95% CI { $ci })
+summary-rr-adjusted = ; segment-adjusted (Mantel–Haenszel) relative risk **{ $value }** (95% CI { $ci })
 summary-rr-adjusted-none = ; the segment-adjusted relative risk cannot be computed
-summary-chi-square = ; chi-square test across the bands p = <b>{ $p }</b>.
+summary-chi-square = ; chi-square test across the bands p = **{ $p }**.
 summary-chi-square-none = ; the chi-square test cannot be computed.
-summary-verdict-not-computable = <b>The data cannot support a conclusion about handoff quality and first-year churn: the tests cannot be computed on this cohort.</b>
-summary-verdict-chance = <b>The data cannot support a conclusion: </b>with p = { $p } (≥ 0.05) the differences between bands are within what chance alone would often produce.
-summary-verdict-mixed-bands-differ = <b>Evidence is mixed: </b>churn differs across the bands (p < 0.05), but the confidence interval of the substandard-vs-excellent relative risk includes 1, so that comparison on its own is not conclusive.
-summary-verdict-mixed = <b>Evidence is mixed: </b>the confidence interval of the substandard-vs-excellent relative risk includes 1, so the comparison is not conclusive.
-summary-verdict-differs-higher = <b>Churn differs by handoff quality beyond what chance would readily explain: </b>substandard handoffs go with markedly higher first-year churn than excellent ones.
-summary-verdict-differs-lower = <b>Churn differs by handoff quality beyond what chance would readily explain: </b>substandard handoffs go with lower first-year churn than excellent ones, against expectation — check the data.
+summary-verdict-not-computable = **The data cannot support a conclusion about handoff quality and first-year churn: the tests cannot be computed on this cohort.**
+summary-verdict-chance = **The data cannot support a conclusion: **with p = { $p } (≥ 0.05) the differences between bands are within what chance alone would often produce.
+summary-verdict-mixed-bands-differ = **Evidence is mixed: **churn differs across the bands (p < 0.05), but the confidence interval of the substandard-vs-excellent relative risk includes 1, so that comparison on its own is not conclusive.
+summary-verdict-mixed = **Evidence is mixed: **the confidence interval of the substandard-vs-excellent relative risk includes 1, so the comparison is not conclusive.
+summary-verdict-differs-higher = **Churn differs by handoff quality beyond what chance would readily explain: **substandard handoffs go with markedly higher first-year churn than excellent ones.
+summary-verdict-differs-lower = **Churn differs by handoff quality beyond what chance would readily explain: **substandard handoffs go with lower first-year churn than excellent ones, against expectation — check the data.
 summary-adjustment-moves = Adjusting for segment moves the relative risk from { $crude } to { $adjusted }: part of the crude difference reflects the segment mix, not the handoff.
 summary-adjustment-barely = Adjusting for segment barely changes the relative risk ({ $crude } → { $adjusted }), so the segment mix does not explain the difference.
 summary-band-excellent = excellent
@@ -114,7 +114,7 @@ summary-low-sample = Low sample: the { $bands } { $count ->
         [one] band has
        *[other] bands have
     } fewer than 30 mature deals (marked †), so the rates are imprecise.
-summary-causation = <b>Correlation, not causation. </b>These figures show how churn goes with handoff quality; they do not prove that better handoffs cause lower churn. Deals with poor handoffs may differ in other ways (deal size, customer readiness, product fit) that also drive churn; the segment adjustment removes one such difference, not all.
+summary-causation = **Correlation, not causation. **These figures show how churn goes with handoff quality; they do not prove that better handoffs cause lower churn. Deals with poor handoffs may differ in other ways (deal size, customer readiness, product fit) that also drive churn; the segment adjustment removes one such difference, not all.
 
 ## Expansion and NPS by band
 
@@ -167,3 +167,135 @@ quarter-trend-completion = Completion rate
 quarter-trend-knowledge-transfer = Knowledge-transfer SLA attainment
 quarter-trend-points = { $change } pts
 quarter-trend-alerts = Alerts for the quarter
+
+## What to fix first: the churn drivers (METRICS.md §4.12)
+
+drivers-title = What to fix first: the handoff practices linked to churn
+drivers-intro = Each practice splits the mature cohort into deals where it was done and deals where it was not. The table compares their first-year churn and puts a price on the gap: ARR at stake is the contract value of the deals without the practice × how much more often they churned. Practices come in order of ARR at stake, the first candidates for coaching. These are associations in past deals, not proof that fixing a practice will cut churn: deals that skip one step often skip others, and the practices overlap.
+drivers-top = Largest ARR at stake: **{ $practice }** — churn **{ $without }** without it vs **{ $with }** with it, **{ $arr }** at stake{ $holm ->
+        [holds] ; the difference holds up after allowing for { $tested } practices tested at once (Holm p = { $p }).
+        [chance] ; after allowing for { $tested } practices tested at once the difference could still be chance (Holm p = { $p }).
+       *[none] .
+    }
+drivers-no-deals = no deals
+drivers-rate-of = { $rate } of { $n }
+drivers-col-practice = Practice
+drivers-col-with = Churn with it
+drivers-col-without = Churn without it
+drivers-col-rr = Relative risk (without ÷ with)
+drivers-col-ci = 95% CI
+drivers-col-holm = Holm-adjusted p
+drivers-col-arr = ARR at stake
+drivers-note-rr = Relative risk above 1: deals without the practice churned more often. A dash: not computable (a side has no deals or no churn).
+drivers-note-holm = p-values from Fisher's exact test, adjusted with Holm's method for testing { $tested } practices at once; below 0.05 the gap is unlikely to be chance alone.
+drivers-note-left-out = SLA practices leave out deals whose deadline has not passed; acceptance leaves out handoffs without a CS verdict.
+# The practices in plain words (what "with" means); .in-sentence: the form inside a sentence.
+drivers-practice-doc-deal-summary = Deal summary documented
+    .in-sentence = deal summary documented
+drivers-practice-doc-stakeholder-map = Stakeholder map documented
+    .in-sentence = stakeholder map documented
+drivers-practice-doc-commitments = Commitments documented
+    .in-sentence = commitments documented
+drivers-practice-doc-risk-factors = Risk factors documented
+    .in-sentence = risk factors documented
+drivers-practice-mtg-all-attended = Everyone at the handoff meeting
+    .in-sentence = everyone at the handoff meeting
+drivers-practice-mtg-agenda-covered = Meeting agenda covered
+    .in-sentence = meeting agenda covered
+drivers-practice-mtg-questions-answered = CS questions answered
+    .in-sentence = CS questions answered
+drivers-practice-sla-knowledge-transfer = Knowledge transfer on time
+    .in-sentence = knowledge transfer on time
+drivers-practice-sla-intro = Customer intro sent on time
+    .in-sentence = customer intro sent on time
+drivers-practice-sla-cs-prep = CS preparation done on time
+    .in-sentence = CS preparation done on time
+drivers-practice-sla-kickoff-scheduled = Kickoff booked on time
+    .in-sentence = kickoff booked on time
+drivers-practice-sla-kickoff-held = Kickoff held on time
+    .in-sentence = kickoff held on time
+drivers-practice-sla-first-value = First value reached on time
+    .in-sentence = first value reached on time
+drivers-practice-cs-accepted = CS accepted the handoff
+    .in-sentence = CS accepted the handoff
+drivers-practice-info-complete = All information filled in
+    .in-sentence = all information filled in
+# Methodology entries: .term is the term, the value its definition.
+drivers-method-drivers = Each handoff practice splits the mature cohort into deals with and without it (checklist item fully done; SLA met vs missed, pending left out; CS accepted vs rejected or sent back; all information filled in). Relative risk = churn rate without ÷ with, 95% CI by the log method; p-values from Fisher's exact test, adjusted for the number of practices tested with Holm's method; ARR at stake = ACV of the deals without the practice × the churn-rate gap, floored at 0.
+    .term = What to fix first
+drivers-method-hazard-ratios = Cox proportional-hazards regression over the survival cohort with a separate baseline per segment and Efron's handling of tied churn dates; covariates the band indicators (excellent the reference) or the score per 10 points, each with log(1 + ACV). 95% intervals from the inverse information matrix, Wald p-values.
+    .term = Adjusted hazard ratios
+drivers-method-power = The smallest substandard ÷ excellent churn ratio a two-sided 5% test of two proportions would detect with 80% power, given the two band sizes and excellent's churn rate.
+    .term = Smallest detectable relative risk
+drivers-method-close-quarter = First-year churn of the mature cohort grouped by the calendar quarter of the close date and band.
+    .term = Close-quarter cohorts
+
+## Adjusted comparisons (METRICS.md §4.13–§4.14)
+
+adjusted-title = Is it the handoff or the deal? Adjusted comparisons
+adjusted-intro = Three ways to compare substandard with excellent handoffs, from simplest to most adjusted. The relative risks compare first-year churn rates (the second within each segment). The hazard ratios come from a Cox regression over every deal and all the time it has been followed, comparing deals of the same segment and the same deal size (log ACV): a hazard ratio of 1.5 means churning at 1.5 times the pace at any given time. If the adjusted numbers stay near the crude one, segment mix and deal size do not explain the gap; all remain associations.
+adjusted-col-comparison = Comparison
+adjusted-col-cohort = Cohort
+adjusted-col-ratio = Ratio
+adjusted-col-ci = 95% CI
+adjusted-col-p = p-value
+adjusted-col-reading = Reading
+adjusted-cohort-mature = mature
+adjusted-cohort-survival = survival
+adjusted-rr-crude = Relative risk, substandard vs excellent (crude)
+adjusted-rr-segments = Relative risk, within segments (Mantel–Haenszel)
+adjusted-hr-substandard = Hazard ratio, substandard vs excellent (Cox, same segment and deal size)
+adjusted-hr-acceptable = Hazard ratio, acceptable vs excellent (Cox, same segment and deal size)
+adjusted-hr-good = Hazard ratio, good vs excellent (Cox, same segment and deal size)
+adjusted-hr-score = Hazard ratio per 10 more quality points (Cox, same segment and deal size)
+adjusted-reading-above = higher churn (CI above 1)
+adjusted-reading-below = lower churn (CI below 1)
+adjusted-reading-includes = inconclusive: the CI includes 1
+adjusted-reading-none = not computable
+adjusted-note-score = Below 1 per 10 quality points: better handoffs go with slower churn.
+adjusted-note-no-model = The band model cannot be estimated: no churn yet, excellent handoffs have no deal or no churn, or a band has no churn.
+adjusted-power = { $crude ->
+        [computed] The crude relative risk is not significant, but that does not show there is no effect.
+       *[none] The crude relative risk cannot be computed (a band has no deal or no churn), which is no evidence of no effect either.
+    } With { $sub } substandard and { $exc } excellent deals, and { $exc_rate } of excellent deals churning, the data could reliably (80% of the time, at the 5% level) detect only a relative risk of **{ $mde }** or more; a smaller real difference could go unseen.
+adjusted-power-unknown = { $crude ->
+        [computed] The crude relative risk is not significant, but that does not show there is no effect.
+       *[none] The crude relative risk cannot be computed (a band has no deal or no churn), which is no evidence of no effect either.
+    } The cohort is too small (or excellent deals churn never or always) to say how large an effect it could have detected: read this as "not enough data", not "no effect".
+
+## Churn by close quarter (METRICS.md §4.15)
+
+close-quarter-title = First-year churn by close quarter
+close-quarter-no-deals = No data: no deals in the mature cohort.
+close-quarter-intro = Deals grouped by the quarter they closed in, so a change in churn over time shows up instead of hiding in the pooled rate. Each cell: first-year churn rate, churned of deals. Quarters hold few deals per band, so single cells move a lot by chance.
+close-quarter-col-quarter = Close quarter
+close-quarter-cell = { $rate } ({ $churned } of { $n })
+
+## Charts of the quarterly report
+
+churn-chart-title = First-year churn by handoff-quality band
+churn-chart-note = Mature cohort; whiskers: Wilson 95% confidence interval; † fewer than 30 deals
+churn-chart-whisker = 95% confidence interval
+churn-chart-x = Quality band (mature cohort)
+churn-chart-y = First-year churn rate
+churn-chart-band-n = { $band } (n={ $n }){ $mark }
+retention-chart-title = Customer retention by handoff-quality band
+retention-chart-note = Kaplan–Meier over the survival cohort
+retention-chart-note-axis = Kaplan–Meier over the survival cohort; the vertical axis starts at { $start }
+retention-chart-x = Days since close
+retention-chart-y = Share of customers retained
+retention-chart-one-year = 1 year
+expansion-chart-title = Expansion and NPS by handoff-quality band
+expansion-chart-note = † fewer than 30 deals (expansion) or responses (NPS)
+expansion-chart-subtitle = First-year expansion rate (mature cohort, 95% CI)
+expansion-chart-y = Expansion rate
+nps-chart-subtitle = NPS (trailing cohort; n = responses)
+nps-chart-x = Quality band
+nps-chart-y = NPS (−100 to +100)
+drivers-chart-title = ARR at stake by handoff practice
+drivers-chart-note = Mature cohort; ACV of deals without the practice × their extra first-year churn rate; associations, not causes
+drivers-chart-x = ARR at stake (thousands, ACV currency)
+close-quarter-chart-title = First-year churn by close quarter and band
+close-quarter-chart-note = Mature cohort; most cells hold fewer than 30 deals, so single bars are imprecise
+close-quarter-chart-x = Quarter of the close date
+close-quarter-chart-y = First-year churn rate

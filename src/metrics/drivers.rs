@@ -57,6 +57,28 @@ pub enum Practice {
     InfoComplete,
 }
 
+/// Every practice, in METRICS.md order.
+pub const PRACTICES: [Practice; 15] = {
+    use Practice::*;
+    [
+        DocDealSummary,
+        DocStakeholderMap,
+        DocCommitments,
+        DocRiskFactors,
+        MtgAllAttended,
+        MtgAgendaCovered,
+        MtgQuestionsAnswered,
+        SlaKnowledgeTransfer,
+        SlaIntro,
+        SlaCsPrep,
+        SlaKickoffScheduled,
+        SlaKickoffHeld,
+        SlaFirstValue,
+        CsAccepted,
+        InfoComplete,
+    ]
+};
+
 impl Practice {
     /// The spelling in `metrics.json` and the `churn_drivers` table.
     pub fn as_str(self) -> &'static str {

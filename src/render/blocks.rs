@@ -59,66 +59,11 @@ pub(crate) fn band_keys(obj: &Value) -> Vec<String> {
     keys
 }
 
-/// A band's churn figures: rate, CI, churned, n, low sample.
-pub(crate) struct BandRate {
-    pub(crate) rate: Option<f64>,
-    pub(crate) lo: Option<f64>,
-    pub(crate) hi: Option<f64>,
-    pub(crate) k: Option<u64>,
-    pub(crate) n: Option<u64>,
-    pub(crate) low: bool,
-}
-
-impl BandRate {
-    /// The table row of a band: deals, events, rate and its 95% interval.
-    pub(crate) fn row(&self, band: &str) -> Vec<Cell> {
-        vec![
-            Cell::text(humanize(band)),
-            Cell::num(int(self.n)).low(self.low),
-            Cell::num(int(self.k)),
-            Cell::num(pct(self.rate)).low(self.low).strong(),
-            Cell::num(ci_pct(self.lo, self.hi)),
-        ]
-    }
-}
-
-pub(crate) fn band_rate(g: &Value, count_key: &str) -> BandRate {
-    let (n, low) = group_n(g);
-    BandRate {
-        rate: fnum(g, &["rate"]),
-        lo: fnum(g, &["ci_low"]),
-        hi: fnum(g, &["ci_high"]),
-        k: unum(g, &[count_key]),
-        n,
-        low,
-    }
-}
-
-pub(crate) fn low_span(low: bool) -> Vec<Span> {
-    if low {
-        vec![Span::Low]
-    } else {
-        Vec::new()
-    }
-}
-
-/// `n thing` / `n things`.
-pub(crate) fn plural(n: Option<u64>, one: &str, many: &str) -> String {
-    format!("{} {}", int(n), if n == Some(1) { one } else { many })
-}
-
 /// `a`, `a and b`, `a, b and c`.
 pub(crate) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-pub(crate) fn rr_detail(v: &Value) -> String {
-    match (fnum(v, &["ci_low"]), fnum(v, &["ci_high"])) {
-        (Some(lo), Some(hi)) => format!("95% CI {}", ci_num2(Some(lo), Some(hi))),
-        _ => "not computable: a churn count or a band is zero".into(),
     }
 }

@@ -15,7 +15,6 @@ pub mod charts;
 mod cohort;
 pub mod custom;
 mod document;
-pub mod drivers;
 mod format;
 pub mod html;
 pub mod markdown;
@@ -284,7 +283,6 @@ mod tests {
             join_and(&["a".into(), "b".into(), "c".into()]),
             "a, b and c"
         );
-        assert_eq!(plural(Some(1), "deal", "deals"), "1 deal");
         assert_eq!(num2(Some(-0.166)), "−0.17");
         assert_eq!(num1(Some(-0.01)), "0.0");
     }

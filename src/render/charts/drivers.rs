@@ -6,21 +6,25 @@ use super::{
     band_color, label, nice_axis, ticks, BarSeries, Bars, Fmt, HBars, Legend, Plot, Spec, HEIGHT,
     OI_VERMILLION,
 };
-use crate::render::drivers::{driver_words, ranking};
-use crate::render::{at, fnum, humanize, money, ReportView};
-use crate::schema as s;
+use crate::metrics::cohorts::ChurnCohorts;
+use crate::metrics::drivers::ChurnDrivers;
+use crate::metrics::typed::MetricSection;
+use crate::render::sections::{practice_words, quarterly_text as q};
+use crate::render::{money, ReportView};
+use crate::vocab::Band;
 
 /// ARR at stake by driver, largest first (drivers whose ARR at stake is null left out).
 pub fn spec_drivers(view: &ReportView) -> Option<Spec> {
     if !view.is_quarterly() {
         return None;
     }
-    let drivers = at(view.metrics, &["drivers"]);
-    let rows: Vec<(String, f64)> = ranking(drivers)
-        .into_iter()
-        .filter_map(|k| {
-            let v = fnum(drivers, &[k.as_str(), "arr_at_stake"])?;
-            Some((k, v))
+    let drivers = ChurnDrivers::read(view.metrics)?;
+    let rows: Vec<(String, f64)> = drivers
+        .ranking
+        .iter()
+        .filter_map(|p| {
+            let v = drivers.practices.get(p)?.arr_at_stake?;
+            Some((practice_words(*p), v))
         })
         .collect();
     if rows.is_empty() {
@@ -30,19 +34,16 @@ pub fn spec_drivers(view: &ReportView) -> Option<Spec> {
     let n = rows.len();
     Some(Spec {
         name: "churn_drivers",
-        title: "ARR at stake by handoff practice".into(),
-        note: Some(
-            "Mature cohort; ACV of deals without the practice × their extra first-year churn rate; associations, not causes"
-                .into(),
-        ),
+        title: q("drivers-chart-title", &[]),
+        note: Some(q("drivers-chart-note", &[])),
         legend: Vec::new(),
         height: 120 + 26 * n as u32,
         plot: Plot::HBars(HBars {
-            cats: rows.iter().map(|r| label(&driver_words(&r.0))).collect(),
+            cats: rows.iter().map(|r| label(&r.0)).collect(),
             colors: vec![OI_VERMILLION; n],
             labels: rows.iter().map(|r| money(Some(r.1))).collect(),
             values: rows.iter().map(|r| Some(r.1 / 1000.0)).collect(),
-            x_desc: "ARR at stake (thousands, ACV currency)".into(),
+            x_desc: q("drivers-chart-x", &[]),
             x_max: nice_axis(max.max(1.0), 5, false).0,
             x_fmt: Fmt::Num,
             reference: None,
@@ -55,31 +56,28 @@ pub fn spec_cohorts(view: &ReportView) -> Option<Spec> {
     if !view.is_quarterly() {
         return None;
     }
-    let cells = at(view.metrics, &["churn_cohorts"]).as_array()?;
-    let mut quarters: Vec<String> = cells
-        .iter()
-        .filter_map(|c| c["quarter"].as_str().map(str::to_string))
-        .collect();
+    let ChurnCohorts(cells) = ChurnCohorts::read(view.metrics)?;
+    let mut quarters: Vec<String> = cells.iter().map(|c| c.quarter.clone()).collect();
     quarters.dedup();
     if quarters.is_empty() {
         return None;
     }
-    let rate = |q: &str, band: &str| {
+    let rate = |q: &str, band: Band| {
         cells
             .iter()
-            .find(|c| c["quarter"].as_str() == Some(q) && c["band"].as_str() == Some(band))
-            .and_then(|c| fnum(c, &["rate"]))
+            .find(|c| c.quarter == q && c.band == band)
+            .and_then(|c| c.rate)
     };
-    let bands: Vec<&str> = s::BANDS
+    let bands: Vec<Band> = Band::ALL
         .into_iter()
-        .filter(|b| quarters.iter().any(|q| rate(q, b).is_some()))
+        .filter(|b| quarters.iter().any(|q| rate(q, *b).is_some()))
         .collect();
     let series: Vec<BarSeries> = bands
         .iter()
         .map(|b| BarSeries {
-            color: band_color(b),
+            color: band_color(b.as_str()),
             bar_colors: Vec::new(),
-            values: quarters.iter().map(|q| rate(q, b)).collect(),
+            values: quarters.iter().map(|q| rate(q, *b)).collect(),
             ci: vec![None; quarters.len()],
             labels: vec![String::new(); quarters.len()],
         })
@@ -95,22 +93,19 @@ pub fn spec_cohorts(view: &ReportView) -> Option<Spec> {
     };
     Some(Spec {
         name: "churn_by_close_quarter",
-        title: "First-year churn by close quarter and band".into(),
-        note: Some(
-            "Mature cohort; most cells hold fewer than 30 deals, so single bars are imprecise"
-                .into(),
-        ),
+        title: q("close-quarter-chart-title", &[]),
+        note: Some(q("close-quarter-chart-note", &[])),
         legend: bands
             .iter()
-            .map(|b| Legend::Swatch(humanize(b), band_color(b)))
+            .map(|b| Legend::Swatch(q(&b.label_id(), &[]), band_color(b.as_str())))
             .collect(),
         height: HEIGHT,
         plot: Plot::Bars(Bars {
             subtitle: None,
             cats: quarters,
             series,
-            x_desc: "Quarter of the close date".into(),
-            y_desc: "First-year churn rate".into(),
+            x_desc: q("close-quarter-chart-x", &[]),
+            y_desc: q("close-quarter-chart-y", &[]),
             y_range: (0.0, y_max),
             y_ticks,
             y_fmt: Fmt::Pct,

@@ -63,12 +63,11 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde_json::Value;
 
 use super::sections::{activity_label, band_label, field_label, segment_label};
 use super::{
-    at, band_keys, col_f64, col_str, fnum, get, humanize, int, localize_ungrouped, num1, pct, pct0,
-    unum, Chart, ReportView, LOW_SAMPLE,
+    col_f64, col_str, get, humanize, int, localize_ungrouped, num1, pct, pct0, Chart, ReportView,
+    LOW_SAMPLE,
 };
 use crate::metrics::ttfv::Ttfv;
 use crate::schema as s;
@@ -144,13 +143,19 @@ mod tests {
 
     #[test]
     fn hostile_labels_are_escaped_in_svg() {
-        let m = serde_json::json!({
-            "period": {"kind": "quarterly", "label": "<b>Q</b>"},
-            "satisfaction": {"nps": {"by_band": {"<b>Initech</b>": {"n": 3, "nps": 10.0}}}},
-        });
+        // Band keys of the metrics are typed now; data text reaches charts through tables
+        // (here a band column) and the period label in titles.
+        let m = serde_json::json!({"period": {"kind": "monthly", "label": "<b>Q</b>"}});
+        let bands = polars::prelude::df!(
+            "band" => ["<b>Initech</b>"],
+            "deals" => [3.0],
+            "share" => [1.0],
+        )
+        .unwrap_or_default();
+        let tables = [("quality_bands".to_string(), bands)];
         let view = ReportView {
             metrics: &m,
-            tables: &[],
+            tables: &tables,
             settings: &crate::config::Settings::default(),
         };
         let charts = charts(&view).unwrap_or_default();

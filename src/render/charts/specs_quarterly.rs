@@ -1,32 +1,54 @@
-//! The chart specs of the quarterly report: churn, retention, expansion and NPS by band.
+//! The chart specs of the quarterly report: churn, retention, expansion and NPS by band, read
+//! from the typed metric sections; every title, axis, legend and note from the catalog.
+
+use std::collections::BTreeMap;
 
 use super::*;
+use crate::metrics::churn::{Expansion, FirstYearChurn};
+use crate::metrics::satisfaction::SatisfactionMetrics;
+use crate::metrics::typed::MetricSection;
+use crate::render::sections::{quarterly_text as q, BandRate};
+use crate::vocab::Band;
 
-/// Bars of a rate by band with Wilson whiskers, from `by_band` JSON.
-pub(crate) fn rate_bars(by: &Value, subtitle: Option<&str>, y_desc: &str) -> Option<Bars> {
-    let keys = band_keys(by);
-    if keys.is_empty() {
+/// A band's category label: `Excellent (n=283)` with the low-sample mark when n < 30.
+fn band_cat(band: Band, n: Option<u64>, mark: &str) -> String {
+    q(
+        "churn-chart-band-n",
+        &[
+            ("band", &label(&q(&band.label_id(), &[]))),
+            ("n", &int(n)),
+            ("mark", mark),
+        ],
+    )
+}
+
+/// Bars of a rate by band with Wilson whiskers.
+pub(crate) fn rate_bars<'a, T: 'a>(
+    by: &'a BTreeMap<Band, T>,
+    subtitle: Option<String>,
+    y_desc: String,
+) -> Option<Bars>
+where
+    BandRate: From<&'a T>,
+{
+    if by.is_empty() {
         return None;
     }
     let mut values = Vec::new();
     let mut ci = Vec::new();
     let mut labels = Vec::new();
     let mut cats = Vec::new();
-    for k in &keys {
-        let g = at(by, &[k]);
-        let n = unum(g, &["n"]);
-        let low = at(g, &["low_sample"])
-            .as_bool()
-            .unwrap_or(n.is_some_and(|n| n < LOW_SAMPLE));
-        let mark = if low { "†" } else { "" };
-        let rate = fnum(g, &["rate"]);
-        values.push(rate);
-        ci.push(fnum(g, &["ci_low"]).zip(fnum(g, &["ci_high"])));
+    for (band, g) in by {
+        let g = BandRate::from(g);
+        let mark = if g.low { "†" } else { "" };
+        values.push(g.rate);
+        ci.push(g.lo.zip(g.hi));
         labels.push(
-            rate.map(|r| format!("{}{mark}", pct(Some(r))))
+            g.rate
+                .map(|r| format!("{}{mark}", pct(Some(r))))
                 .unwrap_or_default(),
         );
-        cats.push(format!("{} (n={}){mark}", label(&humanize(k)), int(n)));
+        cats.push(band_cat(*band, g.n, mark));
     }
     let max = values
         .iter()
@@ -39,17 +61,17 @@ pub(crate) fn rate_bars(by: &Value, subtitle: Option<&str>, y_desc: &str) -> Opt
         (1.0, ticks(0.0, 1.0, 5))
     };
     Some(Bars {
-        subtitle: subtitle.map(str::to_string),
+        subtitle,
         series: vec![BarSeries {
             color: OI_BLUE,
-            bar_colors: keys.iter().map(|k| band_color(k)).collect(),
+            bar_colors: by.keys().map(|b| band_color(b.as_str())).collect(),
             values,
             ci,
             labels,
         }],
         cats,
-        x_desc: "Quality band (mature cohort)".into(),
-        y_desc: y_desc.into(),
+        x_desc: q("churn-chart-x", &[]),
+        y_desc,
         y_range: (0.0, y_max),
         y_ticks,
         y_fmt: Fmt::Pct,
@@ -59,18 +81,13 @@ pub(crate) fn rate_bars(by: &Value, subtitle: Option<&str>, y_desc: &str) -> Opt
 
 pub(crate) fn spec_churn(view: &ReportView) -> Option<Spec> {
     view.rows("churn_by_band")?;
-    let bars = rate_bars(
-        at(view.metrics, &["churn", "by_band"]),
-        None,
-        "First-year churn rate",
-    )?;
+    let churn = FirstYearChurn::read(view.metrics)?;
+    let bars = rate_bars(&churn.by_band, None, q("churn-chart-y", &[]))?;
     Some(Spec {
         name: "churn_by_band",
-        title: "First-year churn by handoff-quality band".into(),
-        note: Some(
-            "Mature cohort; whiskers: Wilson 95% confidence interval; † fewer than 30 deals".into(),
-        ),
-        legend: vec![Legend::Whisker("95% confidence interval".into())],
+        title: q("churn-chart-title", &[]),
+        note: Some(q("churn-chart-note", &[])),
+        legend: vec![Legend::Whisker(q("churn-chart-whisker", &[]))],
         height: HEIGHT,
         plot: Plot::Bars(bars),
     })
@@ -92,26 +109,31 @@ pub(crate) fn spec_retention(view: &ReportView) -> Option<Spec> {
         .flat_map(|(_, p)| p.iter().map(|x| x.1))
         .fold(1.0f64, f64::min);
     let y_lo = (((min_y - 0.05) * 10.0).floor() / 10.0).clamp(0.0, 0.9);
-    let m = view.metrics;
-    let n_of = |b: &str| unum(m, &["churn", "retention_by_band", b, "n"]);
+    let retention = FirstYearChurn::read(view.metrics)
+        .map(|c| c.retention_by_band)
+        .unwrap_or_default();
+    let n_of = |b: &str| {
+        let band = b.parse::<Band>().ok()?;
+        retention.get(&band).map(|r| r.n)
+    };
     let (series, legend) = km_lines(&cs, x_max, &n_of);
     Some(Spec {
         name: "retention_curves",
-        title: "Customer retention by handoff-quality band".into(),
+        title: q("retention-chart-title", &[]),
         note: Some(if y_lo > 0.0 {
-            format!(
-                "Kaplan–Meier over the survival cohort; the vertical axis starts at {}",
-                fmt_tick(Fmt::Pct, y_lo)
+            q(
+                "retention-chart-note-axis",
+                &[("start", &fmt_tick(Fmt::Pct, y_lo))],
             )
         } else {
-            "Kaplan–Meier over the survival cohort".to_string()
+            q("retention-chart-note", &[])
         }),
         legend,
         height: HEIGHT,
         plot: Plot::Lines(Lines {
             series,
-            x_desc: "Days since close".into(),
-            y_desc: "Share of customers retained".into(),
+            x_desc: q("retention-chart-x", &[]),
+            y_desc: q("retention-chart-y", &[]),
             x_range: (0.0, x_max),
             y_range: (y_lo, 1.0),
             x_ticks: x_ticks
@@ -122,7 +144,7 @@ pub(crate) fn spec_retention(view: &ReportView) -> Option<Spec> {
             y_fmt: Fmt::Pct,
             hrefs: Vec::new(),
             vrefs: if x_max >= 365.0 {
-                vec![(365.0, "1 year".into())]
+                vec![(365.0, q("retention-chart-one-year", &[]))]
             } else {
                 Vec::new()
             },
@@ -133,47 +155,42 @@ pub(crate) fn spec_retention(view: &ReportView) -> Option<Spec> {
 pub(crate) fn spec_expansion_nps(view: &ReportView) -> Option<Spec> {
     let m = view.metrics;
     let mut panels = Vec::new();
-    if let Some(b) = rate_bars(
-        at(m, &["expansion", "by_band"]),
-        Some("First-year expansion rate (mature cohort, 95% CI)"),
-        "Expansion rate",
-    ) {
-        panels.push(b);
+    if let Some(exp) = Expansion::read(m) {
+        panels.extend(rate_bars(
+            &exp.by_band,
+            Some(q("expansion-chart-subtitle", &[])),
+            q("expansion-chart-y", &[]),
+        ));
     }
-    let nps = at(m, &["satisfaction", "nps", "by_band"]);
-    let keys = band_keys(nps);
-    if !keys.is_empty() {
+    let nps = SatisfactionMetrics::read(m)
+        .map(|s| s.nps.by_band)
+        .unwrap_or_default();
+    if !nps.is_empty() {
         let mut values = Vec::new();
         let mut labels = Vec::new();
         let mut cats = Vec::new();
-        for k in &keys {
-            let g = at(nps, &[k]);
-            let n = unum(g, &["n"]);
-            let v = fnum(g, &["nps"]);
-            values.push(v.map(|x| x.clamp(-100.0, 100.0)));
+        for (band, g) in &nps {
+            let n = Some(g.n);
+            values.push(g.nps.map(|x| x.clamp(-100.0, 100.0)));
             labels.push(
-                v.map(|x| format!("{}{}", signed_num1(x), low_mark(n)))
+                g.nps
+                    .map(|x| format!("{}{}", signed_num1(x), low_mark(n)))
                     .unwrap_or_default(),
             );
-            cats.push(format!(
-                "{} (n={}){}",
-                label(&humanize(k)),
-                int(n),
-                low_mark(n)
-            ));
+            cats.push(band_cat(*band, n, low_mark(n)));
         }
         panels.push(Bars {
-            subtitle: Some("NPS (trailing cohort; n = responses)".into()),
+            subtitle: Some(q("nps-chart-subtitle", &[])),
             series: vec![BarSeries {
                 color: OI_BLUE,
-                bar_colors: keys.iter().map(|k| band_color(k)).collect(),
+                bar_colors: nps.keys().map(|b| band_color(b.as_str())).collect(),
                 values,
                 ci: Vec::new(),
                 labels,
             }],
             cats,
-            x_desc: "Quality band".into(),
-            y_desc: "NPS (−100 to +100)".into(),
+            x_desc: q("nps-chart-x", &[]),
+            y_desc: q("nps-chart-y", &[]),
             y_range: (-100.0, 100.0),
             y_ticks: vec![-100.0, -50.0, 0.0, 50.0, 100.0],
             y_fmt: Fmt::Signed,
@@ -185,8 +202,8 @@ pub(crate) fn spec_expansion_nps(view: &ReportView) -> Option<Spec> {
     }
     Some(Spec {
         name: "expansion_nps",
-        title: "Expansion and NPS by handoff-quality band".into(),
-        note: Some("† fewer than 30 deals (expansion) or responses (NPS)".into()),
+        title: q("expansion-chart-title", &[]),
+        note: Some(q("expansion-chart-note", &[])),
         legend: Vec::new(),
         height: if panels.len() > 1 { 760 } else { HEIGHT },
         plot: Plot::Column(panels),

@@ -15,18 +15,22 @@ use crate::metrics::typed::{
 };
 use crate::vocab::{Activity, Band, Segment};
 
+mod adjusted;
 mod adoption;
 mod arr;
 mod bands;
 mod churn;
+mod close_quarter;
 mod completion;
 mod data_quality;
+mod drivers;
 mod escalations;
 mod expansion_nps;
 mod headline;
 mod methodology;
 mod missing;
 mod outcome_parts;
+pub(crate) use outcome_parts::{practice_words, q as quarterly_text, BandRate};
 mod quarter_trend;
 mod relative_risk;
 mod retention;
@@ -39,12 +43,15 @@ mod transitions;
 mod trend;
 mod ttfv;
 
+pub(crate) use adjusted::*;
 pub(crate) use adoption::*;
 pub(crate) use arr::*;
 pub(crate) use bands::*;
 pub(crate) use churn::*;
+pub(crate) use close_quarter::*;
 pub(crate) use completion::*;
 pub(crate) use data_quality::*;
+pub(crate) use drivers::*;
 pub(crate) use escalations::*;
 pub(crate) use expansion_nps::*;
 pub(crate) use headline::*;
@@ -87,12 +94,12 @@ pub const QUARTERLY: &[Builder] = &[
     q_summary,
     q_churn,
     q_relative_risk,
-    drivers::q_adjusted,
+    q_adjusted,
     q_tests,
     q_retention,
     q_arr,
-    drivers::q_drivers,
-    drivers::q_cohorts,
+    q_drivers,
+    q_cohorts,
     q_expansion_nps,
     ttfv_quarterly,
     q_trend,

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::metrics::churn::{BandChurn, BandExpansion, RatioEstimate};
+use crate::metrics::drivers::Practice;
 use crate::metrics::satisfaction::BandMean;
 use crate::vocab::Band;
 
@@ -12,49 +13,37 @@ pub(crate) fn q(id: &str, args: &[(&str, &str)]) -> String {
     crate::text::text(id, args)
 }
 
-/// The message `id` as spans: `<b>…</b>` is strong text, `†` the low-sample mark.
+/// The message `id` as spans: `**…**` is strong text (as everywhere in the catalog), `†` the
+/// low-sample mark.
 pub(crate) fn msg_spans(id: &str, args: &[(&str, &str)]) -> Vec<Span> {
     spans(&q(id, args))
 }
 
 /// The message `id` as spans, with number variables for plural selectors.
-pub(crate) fn rich_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> Vec<Span> {
+pub(crate) fn msg_spans_n(id: &str, args: &[(&str, &str)], nums: &[(&str, f64)]) -> Vec<Span> {
     spans(&crate::text::text_n(id, args, nums))
 }
 
-/// Split marked-up catalog text into spans (`<b>…</b>` strong, `†` the low-sample mark).
+/// Marked-up catalog text as spans: [`rich`]'s strong text, and each `†` in plain text as the
+/// low-sample mark (which the HTML styles).
 pub(crate) fn spans(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        let bold = rest.find("<b>");
-        let low = rest.find('†');
-        match (bold, low) {
-            (Some(i), l) if l.is_none_or(|l| i < l) => {
-                push_text(&mut out, &rest[..i]);
-                let after = &rest[i + 3..];
-                let end = after.find("</b>").unwrap_or(after.len());
-                out.push(b(&after[..end]));
-                rest = after.get(end + 4..).unwrap_or("");
+    for span in rich(s) {
+        match span {
+            Span::Text(text) if text.contains('†') => {
+                for (i, part) in text.split('†').enumerate() {
+                    if i > 0 {
+                        out.push(Span::Low);
+                    }
+                    if !part.is_empty() {
+                        out.push(t(part));
+                    }
+                }
             }
-            (_, Some(l)) => {
-                push_text(&mut out, &rest[..l]);
-                out.push(Span::Low);
-                rest = &rest[l + '†'.len_utf8()..];
-            }
-            _ => {
-                push_text(&mut out, rest);
-                rest = "";
-            }
+            other => out.push(other),
         }
     }
     out
-}
-
-fn push_text(out: &mut Vec<Span>, s: &str) {
-    if !s.is_empty() {
-        out.push(t(s));
-    }
 }
 
 /// A table whose column headings are the messages `ids`.
@@ -68,6 +57,16 @@ pub(crate) fn table_of(ids: &[&str]) -> Table {
 /// The label a reader sees for a band.
 pub(crate) fn band_name(band: Band) -> String {
     q(&band.label_id(), &[])
+}
+
+/// A band's rate figures (churn or expansion): rate, CI, events, n, low sample.
+pub(crate) struct BandRate {
+    pub(crate) rate: Option<f64>,
+    pub(crate) lo: Option<f64>,
+    pub(crate) hi: Option<f64>,
+    pub(crate) k: Option<u64>,
+    pub(crate) n: Option<u64>,
+    pub(crate) low: bool,
 }
 
 impl From<&BandChurn> for BandRate {
@@ -94,6 +93,16 @@ impl From<&BandExpansion> for BandRate {
             low: g.low_sample,
         }
     }
+}
+
+/// A handoff practice in plain words (what "with" means), as a table label.
+pub(crate) fn practice_words(p: Practice) -> String {
+    q(&p.label_id(), &[])
+}
+
+/// A handoff practice in plain words as it reads inside a sentence.
+pub(crate) fn practice_in_sentence(p: Practice) -> String {
+    crate::text::text_attr(&p.label_id(), "in-sentence")
 }
 
 /// A band's figures, or none (every number a dash) when the band has no deals.

@@ -187,7 +187,7 @@ fn verdict(churn: &FirstYearChurn) -> (Rag, Vec<Vec<Span>>) {
         .map(|(band, _)| q(&format!("summary-band-{}", band.as_str()), &[]))
         .collect();
     if !lows.is_empty() {
-        verdict.push(rich_n(
+        verdict.push(msg_spans_n(
             "summary-low-sample",
             &[("bands", &join_and(&lows))],
             &[("count", lows.len() as f64)],
