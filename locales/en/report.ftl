@@ -228,6 +228,11 @@ methodology-deadlines-default = Default deadlines from close: { $parts }; a conf
 methodology-deadlines-config-calendar = Deadlines from close, as set by the config file: { $parts }.
 methodology-deadlines-config-business = Deadlines from close, as set by the config file: { $parts }. Deadlines count business days (Monday to Friday) only.
 note-low-sample = † Fewer than 30 deals in this group: a low sample, so the number is imprecise.
+html-chart-unavailable = Chart { $name } unavailable.
+
+## Shared phrases
+
+list-and = { $items } and { $last }
 
 ## Labels of other values (`render::humanize`: vocab.rs values first, else `key-KEY`)
 

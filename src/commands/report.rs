@@ -135,21 +135,26 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
 /// rounds (a rate as a percentage with one decimal, a mean score with one decimal, counts
 /// grouped).
 pub fn summary_line(m: &serde_json::Value) -> String {
-    use render::{fnum, int, num1, pct, unum};
-    let kind = match render::text(m, &["period", "kind"]) {
-        Some("monthly") => text::text("stdout-kind-monthly", &[]),
-        Some("quarterly") => text::text("stdout-kind-quarterly", &[]),
-        other => other.unwrap_or("").to_string(),
+    use crate::metrics::operations::Escalations;
+    use crate::metrics::typed::{
+        CohortSizes, Completion, MetricSection, PeriodInfo, QualityScores, ReportKind,
+    };
+    use render::{int, num1, pct};
+    let period = PeriodInfo::read(m);
+    let kind = match period.as_ref().map(|p| p.kind) {
+        Some(ReportKind::Monthly) => text::text("stdout-kind-monthly", &[]),
+        Some(ReportKind::Quarterly) => text::text("stdout-kind-quarterly", &[]),
+        None => String::new(),
     };
     text::text(
         "stdout-summary",
         &[
             ("kind", &kind),
-            ("label", render::text(m, &["period", "label"]).unwrap_or("")),
-            ("deals", &int(unum(m, &["cohort", "period_deals"]))),
-            ("mean", &num1(fnum(m, &["quality", "mean"]))),
-            ("rate", &pct(fnum(m, &["completion", "rate"]))),
-            ("escalations", &int(unum(m, &["escalations", "count"]))),
+            ("label", period.as_ref().map_or("", |p| p.label.as_str())),
+            ("deals", &int(CohortSizes::read(m).map(|c| c.period_deals))),
+            ("mean", &num1(QualityScores::read(m).and_then(|q| q.mean))),
+            ("rate", &pct(Completion::read(m).and_then(|c| c.rate))),
+            ("escalations", &int(Escalations::read(m).map(|e| e.count))),
         ],
     )
 }

@@ -200,3 +200,72 @@ pub fn sentences(m: &serde_json::Value, settings: &Settings, tx: &Text) -> Vec<S
         recorded.into_iter().map(|a| a.message).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_the_recorded_wording() {
+        let facts = [
+            AlertFact::Completion {
+                rate: Some(8.0 / 27.0),
+                target: 0.9,
+            },
+            AlertFact::Sla {
+                activity: Activity::KnowledgeTransfer,
+                rate: 40.0 / 52.0,
+                floor: 0.8,
+            },
+            AlertFact::Coaching {
+                reps: vec!["rep_02".into(), "rep_01".into()],
+            },
+            AlertFact::Escalations {
+                count: 55,
+                limit: 10,
+            },
+        ];
+        let messages: Vec<String> = facts.iter().map(|f| f.alert().message).collect();
+        assert_eq!(
+            messages,
+            [
+                "completion rate 29.6% is below the target 90%",
+                "knowledge_transfer SLA attainment 76.9% is below the floor 80%",
+                "reps flagged for coaching (mean score < 70 over >= 3 handoffs): rep_02, rep_01",
+                "55 deals need escalation (more than 10)",
+            ]
+        );
+        assert_eq!(facts[1].alert().kind, "sla");
+    }
+
+    #[test]
+    fn fired_follows_the_thresholds_in_report_order() {
+        let settings = Settings::default();
+        let counts = |rate: f64| SlaCounts {
+            met: 1,
+            missed: 1,
+            pending: 0,
+            rate: Some(rate),
+        };
+        let sla = SlaAttainment {
+            intro: Some(counts(settings.sla_floor - 0.01)),
+            knowledge_transfer: Some(counts(settings.sla_floor)),
+            ..SlaAttainment::default()
+        };
+        let esc = Escalations {
+            count: settings.max_escalations + 1,
+            window_days: 90,
+        };
+        let kinds: Vec<&str> = fired(None, Some(&sla), None, Some(&esc), &settings)
+            .iter()
+            .map(AlertFact::kind)
+            .collect();
+        // At the floor is not below it; one escalation over the limit fires.
+        assert_eq!(kinds, ["sla", "escalations"]);
+        let none = Escalations {
+            count: settings.max_escalations,
+            window_days: 90,
+        };
+        assert!(fired(None, None, None, Some(&none), &settings).is_empty());
+    }
+}

@@ -56,6 +56,9 @@ pub struct Computed {
     /// Report tables by name, in report order.
     pub tables: Vec<(String, DataFrame)>,
     pub alerts: Vec<Alert>,
+    /// The same alerts typed (kind + numbers), for their sentence in the reader's language
+    /// (`AlertFact::sentence`); `alerts` holds the English one `metrics.json` records.
+    pub alert_facts: Vec<alerts::AlertFact>,
     /// The cohorts the metrics used (the SQL views of the custom analyses reuse them).
     pub cohorts: cohort::Cohorts,
     /// The settings the metrics used; the report states them (floor, deadlines, targets).
@@ -221,16 +224,14 @@ pub fn compute(
     );
     tables.extend(tr.tables);
     m.insert("previous_period".into(), previous(&ctx)?);
-    let alerts: Vec<Alert> = alerts::fired(
+    let alert_facts = alerts::fired(
         section::<typed::Completion>(&m).as_ref(),
         section::<typed::SlaAttainment>(&m).as_ref(),
         Some(&ops.scorecards),
         Some(&ops.escalations),
         &params.settings,
-    )
-    .iter()
-    .map(alerts::AlertFact::alert)
-    .collect();
+    );
+    let alerts: Vec<Alert> = alert_facts.iter().map(alerts::AlertFact::alert).collect();
     m.insert(
         alerts::Alerts::KEY.into(),
         alerts::Alerts(alerts.clone()).json(),
@@ -244,6 +245,7 @@ pub fn compute(
         metrics: Value::Object(m),
         tables,
         alerts,
+        alert_facts,
         cohorts,
         settings: params.settings.clone(),
     })

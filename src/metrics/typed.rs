@@ -85,6 +85,16 @@ pub enum ReportKind {
     Quarterly,
 }
 
+impl ReportKind {
+    /// The kind as `metrics.json` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Monthly => "monthly",
+            ReportKind::Quarterly => "quarterly",
+        }
+    }
+}
+
 /// The reporting period (METRICS.md §2): its label, kind and first and last day (ISO dates).
 /// Only the kind is required when reading (hand-built documents in tests name just it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

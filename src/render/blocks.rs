@@ -31,39 +31,28 @@ pub(crate) fn group_mean_cell(
     }
 }
 
-/// n of a group object and whether it is a low sample.
-pub(crate) fn group_n(g: &Value) -> (Option<u64>, bool) {
-    let n = unum(g, &["n"]);
-    let low = match at(g, &["low_sample"]).as_bool() {
-        Some(l) => l,
-        None => n.is_some_and(|n| n < LOW_SAMPLE),
-    };
-    (n, low)
-}
-
-/// Keys of a `by_band`-style object in band order, then any others.
-pub(crate) fn band_keys(obj: &Value) -> Vec<String> {
-    let Some(map) = obj.as_object() else {
-        return Vec::new();
-    };
-    let mut keys: Vec<String> = s::BANDS
-        .iter()
-        .filter(|b| map.contains_key(**b))
-        .map(|b| b.to_string())
-        .collect();
-    keys.extend(
-        map.keys()
-            .filter(|k| !s::BANDS.contains(&k.as_str()))
-            .cloned(),
-    );
-    keys
-}
-
-/// `a`, `a and b`, `a, b and c`.
+/// `a`, `a and b`, `a, b and c` (the joining words from the catalog).
 pub(crate) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            crate::text::text("list-and", &[("items", &rest.join(", ")), ("last", last)])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_marks_strong_runs() {
+        assert_eq!(
+            rich("The floor is **80.0%**."),
+            vec![t("The floor is "), b("80.0%"), t(".")]
+        );
+        assert_eq!(rich("**55 deals** have"), vec![b("55 deals"), t(" have")]);
+        assert_eq!(rich("plain"), vec![t("plain")]);
     }
 }

@@ -121,6 +121,8 @@ struct Words {
     low_mark: String,
     /// The words of each status (green, amber, red).
     rag: [String; 3],
+    /// The note in place of a chart that could not be drawn (`{name}` for its name).
+    chart_unavailable: String,
 }
 
 impl Words {
@@ -132,6 +134,7 @@ impl Words {
                 escape(&view.msg("html-low-label"))
             ),
             rag: [Rag::Green, Rag::Amber, Rag::Red].map(|r| view.msg(r.label_id())),
+            chart_unavailable: view.msg_with("html-chart-unavailable", &[("name", "{name}")]),
         }
     }
 
@@ -230,7 +233,7 @@ fn block(o: &mut String, w: &Words, blk: &Block, charts: &[Chart]) {
         Block::Table(t) => table(o, w, t),
         Block::Chart(name) => {
             if let Some(c) = charts.iter().find(|c| &c.name == name) {
-                chart(o, c);
+                chart(o, w, c);
             }
         }
         Block::Unavailable(msg) => {
@@ -418,7 +421,7 @@ fn table(o: &mut String, w: &Words, t: &Table) {
 }
 
 /// Inline one of our SVG charts, labelled for assistive technology.
-fn chart(o: &mut String, c: &Chart) {
+fn chart(o: &mut String, w: &Words, c: &Chart) {
     let svg = c.svg.trim();
     let _ = writeln!(
         o,
@@ -438,8 +441,8 @@ fn chart(o: &mut String, c: &Chart) {
         None => {
             let _ = writeln!(
                 o,
-                "<p class=\"na\">Chart {} unavailable.</p>",
-                escape(&c.name)
+                "<p class=\"na\">{}</p>",
+                escape(&w.chart_unavailable.replace("{name}", &c.name))
             );
         }
     }

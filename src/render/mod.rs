@@ -76,7 +76,9 @@ impl ReportView<'_> {
 
     /// The report's language: `metrics.json` → `language` (English when absent).
     pub fn language(&self) -> crate::text::Language {
-        text(self.metrics, &["language"])
+        self.metrics
+            .get("language")
+            .and_then(Value::as_str)
             .and_then(crate::text::Language::from_code)
             .unwrap_or_default()
     }
@@ -147,34 +149,6 @@ pub const DASH: &str = "—";
 /// Quality score thresholds of METRICS.md §4.4 used for red/amber/green.
 pub const SCORE_GOOD: f64 = 80.0;
 pub const SCORE_ACCEPTABLE: f64 = 70.0;
-
-// ---- JSON access -----------------------------------------------------------------------
-
-static NULL: Value = Value::Null;
-
-/// The value at a path of object keys, or null when any step is missing.
-pub fn at<'v>(v: &'v Value, path: &[&str]) -> &'v Value {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(*k))
-        .unwrap_or(&NULL)
-}
-
-/// A finite number at a path.
-pub fn fnum(v: &Value, path: &[&str]) -> Option<f64> {
-    at(v, path).as_f64().filter(|x| x.is_finite())
-}
-
-/// A non-negative integer at a path.
-pub fn unum(v: &Value, path: &[&str]) -> Option<u64> {
-    let x = at(v, path);
-    x.as_u64()
-        .or_else(|| x.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
-}
-
-/// A string at a path.
-pub fn text<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
-    at(v, path).as_str()
-}
 
 // ---- table access ----------------------------------------------------------------------
 
@@ -285,14 +259,6 @@ mod tests {
         );
         assert_eq!(num2(Some(-0.166)), "−0.17");
         assert_eq!(num1(Some(-0.01)), "0.0");
-    }
-
-    #[test]
-    fn paths_tolerate_missing_keys() {
-        let v = json!({"a": {"b": 1.5, "n": null}});
-        assert_eq!(fnum(&v, &["a", "b"]), Some(1.5));
-        assert_eq!(fnum(&v, &["a", "x", "y"]), None);
-        assert!(at(&v, &["a", "n"]).is_null());
     }
 
     #[test]

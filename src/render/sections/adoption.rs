@@ -2,15 +2,6 @@
 
 use super::*;
 
-/// `mean (n)` cells of a by-band object for one metric and day.
-pub(crate) fn mean_cell(g: &Value, fmt: fn(Option<f64>) -> String) -> Cell {
-    if g.is_null() {
-        return Cell::num(DASH);
-    }
-    let (n, low) = group_n(g);
-    Cell::num(format!("{} ({})", fmt(fnum(g, &["mean"])), int(n))).low(low)
-}
-
 pub(crate) fn adoption_health(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec =

@@ -196,10 +196,11 @@ mod tests {
     #[test]
     fn markup_becomes_spans() {
         assert_eq!(
-            spans("a <b>1</b> b†, c"),
+            spans("a **1** b†, c"),
             vec![t("a "), b("1"), t(" b"), Span::Low, t(", c")]
         );
-        assert_eq!(spans("<b>x</b>"), vec![b("x")]);
-        assert_eq!(spans("<b>open"), vec![b("open")]);
+        assert_eq!(spans("**x**"), vec![b("x")]);
+        assert_eq!(spans("†"), vec![Span::Low]);
+        assert_eq!(spans("**open"), vec![b("open")]);
     }
 }
