@@ -33,6 +33,9 @@ pub struct ConfigFile {
     pub sla_calendar: Option<String>,
     /// The report's language, `en`, `id` or `de` (METRICS.md §5.1); `--lang` wins.
     pub language: Option<crate::text::Language>,
+    /// The currency money is labelled with, three uppercase letters (default `"USD"`;
+    /// METRICS.md §5.1).
+    pub currency: Option<String>,
     /// Mature-cohort lookback in days (default 730).
     pub churn_lookback_days: Option<i64>,
     /// Completion-rate target (default 0.90).
@@ -132,6 +135,8 @@ pub struct Settings {
     pub business_days: bool,
     /// The report's language from the config (`--lang` wins).
     pub language: Option<crate::text::Language>,
+    /// The ISO 4217 code the report labels money with (ACV, ARR at stake; default `USD`).
+    pub currency: String,
     pub churn_lookback_days: i64,
     pub completion_target: f64,
     pub required_fields: Vec<String>,
@@ -316,6 +321,7 @@ impl Settings {
             locale,
             business_days,
             language: f.language,
+            currency: f.currency.clone().unwrap_or_else(|| "USD".into()),
             churn_lookback_days: f.churn_lookback_days.unwrap_or(730),
             completion_target: f.completion_target.unwrap_or(0.90),
             required_fields,

@@ -233,3 +233,34 @@ html-chart-unavailable = Chart { $name } unavailable.
 ## Shared phrases
 
 list-and = { $items } and { $last }
+
+## Labels of other values (`render::humanize`: vocab.rs values first, else `key-KEY`)
+
+sla-status-met = Met
+sla-status-missed = Missed
+sla-status-pending = Pending
+completion-status-complete = Complete
+completion-status-incomplete = Incomplete
+acceptance-accepted = Accepted
+acceptance-rejected = Rejected
+acceptance-needs-revision = Needs revision
+key-info-customer-context = Customer context
+key-info-stakeholders = Stakeholders
+key-info-objectives = Objectives
+key-info-scope = Scope
+key-info-technical = Technical
+key-info-implementation = Implementation
+key-info-risks = Risks
+key-sales-to-cs = Sales to CS
+key-sales-to-am = Sales to AM
+
+## The `report` command's stdout lines
+
+stdout-wrote = wrote { $path } ({ $count ->
+    [one] { $count } file
+   *[other] { $count } files
+})
+stdout-kind-monthly = monthly
+stdout-kind-quarterly = quarterly
+stdout-summary = { $kind } { $label }: { $deals } deals, mean quality { $mean }, completion rate { $rate }, escalations { $escalations }
+stdout-alert = alert: { $message }

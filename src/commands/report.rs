@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::resolve::{resolve, Resolved};
 use crate::cli::{self, ReportArgs};
 use crate::error::{exit, usage};
-use crate::{logging, metrics, notify, output, period, render, report, sql};
+use crate::{logging, metrics, notify, output, period, render, report, sql, text};
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
 /// (relative to the config file), else `queries/custom` under the config file's folder (or
@@ -75,12 +75,14 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     }
     report::attach_custom(&mut computed, custom);
     let language = args.lang.or(r.settings.language).unwrap_or_default();
-    if !language.has_catalog() {
+    let missing = language.missing_messages();
+    if !missing.is_empty() {
         progress.suspend(|| {
             tracing::warn!(
-                "the report text is not yet available in {:?}: it is written in English; metrics.json records language {:?} and is otherwise the same",
+                "the {:?} catalog lacks {} of the report's messages ({}…): they are written in English",
                 language.code(),
-                language.code()
+                missing.len(),
+                missing[0]
             )
         });
     }
@@ -94,18 +96,33 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("writing");
     let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
     progress.finish();
+    // The stdout lines and the notifications speak the report's language too.
+    let _lang = crate::text::scoped(language);
     if !quiet {
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();
-        writeln!(out, "wrote {} ({} files)", target.display(), files.len())?;
+        let path = target.display().to_string();
+        let count = files.len().to_string();
+        let wrote = text::text("stdout-wrote", &[("path", &path), ("count", &count)]);
+        writeln!(out, "{wrote}")?;
         writeln!(out, "{}", summary_line(m))?;
-        for a in &computed.alerts {
-            writeln!(out, "alert: {}", a.message)?;
+        let tx = text::Text::current();
+        for message in metrics::alerts::sentences(m, &computed.settings, tx) {
+            writeln!(
+                out,
+                "{}",
+                text::text("stdout-alert", &[("message", &message)])
+            )?;
         }
     }
     if !notify_targets.is_empty() {
         let link = notify::link(&r.settings.notify, &period.label(), &target);
-        let headline = notify::Headline::from_metrics(&computed.metrics, &computed.alerts, link);
+        let headline = notify::Headline::from_report(
+            &computed.metrics,
+            &computed.alerts,
+            &computed.settings,
+            link,
+        );
         notify::send_all(&notify_targets, &headline, &notify::Policy::from_env());
     }
     if args.fail_on_alert && !computed.alerts.is_empty() {
@@ -114,20 +131,30 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     Ok(exit::SUCCESS)
 }
 
-/// The one-line stdout summary of a report, rounded as the report rounds (a rate as a
-/// percentage with one decimal, a mean score with one decimal, counts grouped).
+/// The one-line stdout summary of a report in the current language, rounded as the report
+/// rounds (a rate as a percentage with one decimal, a mean score with one decimal, counts
+/// grouped).
 pub fn summary_line(m: &serde_json::Value) -> String {
     use crate::metrics::operations::Escalations;
-    use crate::metrics::typed::{CohortSizes, Completion, MetricSection, PeriodInfo, QualityScores};
+    use crate::metrics::typed::{
+        CohortSizes, Completion, MetricSection, PeriodInfo, QualityScores, ReportKind,
+    };
     use render::{int, num1, pct};
     let period = PeriodInfo::read(m);
-    format!(
-        "{} {}: {} deals, mean quality {}, completion rate {}, escalations {}",
-        period.as_ref().map_or("", |p| p.kind.as_str()),
-        period.as_ref().map_or("", |p| p.label.as_str()),
-        int(CohortSizes::read(m).map(|c| c.period_deals)),
-        num1(QualityScores::read(m).and_then(|q| q.mean)),
-        pct(Completion::read(m).and_then(|c| c.rate)),
-        int(Escalations::read(m).map(|e| e.count)),
+    let kind = match period.as_ref().map(|p| p.kind) {
+        Some(ReportKind::Monthly) => text::text("stdout-kind-monthly", &[]),
+        Some(ReportKind::Quarterly) => text::text("stdout-kind-quarterly", &[]),
+        None => String::new(),
+    };
+    text::text(
+        "stdout-summary",
+        &[
+            ("kind", &kind),
+            ("label", period.as_ref().map_or("", |p| p.label.as_str())),
+            ("deals", &int(CohortSizes::read(m).map(|c| c.period_deals))),
+            ("mean", &num1(QualityScores::read(m).and_then(|q| q.mean))),
+            ("rate", &pct(Completion::read(m).and_then(|c| c.rate))),
+            ("escalations", &int(Escalations::read(m).map(|e| e.count))),
+        ],
     )
 }

@@ -69,6 +69,13 @@ pub fn check(f: &ConfigFile) -> anyhow::Result<()> {
     for fmt in f.date_formats.iter().flatten() {
         check_date_format("date_formats", fmt)?;
     }
+    if let Some(c) = &f.currency {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(usage(format!(
+                "config: currency = {c:?} is not a currency code: three uppercase letters (ISO 4217, e.g. \"USD\", \"EUR\", \"IDR\")"
+            )));
+        }
+    }
     Ok(())
 }
 
@@ -166,6 +173,9 @@ mod tests {
             ("date_format = \"%H:%M\"", "date_format"),
             ("date_format = \"%Y\"", "date_format"),
             ("date_format = \"\"", "date_format"),
+            ("currency = \"usd\"", "currency"),
+            ("currency = \"EURO\"", "currency"),
+            ("currency = \"\"", "currency"),
         ] {
             let e = err(toml);
             assert!(e.contains(key), "{toml:?}: {e}");
@@ -185,6 +195,7 @@ mod tests {
             "date_format = \"%d.%m.%y %H:%M\"",
             "date_format = \"%Y-%j\"",
             "[sla_hours]\nintro = 0.5",
+            "currency = \"IDR\"",
         ] {
             let f: ConfigFile = toml::from_str(toml).unwrap();
             check(&f).unwrap_or_else(|e| panic!("{toml:?}: {e}"));

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::operations::{Escalations, Scorecards};
 use super::typed::{Completion, SlaAttainment, SlaCounts};
 use crate::config::Settings;
-use crate::text::Text;
+use crate::text::{Language, Text};
 use crate::vocab::Activity;
 
 /// An alert as `metrics.json`, stdout and the notifications carry it.
@@ -109,32 +109,52 @@ impl AlertFact {
         }
     }
 
-    /// The sentence in the catalog's language. The numbers keep the wording `metrics.json`
-    /// has always had (a rate with one decimal, a target or floor as a whole percent).
+    /// The sentence in the catalog's language. English keeps the wording `metrics.json` has
+    /// always had (a rate with one decimal, a target or floor as a whole percent, the
+    /// activity's spelling); another language writes its numbers in its own convention
+    /// (`render::format`) and names the activity by its label.
     pub fn sentence(&self, tx: &Text) -> String {
-        let pct1 = |r: f64| format!("{:.1}%", r * 100.0);
-        let pct0 = |r: f64| format!("{:.0}%", r * 100.0);
+        use crate::render::{int, pct, pct0};
+        let english = tx.language() == Language::En;
+        let _lang = crate::text::scoped(tx.language());
+        let pct1 = |r: f64| match english {
+            true => format!("{:.1}%", r * 100.0),
+            false => pct(Some(r)),
+        };
+        let whole = |r: f64| match english {
+            true => format!("{:.0}%", r * 100.0),
+            false => pct0(r),
+        };
+        let count = |n: u64| match english {
+            true => n.to_string(),
+            false => int(Some(n)),
+        };
         match self {
             AlertFact::Completion { rate, target } => tx.msg(
                 "alert-completion",
                 &[
                     ("rate", &rate.map(pct1).unwrap_or_default()),
-                    ("target", &pct0(*target)),
+                    ("target", &whole(*target)),
                 ],
             ),
             AlertFact::Sla {
                 activity,
                 rate,
                 floor,
-            } => tx.msg(
-                "alert-sla",
-                &[
-                    ("activity", activity.as_str()),
-                    ("label", &tx.msg(&activity.label_id(), &[])),
-                    ("rate", &pct1(*rate)),
-                    ("floor", &pct0(*floor)),
-                ],
-            ),
+            } => {
+                let label = match english {
+                    true => activity.as_str().to_string(),
+                    false => tx.msg(&activity.label_id(), &[]),
+                };
+                tx.msg(
+                    "alert-sla",
+                    &[
+                        ("activity", &label),
+                        ("rate", &pct1(*rate)),
+                        ("floor", &whole(*floor)),
+                    ],
+                )
+            }
             AlertFact::Coaching { reps } => tx.msg(
                 "alert-coaching",
                 &[
@@ -142,9 +162,9 @@ impl AlertFact {
                     ("count", &reps.len().to_string()),
                 ],
             ),
-            AlertFact::Escalations { count, limit } => tx.msg(
+            AlertFact::Escalations { count: n, limit } => tx.msg(
                 "alert-escalations",
-                &[("count", &count.to_string()), ("limit", &limit.to_string())],
+                &[("count", &count(*n)), ("limit", &count(*limit))],
             ),
         }
     }
@@ -155,6 +175,29 @@ impl AlertFact {
             kind: self.kind().to_string(),
             message: self.sentence(Text::en()),
         }
+    }
+}
+
+/// The alert sentences of a finished metrics document in the language of `tx`, as the
+/// report's alert block, the stdout lines and the notifications show them: built from the
+/// typed facts (`fired`, with the run's settings) when they match `metrics.json` → `alerts`
+/// kind for kind, otherwise the recorded (English) messages as they are.
+pub fn sentences(m: &serde_json::Value, settings: &Settings, tx: &Text) -> Vec<String> {
+    use super::typed::MetricSection;
+    let recorded = Alerts::read(m).unwrap_or_default().0;
+    let facts = fired(
+        Completion::read(m).as_ref(),
+        SlaAttainment::read(m).as_ref(),
+        Scorecards::read(m).as_ref(),
+        Escalations::read(m).as_ref(),
+        settings,
+    );
+    let same = facts.len() == recorded.len()
+        && facts.iter().zip(&recorded).all(|(f, a)| f.kind() == a.kind);
+    if same {
+        facts.iter().map(|f| f.sentence(tx)).collect()
+    } else {
+        recorded.into_iter().map(|a| a.message).collect()
     }
 }
 

@@ -5,7 +5,10 @@
 use serde_json::Value;
 
 use super::messages::text;
+use crate::config::Settings;
 use crate::metrics::Alert;
+use crate::render::{date, int, num1, num2, pct};
+use crate::text::Language;
 
 /// Where the report can be opened: a web address (`report_url`) or the folder on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +36,8 @@ pub struct Interval {
 /// What one notification says: title and period, headline numbers, every alert, the link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
+    /// The report's language (`metrics.json` → `language`): the payload builders write in it.
+    pub language: Language,
     pub quarterly: bool,
     pub label: String,
     pub start: String,
@@ -61,7 +66,16 @@ fn string(m: &Value, path: &[&str]) -> String {
 }
 
 impl Headline {
-    /// Read the headline of a finished report.
+    /// Read the headline of a finished report, its alert lines in the report's language
+    /// (`render::alert_text`, with the floor and limits of the run's settings).
+    pub fn from_report(m: &Value, alerts: &[Alert], settings: &Settings, link: Link) -> Headline {
+        let mut h = Headline::from_metrics(m, alerts, link);
+        let tx = crate::text::Text::get(h.language);
+        h.alerts = crate::metrics::alerts::sentences(m, settings, tx);
+        h
+    }
+
+    /// Read the headline of a finished report; alert lines as `metrics.json` words them.
     pub fn from_metrics(m: &Value, alerts: &[Alert], link: Link) -> Headline {
         let quarterly = at(m, &["period", "kind"]).as_str() == Some("quarterly");
         let mut churn = Vec::new();
@@ -88,6 +102,10 @@ impl Headline {
             }
         }
         Headline {
+            language: at(m, &["language"])
+                .as_str()
+                .and_then(Language::from_code)
+                .unwrap_or_default(),
             quarterly,
             label: string(m, &["period", "label"]),
             start: string(m, &["period", "start"]),
@@ -126,7 +144,11 @@ impl Headline {
         );
         text(
             "period",
-            &[("kind", &kind), ("start", &self.start), ("end", &self.end)],
+            &[
+                ("kind", &kind),
+                ("start", &date(&self.start)),
+                ("end", &date(&self.end)),
+            ],
         )
     }
 
@@ -149,18 +171,16 @@ impl Headline {
         let mut facts = vec![
             (
                 text("fact-deals", &[]),
-                self.deals.map(|n| n.to_string()).unwrap_or_else(na),
+                self.deals.map(|n| int(Some(n))).unwrap_or_else(na),
             ),
             (
                 text("fact-mean-score", &[]),
-                self.mean_score
-                    .map(|x| format!("{x:.1}"))
-                    .unwrap_or_else(na),
+                self.mean_score.map(|x| num1(Some(x))).unwrap_or_else(na),
             ),
             (text("fact-completion", &[]), completion),
             (
                 text("fact-escalations", &[]),
-                self.escalations.map(|n| n.to_string()).unwrap_or_else(na),
+                self.escalations.map(|n| int(Some(n))).unwrap_or_else(na),
             ),
         ];
         if let Some(rr) = self.relative_risk {
@@ -169,9 +189,9 @@ impl Headline {
                 text(
                     "relative-risk-value",
                     &[
-                        ("value", &format!("{:.2}", rr.value)),
-                        ("low", &format!("{:.2}", rr.low)),
-                        ("high", &format!("{:.2}", rr.high)),
+                        ("value", &num2(Some(rr.value))),
+                        ("low", &num2(Some(rr.low))),
+                        ("high", &num2(Some(rr.high))),
                     ],
                 ),
             ));
@@ -198,7 +218,7 @@ impl Headline {
                                 .map(percent)
                                 .unwrap_or_else(|| text("not-available", &[])),
                         ),
-                        ("n", &c.n.to_string()),
+                        ("n", &int(Some(c.n))),
                     ],
                 )
             })
@@ -240,9 +260,9 @@ impl Headline {
     }
 }
 
-/// `0.4304` → `43.0%`.
+/// `0.4304` → `43.0%` (in the current language's convention).
 pub fn percent(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+    pct(Some(x))
 }
 
 #[cfg(test)]
@@ -324,6 +344,31 @@ pub(crate) mod tests {
         assert_eq!(
             h.fallback(),
             "Handoff quality review — 2026-10: no alert fired"
+        );
+    }
+
+    #[test]
+    fn the_headline_speaks_the_language_of_the_report() {
+        let mut m = quarterly_metrics();
+        m["language"] = json!("de");
+        m["sla"] = json!({"intro": {"rate": 0.741}});
+        let alerts = vec![Alert {
+            kind: "sla".into(),
+            message: "intro SLA attainment 74.1% is below the floor 80%".into(),
+        }];
+        let h = Headline::from_report(&m, &alerts, &Settings::default(), Link::Path("/r".into()));
+        assert_eq!(h.language, Language::De);
+        assert_eq!(
+            h.alerts,
+            ["SLA-Erfüllung Vorstellung: 74,1\u{a0}%, unter der Untergrenze von 80\u{a0}%"]
+        );
+        let _de = crate::text::scoped(h.language);
+        assert_eq!(h.facts()[2].1, "43,0\u{a0}% (Ziel 90,0\u{a0}%)");
+        assert_eq!(h.facts()[4].1, "2,10 (95-%-KI 1,46–3,00)");
+        assert_eq!(h.alerts_heading(), "Warnungen (1)");
+        assert_eq!(
+            h.period_line(),
+            "Quartalsbericht · 01.07.2026 bis 30.09.2026"
         );
     }
 }

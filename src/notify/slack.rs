@@ -68,6 +68,7 @@ fn bullet_sections(heading: &str, lines: &[String], room: usize) -> Vec<Value> {
 
 /// The Block Kit payload for one headline.
 pub fn payload(h: &Headline) -> Value {
+    let _lang = crate::text::scoped(h.language);
     let mut blocks = vec![
         json!({"type": "header", "text": {
             "type": "plain_text", "text": truncate(&h.title(), MAX_HEADER_TEXT), "emoji": false}}),

@@ -88,6 +88,7 @@ pub fn card(h: &Headline) -> Value {
 
 /// The webhook body: the card in a `message` attachment.
 pub fn payload(h: &Headline) -> Value {
+    let _lang = crate::text::scoped(h.language);
     json!({
         "type": "message",
         "attachments": [{

@@ -29,6 +29,7 @@ pub fn escape(s: &str) -> String {
 
 /// The whole report as one HTML page, with `charts` inlined where the report refers to them.
 pub fn html(view: &ReportView, charts: &[Chart]) -> String {
+    let _scope = view.scope();
     let doc = document(view);
     let words = Words::of(view);
     let kind = view.msg(if view.is_quarterly() {
@@ -37,7 +38,12 @@ pub fn html(view: &ReportView, charts: &[Chart]) -> String {
         "kind-monthly"
     });
     let mut o = String::with_capacity(256 * 1024);
-    o.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n",
+        view.language().code()
+    );
+    o.push_str("<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str("<meta name=\"generator\" content=\"handoff ");
     o.push_str(env!("CARGO_PKG_VERSION"));

@@ -38,6 +38,7 @@ pub fn escape(s: &str) -> String {
 
 /// The whole report as Markdown; charts present in `charts` are linked from `charts/`.
 pub fn markdown(view: &ReportView, charts: &[Chart]) -> String {
+    let _scope = view.scope();
     let doc = document(view);
     let mut o = String::with_capacity(64 * 1024);
     let _ = writeln!(o, "# {}\n", escape(&doc.title));

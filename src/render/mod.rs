@@ -68,9 +68,29 @@ impl ReportView<'_> {
         PeriodInfo::read(self.metrics)
     }
 
-    /// The catalog of user-facing text (`locales/en/*.ftl`): sections name message ids.
+    /// The catalog of user-facing text in the current language (`locales/LANG/*.ftl`, set
+    /// by [`ReportView::scope`]): sections name message ids.
     pub fn text(&self) -> &'static crate::text::Text {
-        crate::text::Text::en()
+        crate::text::Text::current()
+    }
+
+    /// The report's language: `metrics.json` → `language` (English when absent).
+    pub fn language(&self) -> crate::text::Language {
+        self.metrics
+            .get("language")
+            .and_then(Value::as_str)
+            .and_then(crate::text::Language::from_code)
+            .unwrap_or_default()
+    }
+
+    /// Sets this report's language and currency for the current thread until the guard is
+    /// dropped: each render entry point (`html`, `markdown`, `charts::charts`) opens it, so
+    /// every message and number it writes follows the report's language.
+    pub fn scope(&self) -> (crate::text::Scope, CurrencyScope) {
+        (
+            crate::text::scoped(self.language()),
+            scoped_currency(&self.settings.currency),
+        )
     }
 
     /// Whether an input table was provided (its `metrics.inputs` entry is not null).
@@ -171,14 +191,14 @@ pub fn document(view: &ReportView) -> Document {
                 "meta-period-value",
                 &[
                     ("label", &label),
-                    ("start", &facts.start),
-                    ("end", &facts.end),
+                    ("start", &date(&facts.start)),
+                    ("end", &date(&facts.end)),
                 ],
             ),
         ),
         (
             tx.msg("meta-as-of", &[]),
-            tx.msg("meta-as-of-value", &[("date", &facts.as_of)]),
+            tx.msg("meta-as-of-value", &[("date", &date(&facts.as_of))]),
         ),
     ];
     if let Some(sizes) = CohortSizes::read(m) {

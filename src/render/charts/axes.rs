@@ -56,16 +56,18 @@ pub(crate) enum Fmt {
 
 pub(crate) fn fmt_tick(f: Fmt, v: f64) -> String {
     let v = if v.abs() < 1e-12 { 0.0 } else { v };
+    // Written by render::format, so ticks follow the report's language like every number
+    // (ungrouped, as the charts always wrote them: `2000`).
     match f {
         Fmt::Pct => {
             let p = v * 100.0;
             if (p - p.round()).abs() < 1e-6 {
-                format!("{:.0}%", p)
+                pct0(v)
             } else {
-                format!("{:.1}%", p)
+                pct(Some(v))
             }
         }
-        Fmt::Int => format!("{:.0}", v),
+        Fmt::Int => localize_ungrouped(&format!("{:.0}", v)),
         Fmt::Num | Fmt::Signed => {
             let sign = if v < 0.0 {
                 "−"
@@ -75,9 +77,9 @@ pub(crate) fn fmt_tick(f: Fmt, v: f64) -> String {
                 ""
             };
             if (v - v.round()).abs() < 1e-6 {
-                format!("{sign}{:.0}", v.abs())
+                format!("{sign}{}", localize_ungrouped(&format!("{:.0}", v.abs())))
             } else {
-                format!("{sign}{:.1}", v.abs())
+                format!("{sign}{}", localize_ungrouped(&format!("{:.1}", v.abs())))
             }
         }
     }

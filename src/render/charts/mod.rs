@@ -68,7 +68,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::sections::{activity_label, band_label, field_label, segment_label};
 use super::{
-    col_f64, col_str, get, humanize, int, num1, pct, Chart, ReportView,
+    col_f64, col_str, get, humanize, int, localize_ungrouped, num1, pct, pct0, Chart, ReportView,
     LOW_SAMPLE,
 };
 use crate::metrics::ttfv::Ttfv;
@@ -77,6 +77,7 @@ use crate::vocab::Band;
 
 /// Every chart the data supports, in report order (monthly and quarterly charts both).
 pub fn charts(view: &ReportView) -> anyhow::Result<Vec<Chart>> {
+    let _scope = view.scope();
     let specs: Vec<Spec> = [
         spec_quality_bands(view),
         spec_trend(view),
