@@ -195,8 +195,8 @@ fn keep(name: &str, b: &Browsed) {
     }
 }
 
-/// `handoff report` on sample-data for `period`, then the page in Chromium.
-fn check_report(period: &str, min_pages: usize) {
+/// `handoff report` on sample-data for `period` in `lang`, then the page in Chromium.
+fn check_report(period: &str, lang: &str, min_pages: usize) {
     let Some(chromium) = chromium() else {
         return;
     };
@@ -213,6 +213,8 @@ fn check_report(period: &str, min_pages: usize) {
             "2026-10-31",
             "--period",
             period,
+            "--lang",
+            lang,
         ])
         .arg("--data")
         .arg(root().join("sample-data"))
@@ -234,7 +236,7 @@ fn check_report(period: &str, min_pages: usize) {
     );
 
     let b = cdp::browse(&chromium, &page, work.path(), (WIDTH, HEIGHT));
-    keep(&format!("report-{period}"), &b);
+    keep(&format!("report-{period}-{lang}"), &b);
     assert!(
         b.requests.is_empty(),
         "{period}/index.html made requests in Chromium ({}): {:?}",
@@ -271,12 +273,21 @@ fn check_report(period: &str, min_pages: usize) {
 
 #[test]
 fn monthly_report_in_chromium_fetches_nothing() {
-    check_report("2026-10", 2);
+    check_report("2026-10", "en", 2);
 }
 
 #[test]
 fn quarterly_report_in_chromium_fetches_nothing() {
-    check_report("2026-Q3", 2);
+    check_report("2026-Q3", "en", 2);
+}
+
+/// The example reports in other languages (reports/id/2026-10, reports/de/2026-Q3) render as
+/// fully as the English ones: longer German words and Indonesian phrases must not break the
+/// page into fewer pages or fetch anything.
+#[test]
+fn indonesian_monthly_and_german_quarterly_render_in_chromium() {
+    check_report("2026-10", "id", 2);
+    check_report("2026-Q3", "de", 2);
 }
 
 /// The detectors must fire: a page with an external stylesheet, images over http and https,

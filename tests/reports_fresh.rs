@@ -1,6 +1,8 @@
 //! The example reports committed in `reports/` must be what the current code makes from
-//! `sample-data/`. Regenerate with `cargo run --release -- report` and
-//! `cargo run --release -- report --period 2026-Q3` when this fails.
+//! `sample-data/`. Regenerate with `cargo run --release -- report`,
+//! `cargo run --release -- report --period 2026-Q3`,
+//! `cargo run --release -- report --period 2026-10 --lang id --out reports/id` and
+//! `cargo run --release -- report --period 2026-Q3 --lang de --out reports/de` when this fails.
 
 use std::path::Path;
 
@@ -10,12 +12,20 @@ use assert_cmd::Command;
 fn committed_reports_are_up_to_date() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
-    for period in ["2026-10", "2026-Q3"] {
+    for (lang, folder, period) in [
+        ("en", "", "2026-10"),
+        ("en", "", "2026-Q3"),
+        ("id", "id", "2026-10"),
+        ("de", "de", "2026-Q3"),
+    ] {
+        let fresh_dir = out.path().join(lang);
         Command::cargo_bin("handoff")
             .unwrap()
             .current_dir(root)
-            .args(["report", "--quiet", "--period", period, "--out"])
-            .arg(out.path())
+            .args([
+                "report", "--quiet", "--period", period, "--lang", lang, "--out",
+            ])
+            .arg(&fresh_dir)
             .assert()
             .success();
         for file in [
@@ -24,11 +34,12 @@ fn committed_reports_are_up_to_date() {
             "index.html",
             "tables/churn_by_band.csv",
         ] {
-            let fresh = std::fs::read(out.path().join(period).join(file)).unwrap();
-            let committed = std::fs::read(root.join("reports").join(period).join(file)).unwrap();
+            let fresh = std::fs::read(fresh_dir.join(period).join(file)).unwrap();
+            let committed = root.join("reports").join(folder).join(period).join(file);
             assert!(
-                fresh == committed,
-                "reports/{period}/{file} is out of date with the code: regenerate it (see the module doc)"
+                fresh == std::fs::read(&committed).unwrap(),
+                "{} is out of date with the code: regenerate it (see the module doc)",
+                committed.display()
             );
         }
     }

@@ -41,7 +41,7 @@ pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
 
 /// A date, or `?` when the document lacks it.
 fn date_or_unknown(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "?".to_string(), |d| d.to_string())
+    d.map_or_else(|| "?".to_string(), date_of)
 }
 
 /// The as-of date of a metrics document.
@@ -54,8 +54,8 @@ pub(crate) fn cohort_period(m: &Value) -> String {
     text(
         "cohort-period",
         &[
-            ("start", &f.start),
-            ("end", &f.end),
+            ("start", &date(&f.start)),
+            ("end", &date(&f.end)),
             ("n", &f.n(|s| s.period_deals)),
         ],
     )
@@ -91,7 +91,10 @@ pub(crate) fn cohort_survival(m: &Value) -> String {
     let f = CohortFacts::of(m);
     text(
         "cohort-survival",
-        &[("n", &f.n(|s| s.survival_deals)), ("as_of", &f.as_of)],
+        &[
+            ("n", &f.n(|s| s.survival_deals)),
+            ("as_of", &date(&f.as_of)),
+        ],
     )
 }
 
@@ -101,8 +104,8 @@ pub(crate) fn short_period(m: &Value) -> String {
     text(
         "cohort-period-short",
         &[
-            ("start", &f.start),
-            ("end", &f.end),
+            ("start", &date(&f.start)),
+            ("end", &date(&f.end)),
             ("n", &f.n(|s| s.period_deals)),
         ],
     )
@@ -112,7 +115,7 @@ pub(crate) fn short_trailing(m: &Value) -> String {
     let f = CohortFacts::of(m);
     text(
         "cohort-trailing-short",
-        &[("end", &f.end), ("n", &f.n(|s| s.trailing_deals))],
+        &[("end", &date(&f.end)), ("n", &f.n(|s| s.trailing_deals))],
     )
 }
 
@@ -120,7 +123,7 @@ pub(crate) fn short_mature(m: &Value) -> String {
     let f = CohortFacts::of(m);
     text(
         "cohort-mature-short",
-        &[("as_of", &f.as_of), ("n", &f.n(|s| s.mature_deals))],
+        &[("as_of", &date(&f.as_of)), ("n", &f.n(|s| s.mature_deals))],
     )
 }
 
@@ -128,6 +131,9 @@ pub(crate) fn short_survival(m: &Value) -> String {
     let f = CohortFacts::of(m);
     text(
         "cohort-survival-short",
-        &[("as_of", &f.as_of), ("n", &f.n(|s| s.survival_deals))],
+        &[
+            ("as_of", &date(&f.as_of)),
+            ("n", &f.n(|s| s.survival_deals)),
+        ],
     )
 }

@@ -11,7 +11,8 @@ pub(crate) fn escalations(view: &ReportView) -> Section {
     let as_of = as_of_date(m);
     let window = view.section::<Escalations>().map_or(90, |e| e.window_days);
     let from = as_of.and_then(|d| d.checked_sub_days(Days::new(window)));
-    let date = |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
+    let date =
+        |d: Option<NaiveDate>| d.map_or_else(|| "?".to_string(), crate::render::format::date_of);
     let cohort = view.msg_with(
         "escalations-cohort",
         &[

@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn methodology(view: &ReportView) -> Section {
     let m = view.metrics;
     let mut sec = Section::new("methodology", &view.msg("section-methodology"));
-    let as_of = CohortFacts::of(m).as_of;
+    let as_of = crate::render::format::date(&CohortFacts::of(m).as_of);
     let def = |id: &str, value: String| (view.msg(&format!("{id}-term")), value);
     let text = |id: &str| def(id, view.msg(id));
     let mut defs: Vec<(String, String)> = vec![

@@ -8,7 +8,10 @@ pub(crate) fn transitions(view: &ReportView) -> Section {
     let f = CohortFacts::of(m);
     sec.cohort = Some(view.msg_with(
         "transitions-cohort",
-        &[("start", &f.start), ("end", &f.end)],
+        &[
+            ("start", &crate::render::format::date(&f.start)),
+            ("end", &crate::render::format::date(&f.end)),
+        ],
     ));
     let Some(tr) = view.section::<Transitions>() else {
         sec.push(not_provided(s::TRANSITIONS));

@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn trend(view: &ReportView, id: &str, title: &str) -> Section {
     let m = view.metrics;
     let mut sec = Section::new(id, title);
-    let end = CohortFacts::of(m).end;
+    let end = crate::render::format::date(&CohortFacts::of(m).end);
     sec.cohort = Some(view.msg_with("trend-cohort", &[("end", &end)]));
     let Some(df) = view.rows("quality_trend") else {
         sec.push(no_rows(&view.msg("trend-no-rows")));
