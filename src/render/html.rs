@@ -287,7 +287,14 @@ fn kpis(o: &mut String, w: &Words, list: &[Kpi]) {
         let cls = k.rag.map(|r| r.class()).unwrap_or("neutral");
         let _ = writeln!(o, "<div class=\"kpi kpi-{cls}\">");
         let _ = writeln!(o, "<div class=\"kpi-label\">{}</div>", escape(&k.label));
-        let _ = write!(o, "<div class=\"kpi-value\">{}", escape(&k.value));
+        // A long value (money with its currency code, e.g. `4.645.628 USD`) takes a smaller
+        // size so it stays inside a quarter-width tile.
+        let class = if k.value.chars().count() > 10 {
+            "kpi-value kpi-value-long"
+        } else {
+            "kpi-value"
+        };
+        let _ = write!(o, "<div class=\"{class}\">{}", escape(&k.value));
         if k.low {
             o.push_str(&w.low_mark);
         }
