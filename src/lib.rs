@@ -23,6 +23,7 @@ pub mod stats;
 #[cfg(test)]
 mod testkit;
 pub mod text;
+pub mod vocab;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,7 +1,10 @@
 //! The written-down schema: every input table of METRICS.md §3 with its canonical columns, their
 //! kinds, which are required and their allowed ranges, plus the names of the columns the
 //! pipeline derives. Column names exist as `pub const` only here; every other module refers
-//! to them through these constants so a rename is one edit.
+//! to them through these constants so a rename is one edit. The derived values (bands,
+//! activities, statuses, segments) are the enums of [`crate::vocab`].
+
+use crate::vocab::{Activity, Band, Segment};
 
 /// How a column's text is parsed (METRICS.md §3 parsing rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,20 +339,13 @@ pub const EXPANDED_1Y: &str = "expanded_1y";
 pub const CHURN_DAYS: &str = "churn_days";
 pub const CHURN_EVENT: &str = "churn_event";
 
-/// The SLA activities of METRICS.md §4.2, in report order.
-pub const ACTIVITIES: [&str; 6] = [
-    "knowledge_transfer",
-    "intro",
-    "cs_prep",
-    "kickoff_scheduled",
-    "kickoff_held",
-    "first_value",
-];
+/// The SLA activities of METRICS.md §4.2, in report order ([`Activity`] as text).
+pub const ACTIVITIES: [&str; 6] = Activity::SPELLINGS;
 
 /// The quality bands of METRICS.md §4.4, best first.
-pub const BANDS: [&str; 4] = ["excellent", "good", "acceptable", "substandard"];
+pub const BANDS: [&str; 4] = Band::SPELLINGS;
 /// The normalised segments of METRICS.md §3.
-pub const SEGMENTS: [&str; 5] = ["strategic", "enterprise", "mid_market", "smb", "other"];
+pub const SEGMENTS: [&str; 5] = Segment::SPELLINGS;
 
 /// Fact-table column holding an activity's event time.
 pub fn sla_at(activity: &str) -> String {

@@ -1,5 +1,5 @@
 //! The one seam for user-facing text: every sentence the report and the notifications show is
-//! a message id in a Project Fluent catalog (`locales/en.ftl`, compiled in), formatted by
+//! a message id in a Project Fluent catalog (`locales/en/*.ftl`, compiled in), formatted by
 //! `fluent-bundle`. Callers name an id and pass variables, preformatted as text (numbers are
 //! rounded by `render::format` first, so every language shows the same figures); they hold
 //! no wording. Another language is another `locales/LANG.ftl` with the same ids.
@@ -40,8 +40,17 @@ impl Language {
     }
 }
 
+/// The files of one language's catalog, as `locales/LANG/` holds them (see the header of
+/// each file for what goes where).
+pub type Catalog = [(&'static str, &'static str); 4];
+
 /// The English catalog.
-const EN: &str = include_str!("../locales/en.ftl");
+pub const EN: Catalog = [
+    ("notify.ftl", include_str!("../locales/en/notify.ftl")),
+    ("report.ftl", include_str!("../locales/en/report.ftl")),
+    ("monthly.ftl", include_str!("../locales/en/monthly.ftl")),
+    ("quarterly.ftl", include_str!("../locales/en/quarterly.ftl")),
+];
 
 /// The messages of one language.
 pub struct Text {
@@ -55,17 +64,20 @@ impl Text {
         TEXT.get_or_init(|| Text::load("en", EN))
     }
 
-    fn load(lang: &str, ftl: &str) -> Text {
-        let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(res, errors)| {
-            debug_assert!(errors.is_empty(), "locales/{lang}.ftl: {errors:?}");
-            res
-        });
+    fn load(lang: &str, catalog: Catalog) -> Text {
         let langid = lang.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // No Unicode isolation marks around variables: the output must stay byte-identical.
         bundle.set_use_isolating(false);
-        if let Err(errors) = bundle.add_resource(resource) {
-            debug_assert!(false, "locales/{lang}.ftl: {errors:?}");
+        for (file, ftl) in catalog {
+            let resource =
+                FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(res, errors)| {
+                    debug_assert!(errors.is_empty(), "locales/{lang}/{file}: {errors:?}");
+                    res
+                });
+            if let Err(errors) = bundle.add_resource(resource) {
+                debug_assert!(false, "locales/{lang}/{file}: {errors:?}");
+            }
         }
         Text { bundle }
     }
@@ -121,12 +133,14 @@ mod tests {
 
     #[test]
     fn the_catalog_parses_and_has_both_notify_and_report_messages() {
-        let parsed = FluentResource::try_new(EN.to_string());
-        assert!(
-            parsed.is_ok(),
-            "locales/en.ftl: {:?}",
-            parsed.err().map(|e| e.1)
-        );
+        for (file, ftl) in EN {
+            let parsed = FluentResource::try_new(ftl.to_string());
+            assert!(
+                parsed.is_ok(),
+                "locales/en/{file}: {:?}",
+                parsed.err().map(|e| e.1)
+            );
+        }
         for id in ["fallback-alerts", "section-headline", "section-methodology"] {
             assert!(Text::en().has(id), "{id} missing");
         }

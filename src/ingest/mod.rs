@@ -7,10 +7,13 @@
 
 pub mod accounts;
 pub mod columnar;
+mod csv_file;
+mod decode;
 pub mod layout;
 pub mod locale;
 pub mod locate;
 pub mod mapping;
+mod parquet_file;
 pub mod parse;
 pub mod read;
 mod rows;

@@ -1,4 +1,4 @@
-//! Every sentence a notification shows comes from the shared catalog (`locales/en.ftl`,
+//! Every sentence a notification shows comes from the shared catalog (`locales/en/notify.ftl`,
 //! through [`crate::text`]): the payload builders name message ids and pass variables; they
 //! hold no text.
 

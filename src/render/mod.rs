@@ -68,7 +68,7 @@ impl ReportView<'_> {
         PeriodInfo::read(self.metrics)
     }
 
-    /// The catalog of user-facing text (`locales/en.ftl`): sections name message ids.
+    /// The catalog of user-facing text (`locales/en/*.ftl`): sections name message ids.
     pub fn text(&self) -> &'static crate::text::Text {
         crate::text::Text::en()
     }
