@@ -4,8 +4,8 @@
 
 use polars::prelude::*;
 
+use crate::ingest::keys::DEAL_KEY;
 use crate::ingest::parse::MICROS_PER_DAY;
-use crate::schema as s;
 
 pub(super) fn micros(c: &str) -> Expr {
     col(c).cast(DataType::Int64)
@@ -96,24 +96,23 @@ pub fn business_deadline(c: Expr, duration: Expr) -> Expr {
     (w * lit(7i64) - lit(3i64)) * day + rest
 }
 
-/// Account rows (`table`) inner-joined on `account_id` to the given columns of their
-/// new-customer deal in `deals`.
+/// Account rows (`table`, carrying the dense deal key) joined to the given columns of
+/// their deal in `keys`.
 pub(super) fn with_deal_keys<const N: usize>(
     table: LazyFrame,
-    deals: &LazyFrame,
-    keys: [Expr; N],
+    keys: &LazyFrame,
+    columns: [Expr; N],
 ) -> LazyFrame {
-    let mut cols = vec![col(s::ACCOUNT_ID)];
-    cols.extend(keys);
+    let mut cols = vec![col(DEAL_KEY)];
+    cols.extend(columns);
     table.join(
-        deals.clone().select(cols),
-        [col(s::ACCOUNT_ID)],
-        [col(s::ACCOUNT_ID)],
+        keys.clone().select(cols),
+        [col(DEAL_KEY)],
+        [col(DEAL_KEY)],
         JoinArgs::new(JoinType::Inner),
     )
 }
 
-/// The per-deal fact table. `None` only when `deals` is absent (validation failed).
 #[cfg(test)]
 mod tests {
     use super::*;

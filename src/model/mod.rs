@@ -9,7 +9,7 @@
 use polars::prelude::*;
 
 use crate::config::Settings;
-use crate::ingest::{as_of_instant, Ingested};
+use crate::ingest::{as_of_instant, keys::DEAL_KEY, Ingested};
 use crate::schema as s;
 
 mod accounts;
@@ -17,6 +17,7 @@ mod exprs;
 mod sla;
 #[cfg(test)]
 mod tests;
+mod windows;
 
 pub use exprs::{acv_band_labels, band_expr, business_deadline, sla_status_expr};
 
@@ -57,8 +58,15 @@ pub const SCORE_WEIGHTS: [(&str, f64); 7] = [
     (s::MTG_QUESTIONS_ANSWERED, 10.0),
 ];
 
-pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
-    let deals = ing.lazy(s::DEALS)?.select([
+/// The per-deal fact table; `None` only when `deals` is absent (validation failed). Row `i`
+/// of the used `deals` frame is deal key `i` (`_deal`, resolved by ingest for the account
+/// tables and handoffs); the key joins the parts and is dropped at the end.
+pub fn facts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<LazyFrame>> {
+    let Some(deals) = ing.lazy(s::DEALS) else {
+        return Ok(None);
+    };
+    let deals = deals.with_row_index(DEAL_KEY, None).select([
+        col(DEAL_KEY),
         col(s::DEAL_ID),
         col(s::ACCOUNT_ID),
         col(s::ACCOUNT_NAME),
@@ -70,26 +78,22 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
         col(s::REGION),
         col(s::CLOSED_AT).dt().date().alias(s::CLOSE_DATE),
     ]);
-    // The deal keys the account tables join to. Joining to this small plan instead of the
-    // growing fact plan keeps each join's input to four columns of `deals`, so the plan
-    // does not nest the whole fact table once per account table.
+    // The deal keys the account tables join to: a small plan of three columns, so the
+    // plan does not nest the growing fact table once per account table.
     let keys = deals
         .clone()
-        .select([
-            col(s::ACCOUNT_ID),
-            col(s::DEAL_ID),
-            col(s::CLOSE_DATE),
-            col(s::CLOSED_AT),
-        ])
+        .select([col(DEAL_KEY), col(s::CLOSE_DATE), col(s::CLOSED_AT)])
         .cache();
     let mut lf = sla::handoff_fields(ing, p, deals);
     lf = sla::statuses(ing, p, lf);
     lf = accounts::renewals(ing, &keys, lf);
-    lf = accounts::snapshots(ing, p, &keys, lf);
+    if let Some(windows) = windows::snapshot_windows(ing, p)? {
+        lf = lf.left_join(windows.lazy(), col(DEAL_KEY), col(DEAL_KEY));
+    }
     lf = accounts::surveys(ing, &keys, lf);
-    let helpers = by_name(["_first_churn"], false, false);
-    Some(
-        lf.drop(helpers)
-            .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default()),
-    )
+    let helpers = by_name(["_first_churn", DEAL_KEY], false, false);
+    Ok(Some(lf.drop(helpers).sort(
+        [s::CLOSED_AT, s::DEAL_ID],
+        SortMultipleOptions::default(),
+    )))
 }

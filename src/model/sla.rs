@@ -7,7 +7,7 @@ use polars::prelude::*;
 
 use super::exprs::*;
 use super::{ModelParams, ACTIVITY_FIELDS, SCORE_WEIGHTS};
-use crate::ingest::{parse::MICROS_PER_DAY, Ingested};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 
 /// The deals with their handoff record and milestones.
@@ -17,7 +17,7 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
     let mut lf = match ing.lazy(s::HANDOFFS) {
         Some(h) => {
             let mut cols = vec![
-                col(s::DEAL_ID),
+                col(DEAL_KEY),
                 lit(true).alias(s::HAS_HANDOFF),
                 col(s::HANDOFF_ID),
                 col(s::CSM),
@@ -46,7 +46,7 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
             for f in s::INFO_FIELDS {
                 cols.push(col(f).is_not_null().alias(format!("{f}_filled")));
             }
-            deals.left_join(h.select(cols), col(s::DEAL_ID), col(s::DEAL_ID))
+            deals.left_join(h.select(cols), col(DEAL_KEY), col(DEAL_KEY))
         }
         None => deals,
     };
@@ -66,7 +66,7 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
         }
         let per_account = m
             .with_column(name.alias("_m"))
-            .group_by([col(s::ACCOUNT_ID)])
+            .group_by([col(DEAL_KEY)])
             .agg([
                 col(s::ACHIEVED_AT)
                     .filter(col("_m").eq(lit("first_value")))
@@ -77,7 +77,7 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
                     .min()
                     .alias(s::GO_LIVE_AT),
             ]);
-        lf = lf.left_join(per_account, col(s::ACCOUNT_ID), col(s::ACCOUNT_ID));
+        lf = lf.left_join(per_account, col(DEAL_KEY), col(DEAL_KEY));
     } else {
         lf = lf.with_columns([
             null_of(datetime_us()).alias(s::FIRST_VALUE_AT),
