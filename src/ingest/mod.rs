@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod columnar;
+mod csv_columnar;
 mod csv_file;
 mod decode;
 mod exclusions;
