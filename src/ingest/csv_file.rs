@@ -166,6 +166,7 @@ pub fn read_csv_with(
         if let Some(parsed) = fast {
             return Ok(Ok(parsed));
         }
+        tracing::debug!("{file}: read row by row (not a plain CSV)");
     }
     let body = &text.as_bytes()[start..];
     let mut quotes = scan_quotes(body, delimiter);
