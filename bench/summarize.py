@@ -19,6 +19,7 @@ from pathlib import Path
 VARIANTS = {
     "report_monthly": "handoff report (monthly)",
     "report_quarterly": "handoff report --period (quarterly)",
+    "report_csv": "handoff report (monthly), CSV inputs",
     "duckdb": "DuckDB baseline",
     "pandas": "pandas baseline",
     "floor": "read floor (polars scan_parquet)",
@@ -72,6 +73,9 @@ def results(a) -> None:
     gen = Path(a.time_dir) / "generate.txt"
     if gen.exists():
         meta["generate"] = parse_time(gen)
+    gen_csv = Path(a.time_dir) / "generate-csv.txt"
+    if gen_csv.exists():
+        meta["generate_csv"] = parse_time(gen_csv)
     ours = variants.get("report_monthly")
     ratios = {}
     for key in ("duckdb", "pandas", "floor"):
@@ -80,6 +84,11 @@ def results(a) -> None:
                 "wall": ours["wall_median_s"] / variants[key]["wall_median_s"],
                 "peak_rss": ours["peak_rss_mib"] / variants[key]["peak_rss_mib"],
             }
+    if ours and "report_csv" in variants:
+        ratios["csv_vs_parquet"] = {
+            "wall": variants["report_csv"]["wall_median_s"] / ours["wall_median_s"],
+            "peak_rss": variants["report_csv"]["peak_rss_mib"] / ours["peak_rss_mib"],
+        }
     out = {"size": a.size, **meta, "variants": variants, "ratios": ratios}
     Path(a.out).write_text(json.dumps(out, indent=1) + "\n")
 
@@ -113,8 +122,8 @@ def table(a) -> None:
         "Above 1 means ours is slower or bigger.",
         "",
         "| deals | ours/DuckDB time | ours/pandas time | ours/floor time "
-        "| ours/DuckDB RSS | ours/pandas RSS | ours/floor RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| ours/DuckDB RSS | ours/pandas RSS | ours/floor RSS | CSV/Parquet time |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         q = r["ratios"]
@@ -125,7 +134,8 @@ def table(a) -> None:
         lines.append(
             f"| {r['size']:,} | {f('ours_vs_duckdb', 'wall')} | {f('ours_vs_pandas', 'wall')} "
             f"| {f('ours_vs_floor', 'wall')} | {f('ours_vs_duckdb', 'peak_rss')} "
-            f"| {f('ours_vs_pandas', 'peak_rss')} | {f('ours_vs_floor', 'peak_rss')} |"
+            f"| {f('ours_vs_pandas', 'peak_rss')} | {f('ours_vs_floor', 'peak_rss')} "
+            f"| {f('csv_vs_parquet', 'wall')} |"
         )
     lines += [
         "",

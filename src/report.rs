@@ -32,7 +32,8 @@ pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
 
 /// The collected fact table.
 pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFrame> {
-    let lf = model::facts(ing, params).context("deals table missing")?;
+    let lf = anyhow::Context::context(model::facts(ing, params), "building the fact table")?
+        .context("deals table missing")?;
     anyhow::Context::context(lf.collect(), "building the fact table")
 }
 

@@ -85,6 +85,7 @@ impl Data {
     pub fn facts(&self) -> DataFrame {
         let ing = self.ingest();
         model::facts(&ing, &self.params())
+            .expect("fact table plan")
             .expect("deals present")
             .collect()
             .expect("fact table")
@@ -95,6 +96,7 @@ impl Data {
         let ing = self.ingest();
         let params = self.params();
         let facts = model::facts(&ing, &params)
+            .expect("fact table plan")
             .expect("deals present")
             .collect()
             .expect("fact table");

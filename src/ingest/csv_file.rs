@@ -113,6 +113,17 @@ pub fn read_csv_in(
     settings: &Settings,
     accounts: Option<&AccountLookup>,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    read_csv_with(path, table, settings, accounts, true)
+}
+
+/// [`read_csv_in`], with the columnar fast path allowed or not (tests compare the two).
+pub fn read_csv_with(
+    path: &Path,
+    table: &'static TableSpec,
+    settings: &Settings,
+    accounts: Option<&AccountLookup>,
+    columnar: bool,
+) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let file = path.display().to_string();
     let mut bytes = Vec::new();
     let raw = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
@@ -146,6 +157,16 @@ pub fn read_csv_in(
             "{file}: table {}: config [tables] {0}: skip = {}, but the file has no header after line {skipped}",
             table.name, layout.skip
         ))));
+    }
+    // A plain file takes the columnar path; anything doubtful goes through the rows below.
+    let plain_text = warnings.is_empty() && accounts.is_none() && columnar;
+    if plain_text {
+        let fast =
+            super::csv_columnar::try_fast(&text[start..], delimiter, table, settings, &file)?;
+        if let Some(parsed) = fast {
+            return Ok(Ok(parsed));
+        }
+        tracing::debug!("{file}: read row by row (not a plain CSV)");
     }
     let body = &text.as_bytes()[start..];
     let mut quotes = scan_quotes(body, delimiter);

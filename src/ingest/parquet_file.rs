@@ -118,10 +118,37 @@ pub fn read_parquet_in(
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let file = path.display().to_string();
     let f = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
-    let read = without_panics(|| ParquetReader::new(f).finish())
-        .and_then(|r| r.map_err(|e| e.to_string()));
+    // Projection pushdown: the footer gives the header; only the columns the mapping uses
+    // (canonical columns and `[filters]` columns) are decoded.
+    let mut reader = ParquetReader::new(f);
+    let names = without_panics(|| reader.schema())
+        .and_then(|r| r.map_err(|e| e.to_string()))
+        .map(|schema| {
+            schema
+                .iter_names()
+                .map(|n| n.to_string())
+                .collect::<Vec<String>>()
+        });
+    let mut mapped = None;
+    let read = names.and_then(|header| {
+        let sink = match sink_for(table, settings, &header, &file, accounts) {
+            Ok(s) => s,
+            Err(f) => return Ok(Err(f)),
+        };
+        let plan = sink.plan();
+        let mut used: Vec<usize> = plan.index.iter().flatten().copied().collect();
+        used.extend(plan.filters.iter().map(|f| f.1));
+        used.sort_unstable();
+        used.dedup();
+        mapped = Some((sink, header));
+        let projection = (!used.is_empty()).then_some(used);
+        without_panics(|| reader.with_projection(projection).finish())
+            .and_then(|r| r.map_err(|e| e.to_string()))
+            .map(Ok)
+    });
     let df = match read {
-        Ok(df) => df,
+        Ok(Ok(df)) => df,
+        Ok(Err(fatal)) => return Ok(Err(fatal)),
         Err(why) => {
             let mut magic = Vec::with_capacity(4);
             if let Ok(f) = std::fs::File::open(path) {
@@ -139,16 +166,26 @@ pub fn read_parquet_in(
             ))));
         }
     };
-    let header: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let mut sink = match sink_for(table, settings, &header, &file, accounts) {
-        Ok(s) => s,
-        Err(f) => return Ok(Err(f)),
+    let Some((mut sink, header)) = mapped else {
+        return Ok(Err(Fatal(format!(
+            "{file}: table {}: no header",
+            table.name
+        ))));
     };
-    let index = sink.plan().index.clone();
+    // Header positions → positions in the projected frame.
+    let at = |i: usize| header.get(i).and_then(|n| df.get_column_index(n));
+    let index: Vec<Option<usize>> = sink.plan().index.iter().map(|i| i.and_then(at)).collect();
+    // Clean typed columns are taken over whole; anything else goes through the row parser.
+    let plain = settings.mapping.is_plain(table.name)
+        && accounts.is_none()
+        && table.name != crate::schema::ACCOUNTS;
+    if columnar && plain {
+        match super::columnar::try_fast(&df, &index, table, &file) {
+            Ok(Some(parsed)) => return Ok(Ok(parsed)),
+            Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
+            Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
+        }
+    }
     let mut cols = Vec::with_capacity(index.len());
     for (idx, spec) in index.iter().zip(table.columns) {
         let Some(i) = idx else {
@@ -169,21 +206,11 @@ pub fn read_parquet_in(
             }
         }
     }
-    // Clean typed columns are taken over whole; anything else goes through the row parser.
-    let plain = settings.mapping.is_plain(table.name)
-        && accounts.is_none()
-        && table.name != crate::schema::ACCOUNTS;
-    if columnar && plain {
-        match super::columnar::try_fast(&df, &index, table, &file) {
-            Ok(Some(parsed)) => return Ok(Ok(parsed)),
-            Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
-            Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
-        }
-    }
     let mut filter_cols = std::collections::HashMap::new();
     for (name, i, _, _) in &sink.plan().filters {
-        match without_panics(|| ParquetCol::from_column(&df.columns()[*i])) {
-            Ok(Ok(c)) => filter_cols.insert(*i, c),
+        let column = at(*i).map(|k| &df.columns()[k]);
+        match column.map(|c| without_panics(|| ParquetCol::from_column(c))) {
+            Some(Ok(Ok(c))) => filter_cols.insert(*i, c),
             _ => {
                 let msg = format!(
                     "{file}: config [filters.{}] {name}: the column's type cannot be compared",

@@ -62,15 +62,16 @@ pub fn facts_file(cohorts: &Cohorts) -> anyhow::Result<(std::path::PathBuf, Vec<
     ))
 }
 
-/// Write `handoff_facts` and every present input table (without the `_line` bookkeeping
-/// column) as `DIR/NAME.parquet`; returns the table names written.
+/// Write `handoff_facts` and every present input table (without the `_line` and `_deal`
+/// bookkeeping columns) as `DIR/NAME.parquet`; returns the table names written.
 pub fn write_tables(dir: &Path, ing: &Ingested, cohorts: &Cohorts) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
     let mut facts = anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts")?;
     write(dir, "handoff_facts", &mut facts)?;
     names.push("handoff_facts".to_string());
     for (name, df) in &ing.tables {
-        let mut df = df.drop(s::LINE).unwrap_or_else(|_| df.clone());
+        let bookkeeping = [s::LINE, crate::ingest::keys::DEAL_KEY];
+        let mut df = df.drop_many(bookkeeping.into_iter().filter(|c| df.column(c).is_ok()));
         write(dir, name, &mut df)?;
         names.push(name.to_string());
     }

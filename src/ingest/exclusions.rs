@@ -1,0 +1,304 @@
+//! The exclusion rules of METRICS.md §3 and the row accounting: duplicate, later and
+//! after-as-of deals, orphan and duplicate handoffs, account rows of unknown accounts or
+//! after the as-of instant. Each table is split into its used rows and one `excluded`
+//! data-quality issue per left-out row; account tables and handoffs leave with the dense
+//! deal key of [`keys`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use polars::prelude::*;
+
+use super::keys::{self, DEAL_KEY};
+use super::read::ParsedTable;
+use super::{accounts, as_of_instant, locate, parse, Action, Ingested, Issue, TableCount};
+use crate::schema;
+
+pub(crate) fn null_str() -> Expr {
+    lit(NULL).cast(DataType::String)
+}
+
+/// True for every row but the first (in file order) of each value of `key`.
+pub(crate) fn not_first(key: &str) -> Expr {
+    // `over` only fails when given no partition; it always has one here.
+    let first = col(schema::LINE)
+        .min()
+        .over([col(key)])
+        .expect("a window with a partition column");
+    col(schema::LINE).neq(first)
+}
+
+pub(crate) const REASON: &str = "_reason";
+const KNOWN: &str = "_known";
+
+/// Split a frame with a `_reason` column into used rows and exclusion issues.
+fn split(
+    out: &mut Ingested,
+    table: &'static str,
+    t: &ParsedTable,
+    lf: LazyFrame,
+    key: &str,
+) -> anyhow::Result<()> {
+    let df = lf.collect()?;
+    // Only the excluded rows become issues: iterate those, not the whole table.
+    let excluded = df
+        .clone()
+        .lazy()
+        .filter(col(REASON).is_not_null())
+        .select([
+            col(REASON),
+            col(schema::LINE),
+            col(key).cast(DataType::String),
+        ])
+        .collect()?;
+    // Nothing excluded (the common case for the big tables): take the rows as they are
+    // instead of copying every row through a filter.
+    let used = if excluded.height() == 0 {
+        df
+    } else {
+        df.lazy().filter(col(REASON).is_null()).collect()?
+    };
+    record(out, table, t, used, &excluded, key)
+}
+
+/// Count and list the excluded rows (`_reason`, `_line`, key as text) and keep the used
+/// rows' table columns, `_line` and the deal key when present.
+fn record(
+    out: &mut Ingested,
+    table: &'static str,
+    t: &ParsedTable,
+    used: DataFrame,
+    excluded: &DataFrame,
+    key: &str,
+) -> anyhow::Result<()> {
+    let reasons = excluded.column(REASON)?.str()?.clone();
+    let lines = excluded.column(schema::LINE)?.i64()?.clone();
+    let keys = excluded.column(key)?.str()?.clone();
+    let mut count = TableCount {
+        rows_read: t.rows_read,
+        rows_rejected: t.rows_rejected,
+        rows_excluded: t.rows_filtered,
+        ..Default::default()
+    };
+    if t.rows_filtered > 0 {
+        count
+            .excluded_by_reason
+            .insert("filtered".to_string(), t.rows_filtered);
+    }
+    for i in 0..excluded.height() {
+        if let Some(reason) = reasons.get(i) {
+            count.rows_excluded += 1;
+            *count
+                .excluded_by_reason
+                .entry(reason.to_string())
+                .or_default() += 1;
+            let (file, line) = locate::file_and_line(t, lines.get(i).unwrap_or(0));
+            out.issues.push(Issue {
+                table,
+                file,
+                line,
+                column: key.to_string(),
+                value: keys.get(i).unwrap_or("").to_string(),
+                reason: reason.to_string(),
+                action: Action::Excluded,
+            });
+        }
+    }
+    let spec = schema::table(table).expect("known table");
+    let mut keep: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
+    keep.push(schema::LINE);
+    if used.column(DEAL_KEY).is_ok() {
+        keep.push(DEAL_KEY);
+    }
+    let used = used.select(keep)?;
+    count.rows_used = used.height() as u64;
+    out.counts.insert(table, count);
+    out.tables.insert(table, used);
+    Ok(())
+}
+
+/// The deal exclusion rules of METRICS.md §3, as a lazy plan adding `_reason`.
+pub fn deal_exclusions(deals: LazyFrame, a_us: i64) -> LazyFrame {
+    let dup = not_first(schema::DEAL_ID);
+    let after = col(schema::CLOSED_AT)
+        .cast(DataType::Int64)
+        .gt_eq(lit(a_us));
+    let flagged = deals.with_columns([dup.alias("_dup"), after.alias("_after")]);
+    // Sort once, then take each account's first row (group rows keep the frame's order):
+    // a million per-group sorts cost seconds at a million deals.
+    let winners = flagged
+        .clone()
+        .filter(col("_dup").not().and(col("_after").not()))
+        .sort(
+            [schema::CLOSED_AT, schema::LINE],
+            SortMultipleOptions::default().with_multithreaded(true),
+        )
+        .group_by([col(schema::ACCOUNT_ID)])
+        .agg([col(schema::LINE).first().alias("_winner")]);
+    flagged
+        .left_join(winners, col(schema::ACCOUNT_ID), col(schema::ACCOUNT_ID))
+        .with_column(
+            when(col("_dup"))
+                .then(lit("duplicate"))
+                .when(col("_after"))
+                .then(lit("after_as_of"))
+                .when(col(schema::LINE).neq(col("_winner")))
+                .then(lit("later_deal"))
+                .otherwise(null_str())
+                .alias(REASON),
+        )
+}
+
+/// A frame of distinct deal ids with a `true` flag column, to join on.
+fn id_flags(ids: &[String], flag: &str) -> LazyFrame {
+    df!(schema::DEAL_ID => ids.to_vec(), flag => vec![true; ids.len()])
+        .map(|d| d.lazy().unique(None, UniqueKeepStrategy::First))
+        .unwrap_or_else(|_| DataFrame::empty().lazy())
+}
+
+/// The handoff exclusion rules of METRICS.md §3: orphan, the deal's own exclusion, duplicate. A
+/// record of a deal no `[filters]` entry kept is excluded `filtered` (METRICS.md §3.1).
+pub fn handoff_exclusions(
+    handoffs: LazyFrame,
+    deals_flagged: LazyFrame,
+    rejected_deal_ids: &[String],
+    filtered_deal_ids: &[String],
+) -> LazyFrame {
+    let status = deals_flagged.filter(col("_dup").not()).select([
+        col(schema::DEAL_ID),
+        col(REASON).alias("_deal_reason"),
+        lit(true).alias(KNOWN),
+    ]);
+    let rejected = id_flags(rejected_deal_ids, "_deal_rejected");
+    let filtered = id_flags(filtered_deal_ids, "_deal_filtered");
+    let dup = not_first(schema::DEAL_ID).or(not_first(schema::HANDOFF_ID));
+    handoffs
+        .left_join(status, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .left_join(rejected, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .left_join(filtered, col(schema::DEAL_ID), col(schema::DEAL_ID))
+        .with_column(
+            when(
+                col(KNOWN)
+                    .is_null()
+                    .and(col("_deal_filtered").is_not_null()),
+            )
+            .then(lit("filtered"))
+            .when(
+                col(KNOWN)
+                    .is_null()
+                    .and(col("_deal_rejected").is_not_null()),
+            )
+            .then(lit("deal_rejected"))
+            .when(col(KNOWN).is_null())
+            .then(lit("orphan"))
+            .when(col("_deal_reason").is_not_null())
+            .then(col("_deal_reason"))
+            .when(dup)
+            .then(lit("duplicate"))
+            .otherwise(null_str())
+            .alias(REASON),
+        )
+}
+
+/// The event-time column of each account table and whether it is a date (vs datetime).
+pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
+    Some(match table {
+        schema::MILESTONES => (schema::ACHIEVED_AT, false),
+        schema::HEALTH | schema::ADOPTION => (schema::SNAPSHOT_DATE, true),
+        schema::RENEWALS => (schema::EVENT_DATE, true),
+        schema::SURVEYS => (schema::RESPONDED_AT, false),
+        schema::TRANSITIONS => (schema::TRANSITIONED_AT, false),
+        _ => return None,
+    })
+}
+
+/// Account-table rules: rows of accounts without a new-customer deal (`unknown_account`),
+/// events at or after the as-of instant (`after_as_of`). Each row's deal is resolved here
+/// once ([`keys::resolve`] against the used deals' `account_id`) and kept as [`DEAL_KEY`].
+fn account_table(
+    out: &mut Ingested,
+    table: &'static str,
+    t: &ParsedTable,
+    deal_accounts: &StringChunked,
+    a_us: i64,
+) -> anyhow::Result<()> {
+    let (ev, is_date) = event_column(table).expect("account table");
+    let deal = keys::resolve(deal_accounts, t.df.column(schema::ACCOUNT_ID)?.str()?);
+    let events = t.df.column(ev)?.as_materialized_series();
+    let after = if is_date {
+        let days = events.cast(&DataType::Int32)?;
+        days.i32()?.gt_eq((a_us / parse::MICROS_PER_DAY) as i32)
+    } else {
+        let us = events.cast(&DataType::Int64)?;
+        us.i64()?.gt_eq(a_us)
+    };
+    let unknown = deal.is_null();
+    let dropped = &unknown | &after.fill_null_with_values(false)?;
+    let mut df = t.df.clone();
+    df.with_column(deal.into_column())?;
+    if !dropped.any() {
+        let none = DataFrame::new_infer_height(vec![
+            Column::new_empty(REASON.into(), &DataType::String),
+            Column::new_empty(schema::LINE.into(), &DataType::Int64),
+            Column::new_empty(schema::ACCOUNT_ID.into(), &DataType::String),
+        ])?;
+        return record(out, table, t, df, &none, schema::ACCOUNT_ID);
+    }
+    let excluded = df
+        .filter(&dropped)?
+        .lazy()
+        .select([
+            when(col(DEAL_KEY).is_null())
+                .then(lit("unknown_account"))
+                .otherwise(lit("after_as_of"))
+                .alias(REASON),
+            col(schema::LINE),
+            col(schema::ACCOUNT_ID),
+        ])
+        .collect()?;
+    let used = df.filter(&!dropped)?;
+    record(out, table, t, used, &excluded, schema::ACCOUNT_ID)
+}
+
+pub(super) fn apply_exclusions(
+    out: &mut Ingested,
+    parsed: BTreeMap<&'static str, ParsedTable>,
+    as_of: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let a_us = as_of_instant(as_of);
+    let Some(deals) = parsed.get(schema::DEALS) else {
+        return Ok(());
+    };
+    let flagged = deal_exclusions(deals.df.clone().lazy(), a_us).cache();
+    split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)?;
+    if let Some(h) = parsed.get(schema::HANDOFFS) {
+        let lf = handoff_exclusions(
+            h.df.clone().lazy(),
+            flagged,
+            &deals.rejected_ids,
+            &deals.filtered_ids,
+        );
+        split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
+    }
+    let used_deals = &out.tables[schema::DEALS];
+    let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
+    let deal_ids = used_deals.column(schema::DEAL_ID)?.str()?.clone();
+    if let Some(h) = out.tables.get_mut(schema::HANDOFFS) {
+        // Every used handoff belongs to a used deal.
+        let deal = keys::resolve(&deal_ids, h.column(schema::DEAL_ID)?.str()?);
+        h.with_column(deal.into_column())?;
+    }
+    let present: BTreeSet<&'static str> = parsed.keys().copied().collect();
+    for table in present {
+        if table == schema::DEALS || table == schema::HANDOFFS {
+            continue;
+        }
+        let t = &parsed[table];
+        if table == schema::ACCOUNTS {
+            let lf = accounts::account_duplicates(t.df.clone().lazy());
+            split(out, table, t, lf, schema::ACCOUNT_ID)?;
+            continue;
+        }
+        account_table(out, table, t, &accounts, a_us)?;
+    }
+    Ok(())
+}

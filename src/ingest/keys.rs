@@ -1,0 +1,104 @@
+//! Dense deal keys (issue #17): at the exclusion step every row of an account table, and
+//! every used handoff, is resolved once to the row of its new-customer deal in the used
+//! `deals` frame, carried as the integer column [`DEAL_KEY`]. The fact table joins and
+//! groups on that integer instead of hashing the text ids of 30 M snapshot rows again.
+//! The column is bookkeeping, like `_line`: the SQL layer does not show it.
+
+use polars::prelude::*;
+
+/// The row of a row's deal in the used `deals` frame (`IdxSize`, null when none).
+pub const DEAL_KEY: &str = "_deal";
+
+/// Rows per thread below which resolving on one thread is faster than starting another.
+const MIN_ROWS_PER_THREAD: usize = 1 << 16;
+
+/// For each value of `ids`, the position of that value in `keys` (the first, if it repeats),
+/// or null. Rows of one account usually come together, so each row first compares with the
+/// previous one before it hashes.
+pub fn resolve(keys: &StringChunked, ids: &StringChunked) -> IdxCa {
+    let mut map: PlHashMap<&str, IdxSize> = PlHashMap::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            map.entry(k).or_insert(i as IdxSize);
+        }
+    }
+    let lookup = |part: &StringChunked| -> Vec<Option<IdxSize>> {
+        let mut out = Vec::with_capacity(part.len());
+        let mut last: Option<(&str, Option<IdxSize>)> = None;
+        for id in part.iter() {
+            let row = match (id, last) {
+                (None, _) => None,
+                (Some(id), Some((prev, row))) if prev == id => row,
+                (Some(id), _) => {
+                    let row = map.get(id).copied();
+                    last = Some((id, row));
+                    row
+                }
+            };
+            out.push(row);
+        }
+        out
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(ids.len() / MIN_ROWS_PER_THREAD)
+        .max(1);
+    let rows: Vec<Option<IdxSize>> = if threads == 1 {
+        lookup(ids)
+    } else {
+        let chunk = ids.len().div_ceil(threads);
+        let parts: Vec<StringChunked> = (0..threads)
+            .map(|k| ids.slice((k * chunk) as i64, chunk))
+            .collect();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts.iter().map(|p| scope.spawn(|| lookup(p))).collect();
+            let mut all = Vec::with_capacity(ids.len());
+            for h in handles {
+                // A thread that panicked is a bug: resolve its part again on this thread.
+                match h.join() {
+                    Ok(part) => all.extend(part),
+                    Err(_) => all.clear(),
+                }
+            }
+            if all.len() != ids.len() {
+                all = lookup(ids);
+            }
+            all
+        })
+    };
+    let mut ca: IdxCa = rows.into_iter().collect();
+    ca.rename(DEAL_KEY.into());
+    ca
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_to_the_first_position_or_null() {
+        let keys = StringChunked::new("k".into(), [Some("a"), Some("b"), None, Some("a")]);
+        let ids = StringChunked::new(
+            "i".into(),
+            [Some("b"), Some("b"), None, Some("x"), Some("a"), Some("a")],
+        );
+        let got: Vec<Option<IdxSize>> = resolve(&keys, &ids).iter().collect();
+        assert_eq!(got, [Some(1), Some(1), None, None, Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn many_rows_resolve_the_same_on_several_threads() {
+        let keys = StringChunked::new("k".into(), ["p", "q", "r"]);
+        let n = 3 * MIN_ROWS_PER_THREAD + 7;
+        let ids: StringChunked = (0..n)
+            .map(|i| Some(["p", "q", "r", "s"][(i / 3) % 4]))
+            .collect();
+        let got = resolve(&keys, &ids);
+        assert_eq!(got.len(), n);
+        for (i, row) in got.iter().enumerate() {
+            let want = [Some(0), Some(1), Some(2), None][(i / 3) % 4];
+            assert_eq!(row, want, "row {i}");
+        }
+    }
+}

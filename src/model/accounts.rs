@@ -1,0 +1,88 @@
+//! The account side of the fact table: first-year churn and expansion with the survival
+//! time (METRICS.md §4.9) and the survey waves (§4.8), each joined to its deal through the
+//! dense deal key that ingest resolved (`_deal`, the row of the deal in `deals`).
+
+use polars::prelude::*;
+
+use super::exprs::*;
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
+use crate::schema as s;
+
+/// First-year churn and expansion and the survival time (§4.9).
+pub(super) fn renewals(ing: &Ingested, keys: &LazyFrame, mut lf: LazyFrame) -> LazyFrame {
+    // First-year churn and expansion, survival time (§4.9).
+    if let Some(r) = ing.lazy(s::RENEWALS) {
+        let ev = with_deal_keys(r, keys, [col(s::CLOSE_DATE), col(s::CLOSED_AT)])
+            .with_column((days_i32(s::EVENT_DATE) - days_i32(s::CLOSE_DATE)).alias("_offset"))
+            .filter(col("_offset").gt(lit(0)));
+        let in_year = col("_offset").lt_eq(lit(365));
+        let per_deal = ev.group_by([col(DEAL_KEY)]).agg([
+            col(s::EVENT)
+                .eq(lit("churn"))
+                .and(in_year.clone())
+                .any(false)
+                .alias(s::CHURNED_1Y),
+            col(s::EVENT)
+                .eq(lit("expansion"))
+                .and(in_year)
+                .any(false)
+                .alias(s::EXPANDED_1Y),
+            col(s::EVENT_DATE)
+                .filter(col(s::EVENT).eq(lit("churn")))
+                .min()
+                .alias("_first_churn"),
+        ]);
+        lf = lf
+            .left_join(per_deal, col(DEAL_KEY), col(DEAL_KEY))
+            .with_columns([
+                col(s::CHURNED_1Y).fill_null(lit(false)),
+                col(s::EXPANDED_1Y).fill_null(lit(false)),
+                col("_first_churn").is_not_null().alias(s::CHURN_EVENT),
+            ])
+            .with_column(
+                when(col(s::CHURN_EVENT))
+                    .then(days_between(
+                        days_i32("_first_churn").cast(DataType::Int64) * lit(MICROS_PER_DAY),
+                        micros(s::CLOSED_AT),
+                    ))
+                    .otherwise(col(s::FOLLOWUP_DAYS))
+                    .alias(s::CHURN_DAYS),
+            );
+    }
+    lf
+}
+
+/// Survey waves (§4.8).
+pub(super) fn surveys(ing: &Ingested, keys: &LazyFrame, mut lf: LazyFrame) -> LazyFrame {
+    // Survey waves (§4.8): per deal, wave and kind, the latest response.
+    if let Some(sv) = ing.lazy(s::SURVEYS) {
+        let joined = with_deal_keys(sv, keys, [col(s::CLOSE_DATE)])
+            .with_column(
+                (col(s::RESPONDED_AT).dt().date().cast(DataType::Int32) - days_i32(s::CLOSE_DATE))
+                    .alias("_offset"),
+            )
+            .cache();
+        for (wave, lo, hi) in [("30", 1, 60), ("90", 61, 120)] {
+            for kind in ["csat", "nps"] {
+                let name = format!("{kind}_day_{wave}");
+                let per_deal = joined
+                    .clone()
+                    .filter(col(s::KIND).eq(lit(kind)).and(between(
+                        col("_offset"),
+                        lit(lo),
+                        lit(hi),
+                    )))
+                    .group_by([col(DEAL_KEY)])
+                    .agg([col(s::SCORE)
+                        .sort_by(
+                            [col(s::RESPONDED_AT), col(s::LINE)],
+                            SortMultipleOptions::default(),
+                        )
+                        .last()
+                        .alias(&name)]);
+                lf = lf.left_join(per_deal, col(DEAL_KEY), col(DEAL_KEY));
+            }
+        }
+    }
+    lf
+}

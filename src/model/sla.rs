@@ -1,0 +1,206 @@
+//! The handoff side of the fact table: handoff fields with event times before the as-of
+//! instant, the earliest first_value and go_live milestones, each activity's deadline and
+//! status (METRICS.md §4.2), completion (§4.3), quality score and band (§4.4) and
+//! completeness (§4.5).
+
+use polars::prelude::*;
+
+use super::exprs::*;
+use super::{ModelParams, ACTIVITY_FIELDS, SCORE_WEIGHTS};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
+use crate::schema::{self as s, sla_at, sla_due, sla_status};
+
+/// The deals with their handoff record and milestones.
+pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) -> LazyFrame {
+    let a_us = p.a_us();
+    // Handoff records: event times before A only; info fields counted.
+    let mut lf = match ing.lazy(s::HANDOFFS) {
+        Some(h) => {
+            let mut cols = vec![
+                col(DEAL_KEY),
+                lit(true).alias(s::HAS_HANDOFF),
+                col(s::HANDOFF_ID),
+                col(s::CSM),
+                col(s::CS_ACCEPTANCE),
+                col(s::REJECTIONS),
+            ];
+            for (activity, field) in ACTIVITY_FIELDS {
+                cols.push(
+                    when(micros(field).lt(lit(a_us)))
+                        .then(col(field))
+                        .otherwise(null_of(datetime_us()))
+                        .alias(sla_at(activity)),
+                );
+            }
+            for (field, _) in SCORE_WEIGHTS {
+                cols.push(col(field));
+            }
+            let filled = p
+                .settings
+                .required_fields
+                .iter()
+                .map(|f| col(f.as_str()).is_not_null().cast(DataType::Int32))
+                .reduce(|a, b| a + b)
+                .unwrap_or(lit(0));
+            cols.push(filled.alias(s::INFO_FILLED));
+            for f in s::INFO_FIELDS {
+                cols.push(col(f).is_not_null().alias(format!("{f}_filled")));
+            }
+            deals.left_join(h.select(cols), col(DEAL_KEY), col(DEAL_KEY))
+        }
+        None => deals,
+    };
+    lf = lf.with_column(col(s::HAS_HANDOFF).fill_null(lit(false)));
+
+    // Milestones: earliest first_value / go_live per account (names mapped by config).
+    if let Some(m) = ing.lazy(s::MILESTONES) {
+        let mut name = col(s::MILESTONE)
+            .str()
+            .to_lowercase()
+            .str()
+            .strip_chars(lit(NULL));
+        for (source, target) in &p.settings.milestone_names {
+            name = when(name.clone().eq(lit(source.clone())))
+                .then(lit(target.clone()))
+                .otherwise(name);
+        }
+        let per_account = m
+            .with_column(name.alias("_m"))
+            .group_by([col(DEAL_KEY)])
+            .agg([
+                col(s::ACHIEVED_AT)
+                    .filter(col("_m").eq(lit("first_value")))
+                    .min()
+                    .alias(s::FIRST_VALUE_AT),
+                col(s::ACHIEVED_AT)
+                    .filter(col("_m").eq(lit("go_live")))
+                    .min()
+                    .alias(s::GO_LIVE_AT),
+            ]);
+        lf = lf.left_join(per_account, col(DEAL_KEY), col(DEAL_KEY));
+    } else {
+        lf = lf.with_columns([
+            null_of(datetime_us()).alias(s::FIRST_VALUE_AT),
+            null_of(datetime_us()).alias(s::GO_LIVE_AT),
+        ]);
+    }
+    lf = lf.with_column(col(s::FIRST_VALUE_AT).alias(sla_at("first_value")));
+    if !ing.has(s::HANDOFFS) {
+        for (activity, _) in ACTIVITY_FIELDS {
+            lf = lf.with_column(null_of(datetime_us()).alias(sla_at(activity)));
+        }
+    }
+    lf
+}
+
+/// Deadlines, statuses, completion, score, band and completeness.
+pub(super) fn statuses(ing: &Ingested, p: &ModelParams, mut lf: LazyFrame) -> LazyFrame {
+    let a_us = p.a_us();
+    // Deadlines and statuses (§4.2).
+    let business = p.settings.business_days;
+    let deadline = |duration_us: Expr| {
+        if business {
+            business_deadline(micros(s::CLOSED_AT), duration_us)
+        } else {
+            micros(s::CLOSED_AT) + duration_us
+        }
+    };
+    let mut due_cols = Vec::new();
+    for (activity, hours) in &p.settings.sla_hours {
+        let d = deadline(lit((hours * 3_600_000_000.0).round() as i64));
+        due_cols.push(d.alias(sla_due(activity)));
+    }
+    let mut fv_days = lit(NULL).cast(DataType::Float64);
+    for (segment, days) in p.settings.first_value_days.iter().rev() {
+        fv_days = when(col(s::SEGMENT).eq(lit(segment.clone())))
+            .then(lit(*days))
+            .otherwise(fv_days);
+    }
+    let fv_due = deadline(
+        (fv_days * lit(MICROS_PER_DAY as f64))
+            .round(0, RoundMode::default())
+            .cast(DataType::Int64),
+    );
+    due_cols.push(fv_due.alias(sla_due("first_value")));
+    lf = lf.with_columns(due_cols);
+    // Without a milestones table first_value (and so completion, §4.3) is unknown: its
+    // status is null, never `missed` (METRICS.md §3: unavailable, never zero).
+    let has_milestones = ing.has(s::MILESTONES);
+    let statuses: Vec<Expr> = s::ACTIVITIES
+        .iter()
+        .map(|a| {
+            let status = if *a == "first_value" && !has_milestones {
+                null_of(DataType::String)
+            } else {
+                sla_status_expr(micros(&sla_at(a)), col(sla_due(a)), a_us)
+            };
+            status.alias(sla_status(a))
+        })
+        .collect();
+    lf = lf.with_columns(statuses);
+
+    // Completion (§4.3), score and band (§4.4), completeness (§4.5).
+    let gate = ["knowledge_transfer", "kickoff_scheduled", "first_value"];
+    let all_met = gate
+        .iter()
+        .map(|a| col(sla_status(a)).eq(lit("met")))
+        .reduce(|x, y| x.and(y))
+        .expect("three gates");
+    let any_missed = gate
+        .iter()
+        .map(|a| col(sla_status(a)).eq(lit("missed")))
+        .reduce(|x, y| x.or(y))
+        .expect("three gates");
+    let mut score = lit(0.0);
+    if ing.has(s::HANDOFFS) {
+        for (field, w) in SCORE_WEIGHTS {
+            score = score + lit(w) * col(field).fill_null(lit(0.0));
+        }
+    }
+    score = score
+        + lit(15.0)
+            * col(sla_status("knowledge_transfer"))
+                .eq(lit("met"))
+                .cast(DataType::Float64)
+        + lit(5.0)
+            * col(sla_status("intro"))
+                .eq(lit("met"))
+                .cast(DataType::Float64);
+    let edges = p.settings.acv_band_edges;
+    let labels = acv_band_labels(edges);
+    let n_fields = p.settings.required_fields.len() as f64;
+    let completeness = if ing.has(s::HANDOFFS) {
+        when(col(s::HAS_HANDOFF))
+            .then(lit(100.0) * col(s::INFO_FILLED).cast(DataType::Float64) / lit(n_fields))
+            .otherwise(null_of(DataType::Float64))
+    } else {
+        null_of(DataType::Float64)
+    };
+    lf = lf
+        .with_columns([
+            if has_milestones {
+                when(any_missed)
+                    .then(lit("incomplete"))
+                    .when(all_met)
+                    .then(lit("complete"))
+                    .otherwise(lit("pending"))
+            } else {
+                null_of(DataType::String)
+            }
+            .alias(s::COMPLETION),
+            score.alias(s::QUALITY_SCORE),
+            completeness.alias(s::COMPLETENESS),
+            when(col(s::ACV).lt(lit(edges[0])))
+                .then(lit(labels[0].clone()))
+                .when(col(s::ACV).lt(lit(edges[1])))
+                .then(lit(labels[1].clone()))
+                .when(col(s::ACV).lt(lit(edges[2])))
+                .then(lit(labels[2].clone()))
+                .otherwise(lit(labels[3].clone()))
+                .alias(s::ACV_BAND),
+            days_between(micros(s::FIRST_VALUE_AT), micros(s::CLOSED_AT)).alias(s::TTFV_DAYS),
+            days_between(lit(a_us), micros(s::CLOSED_AT)).alias(s::FOLLOWUP_DAYS),
+        ])
+        .with_column(band_expr(col(s::QUALITY_SCORE)).alias(s::QUALITY_BAND));
+    lf
+}
