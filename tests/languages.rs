@@ -183,7 +183,6 @@ fn html_lang_is_the_language_of_the_report() {
 }
 
 #[test]
-#[ignore = "until all render text is in the catalog (issue #14)"]
 fn indonesian_and_german_reports_have_no_english_phrase() {
     let out = tempfile::tempdir().expect("tempdir");
     let mut found = Vec::new();
