@@ -254,3 +254,8 @@ stdout-kind-monthly = Monat
 stdout-kind-quarterly = Quartal
 stdout-summary = { $kind } { $label }: { $deals } Deals, Qualitätsscore im Mittel { $mean }, Abschlussquote { $rate }, Eskalationen { $escalations }
 stdout-alert = Warnung: { $message }
+
+## Page furniture and shared phrases (added with the typed render)
+
+html-chart-unavailable = Diagramm { $name } nicht verfügbar.
+list-and = { $items } und { $last }

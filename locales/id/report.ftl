@@ -248,3 +248,8 @@ stdout-kind-monthly = Bulanan
 stdout-kind-quarterly = Kuartalan
 stdout-summary = { $kind } { $label }: { $deals } deal, rata-rata skor kualitas { $mean }, tingkat penyelesaian { $rate }, eskalasi { $escalations }
 stdout-alert = peringatan: { $message }
+
+## Page furniture and shared phrases (added with the typed render)
+
+html-chart-unavailable = Grafik { $name } tidak tersedia.
+list-and = { $items } dan { $last }

@@ -351,11 +351,15 @@ pub(crate) mod tests {
     fn the_headline_speaks_the_language_of_the_report() {
         let mut m = quarterly_metrics();
         m["language"] = json!("de");
-        m["sla"] = json!({"intro": {"rate": 0.741}});
+        m["sla"] = json!({"intro": {"met": 120, "missed": 42, "pending": 0, "rate": 0.741}});
+        m["completion"] = json!({"complete": 68, "incomplete": 90, "pending": 4,
+            "rate": 0.4303797, "alert": false, "target": 0.9});
+        m["escalations"] = json!({"count": 5, "window_days": 90});
         let alerts = vec![Alert {
             kind: "sla".into(),
             message: "intro SLA attainment 74.1% is below the floor 80%".into(),
         }];
+        m["alerts"] = serde_json::to_value(&alerts).unwrap();
         let h = Headline::from_report(&m, &alerts, &Settings::default(), Link::Path("/r".into()));
         assert_eq!(h.language, Language::De);
         assert_eq!(
@@ -364,6 +368,7 @@ pub(crate) mod tests {
         );
         let _de = crate::text::scoped(h.language);
         assert_eq!(h.facts()[2].1, "43,0\u{a0}% (Ziel 90,0\u{a0}%)");
+        assert_eq!(h.facts()[3].1, "5");
         assert_eq!(h.facts()[4].1, "2,10 (95-%-KI 1,46–3,00)");
         assert_eq!(h.alerts_heading(), "Warnungen (1)");
         assert_eq!(
