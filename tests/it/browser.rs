@@ -14,7 +14,6 @@
 //! browser is a failure. Set `HANDOFF_BROWSER_OUT=/some/dir` to keep the screenshots and
 //! PDFs for a look; `HANDOFF_BROWSER_TIMEOUT_SECS` (default 90) bounds each browser run.
 
-#[path = "browser/cdp.rs"]
 mod cdp;
 
 use std::io::Write;
@@ -62,7 +61,7 @@ fn chromium() -> Option<PathBuf> {
         // passing tests, and this note must be seen.
         let _ = writeln!(
             std::io::stderr(),
-            "\nnote: tests/browser.rs: browser checks SKIPPED: {why}. To enable them, {}.\n",
+            "\nnote: tests/it/browser.rs: browser checks SKIPPED: {why}. To enable them, {}.\n",
             cdp::HOW_TO_ENABLE
         );
     });

@@ -1,15 +1,13 @@
 //! `handoff query` and the shipped `queries/*.sql` on the tiny worked example, whose
 //! numbers are worked out by hand in `tests/fixtures/examples/README.md` and METRICS.md §4.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::root;
 
 fn query(sql: &str, format: &str) -> assert_cmd::assert::Assert {
     Command::cargo_bin("handoff")

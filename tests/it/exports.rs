@@ -3,15 +3,14 @@
 //! accounting equals numbers counted by hand; the same data in ISO, en-GB, de-DE and id-ID
 //! spelling gives the same metrics; each mapping key works on a small data set built here;
 //! every new failure mode exits 2 or 3 with a message naming the key, file and value (the
-//! config examples of docs/CONFIG.md load: tests/docs.rs).
-
-mod common;
-use common::{arg, preset, report_in, root, run, Run};
+//! config examples of docs/CONFIG.md load: tests/it/docs.rs).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
+
+use crate::common::{accounting, arg, preset, report_in, root, run, Run};
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/exports").join(name)
@@ -22,21 +21,6 @@ fn fixture(name: &str) -> PathBuf {
 fn report(data: &Path, config: Option<&Path>, as_of: &str, out: &Path) -> (Run, Value) {
     let (r, _, m) = report_in(data, config, as_of, out);
     (r, m)
-}
-
-/// `inputs.TABLE` as `[read, used, rejected, excluded]` plus the reasons.
-fn accounting(m: &Value, table: &str) -> (Vec<u64>, Value) {
-    let c = &m["inputs"][table];
-    let n = |k: &str| c[k].as_u64().unwrap_or_else(|| panic!("{table}.{k}: {c}"));
-    (
-        vec![
-            n("rows_read"),
-            n("rows_used"),
-            n("rows_rejected"),
-            n("rows_excluded"),
-        ],
-        c["excluded_by_reason"].clone(),
-    )
 }
 
 fn data_quality(out: &Path) -> String {

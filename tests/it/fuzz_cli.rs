@@ -24,16 +24,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
-const TABLES: [&str; 8] = [
-    "deals",
-    "handoffs",
-    "milestones",
-    "health",
-    "adoption",
-    "renewals",
-    "surveys",
-    "transitions",
-];
+use crate::common::{files, TABLES};
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples/tiny")
@@ -497,24 +488,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = fs::read(&p).unwrap();
-                out.push((p.strip_prefix(dir).unwrap().to_path_buf(), bytes));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 static CODES: [AtomicUsize; 6] = [const { AtomicUsize::new(0) }; 6];
 
 fn run_case(c: &Case) -> Result<(), TestCaseError> {
@@ -526,7 +499,7 @@ fn run_case(c: &Case) -> Result<(), TestCaseError> {
     let label = c.label(&config);
     copy_tree(&baseline().join("2026-10"), &out.path().join(&label));
     fs::write(out.path().join("LATEST-monthly"), "2026-10\n").unwrap();
-    let before = tree(out.path());
+    let before = files(out.path());
 
     let mut cmd = std::process::Command::new(bin());
     cmd.env_remove("RUST_LOG").arg(c.command).arg("-q");
@@ -575,7 +548,7 @@ fn run_case(c: &Case) -> Result<(), TestCaseError> {
     );
     let wrote = c.command == "report" && (code == 0 || code == 4);
     if !wrote {
-        let after = tree(out.path());
+        let after = files(out.path());
         // The lock file may be created by a report run; it holds no data.
         let after: Vec<_> = after
             .into_iter()
@@ -701,15 +674,15 @@ fn run_generate_case(g: &GenerateCase) -> Result<(), TestCaseError> {
         fs::write(&path, bytes).unwrap();
         user.push(PathBuf::from(USER_FILES[*i]));
     }
-    let before = tree(&dir);
+    let before = files(&dir);
     let output = run_generate(&dir, g);
     let code = output.status.code().unwrap_or(-1);
     let stderr = String::from_utf8_lossy(&output.stderr);
     prop_assert!(code == 0 || code == 2, "exit {code}: {stderr}");
     prop_assert!(!stderr.contains("panicked"), "{stderr}");
-    let after: BTreeMap<PathBuf, Vec<u8>> = tree(&dir).into_iter().collect();
+    let after: BTreeMap<PathBuf, Vec<u8>> = files(&dir).into_iter().collect();
     if code == 2 {
-        prop_assert!(tree(&dir) == before, "exit 2 changed the folder: {stderr}");
+        prop_assert!(files(&dir) == before, "exit 2 changed the folder: {stderr}");
         return Ok(());
     }
     let ext = if g.parquet { "parquet" } else { "csv" };

@@ -1,7 +1,7 @@
 //! Snapshots of what users see for the committed sample data: `metrics.json` and
 //! `report.md` for the monthly and quarterly reports. A change in any number or sentence
 //! shows up as a reviewed diff (`cargo insta review`, or `INSTA_UPDATE=always cargo test
-//! --test snapshots` and read the `.snap` diff), never silently.
+//! --test it snapshots::` and read the `.snap` diff), never silently.
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
-//! Helpers shared by the preset tests (`tests/exports.rs`, `tests/workbooks.rs`): the
-//! repository root, a preset's path, and running the real binary in an empty working
-//! directory with its exit code and output captured.
+//! Helpers shared by several areas: the repository root, a preset's path, running the real
+//! binary in an empty working directory with its exit code and output captured, the eight
+//! table names, a report's row accounting and metrics.json, and a folder's files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -77,4 +77,57 @@ pub fn report_in(
         .unwrap_or_else(|| panic!("no report folder in {}", out.display()));
     let m = serde_json::from_slice(&fs::read(folder.join("metrics.json")).unwrap()).unwrap();
     (r, folder, m)
+}
+
+/// The eight input tables, in the order the spec lists them.
+pub const TABLES: [&str; 8] = [
+    "deals",
+    "handoffs",
+    "milestones",
+    "health",
+    "adoption",
+    "renewals",
+    "surveys",
+    "transitions",
+];
+
+/// `inputs.TABLE` as `[read, used, rejected, excluded]` plus the reasons.
+pub fn accounting(m: &serde_json::Value, table: &str) -> (Vec<u64>, serde_json::Value) {
+    let c = &m["inputs"][table];
+    let n = |k: &str| c[k].as_u64().unwrap_or_else(|| panic!("{table}.{k}: {c}"));
+    (
+        vec![
+            n("rows_read"),
+            n("rows_used"),
+            n("rows_rejected"),
+            n("rows_excluded"),
+        ],
+        c["excluded_by_reason"].clone(),
+    )
+}
+
+/// The `metrics.json` of the October 2026 report written under `out`.
+pub fn metrics(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(out.join("2026-10/metrics.json")).unwrap()).unwrap()
+}
+
+/// Every file under `dir` with its bytes, sorted by path relative to `dir`.
+pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
 }

@@ -12,9 +12,7 @@ use handoff::cli::DataArgs;
 use handoff::sql::Engine;
 use polars::prelude::*;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::root;
 
 fn engine(data: &str) -> Engine {
     let args = DataArgs {

@@ -10,24 +10,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use serde_json::Value;
+
+use crate::common::{metrics, root, TABLES};
 
 const AS_OF: &str = "2026-10-31";
-const TABLES: [&str; 8] = [
-    "deals",
-    "handoffs",
-    "milestones",
-    "health",
-    "adoption",
-    "renewals",
-    "surveys",
-    "transitions",
-];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixtures() -> PathBuf {
     root().join("tests/fixtures/hostile")
 }
@@ -160,10 +146,6 @@ fn expect(r: &Run, code: i32, needles: &[&str]) {
     for n in needles {
         assert!(r.stderr.contains(n), "stderr lacks {n:?}: {r:#?}");
     }
-}
-
-fn metrics(out: &Path) -> Value {
-    serde_json::from_slice(&fs::read(out.join("2026-10/metrics.json")).unwrap()).unwrap()
 }
 
 /// Rows of an output CSV table, header included.

@@ -8,6 +8,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+use crate::common::metrics;
+
 const DEALS_HEADER: &str =
     "deal_id,account_id,account_name,segment,acv,closed_at,sales_rep,sales_team,region";
 const HANDOFFS_HEADER: &str = "handoff_id,deal_id,csm,meeting_at,intro_sent_at,cs_prep_done_at,kickoff_scheduled_at,kickoff_held_at,doc_deal_summary,doc_stakeholder_map,doc_commitments,doc_risk_factors,mtg_all_attended,mtg_agenda_covered,mtg_questions_answered,cs_acceptance,rejections,info_customer_context,info_stakeholders,info_objectives,info_scope,info_technical,info_implementation,info_risks";
@@ -62,10 +64,6 @@ fn report_with(dir: &Path, out: &Path, flags: &[&str]) -> assert_cmd::assert::As
 
 fn report(dir: &Path, out: &Path) -> assert_cmd::assert::Assert {
     report_with(dir, out, &["--period", "2026-10"])
-}
-
-fn metrics(out: &Path) -> Value {
-    serde_json::from_slice(&fs::read(out.join("2026-10/metrics.json")).unwrap()).unwrap()
 }
 
 mod usage {

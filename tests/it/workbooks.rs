@@ -5,13 +5,12 @@
 //! numbers counted by hand; the same records as .xlsx, CSV and Parquet give the same
 //! metrics.json; a 0–10 and a risk-scored health export give the 0–100 original's metrics.
 
-mod common;
-use common::{arg, preset, report_in, root, run, Run};
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
+
+use crate::common::{accounting, arg, preset, report_in, root, run, Run};
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/workbooks").join(name)
@@ -29,21 +28,6 @@ fn report(data: &Path, config: Option<&Path>, out: &Path) -> (Run, Value, String
     let (r, folder, m) = report_in(data, config, AS_OF, out);
     let dq = fs::read_to_string(folder.join("data-quality.csv")).unwrap();
     (r, m, dq)
-}
-
-/// `inputs.TABLE` as `[read, used, rejected, excluded]` plus the reasons.
-fn accounting(m: &Value, table: &str) -> (Vec<u64>, Value) {
-    let c = &m["inputs"][table];
-    let n = |k: &str| c[k].as_u64().unwrap_or_else(|| panic!("{table}.{k}: {c}"));
-    (
-        vec![
-            n("rows_read"),
-            n("rows_used"),
-            n("rows_rejected"),
-            n("rows_excluded"),
-        ],
-        c["excluded_by_reason"].clone(),
-    )
 }
 
 /// `handoff query --format csv` over a data folder with a config.
@@ -291,7 +275,6 @@ mod presets {
     }
 }
 
-#[path = "workbooks/formats.rs"]
 mod formats;
 
 mod layout {

@@ -4,9 +4,7 @@
 //! 1.4 structure (required fields, allowed types and properties, length limits) by the small
 //! structural checkers in `notify/checks.rs`.
 
-#[path = "notify/checks.rs"]
 mod checks;
-#[path = "notify/server.rs"]
 mod server;
 
 use std::fs;
@@ -18,6 +16,8 @@ use serde_json::Value;
 
 use checks::{check_adaptive_card_message, check_block_kit};
 use server::{silent_server, Server};
+
+use crate::common::files;
 
 const TINY: &str = "tests/fixtures/examples/tiny";
 /// A path that would give the webhook away if it leaked anywhere.
@@ -85,27 +85,6 @@ fn alert_messages(folder: &Path) -> Vec<String> {
         .iter()
         .map(|a| a["message"].as_str().unwrap().to_string())
         .collect()
-}
-
-/// Every file under `dir`, with its bytes.
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// All strings inside a JSON value, joined by newlines.
