@@ -191,15 +191,7 @@ pub(crate) fn typed_alerts(view: &ReportView) -> Vec<AlertFact> {
 /// when those match `metrics.json` → `alerts` kind for kind (always, for a document the
 /// metrics stage wrote); otherwise the recorded messages are shown as they are.
 pub(crate) fn alert_sentences(view: &ReportView) -> Vec<String> {
-    let recorded = view.section::<Alerts>().unwrap_or_default().0;
-    let facts = typed_alerts(view);
-    let same = facts.len() == recorded.len()
-        && facts.iter().zip(&recorded).all(|(f, a)| f.kind() == a.kind);
-    if same {
-        facts.iter().map(|f| f.sentence(view.text())).collect()
-    } else {
-        recorded.into_iter().map(|a| a.message).collect()
-    }
+    crate::metrics::alerts::sentences(view.metrics, view.settings, view.text())
 }
 
 fn alert_block(view: &ReportView, list: Vec<String>) -> Block {

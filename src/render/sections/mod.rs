@@ -3,7 +3,7 @@
 //! in [`MONTHLY`] or [`QUARTERLY`].
 
 use super::*;
-use crate::metrics::alerts::{AlertFact, Alerts};
+use crate::metrics::alerts::AlertFact;
 use crate::metrics::completeness::Completeness;
 use crate::metrics::inputs::{Inputs, SegmentsDerived, Warnings};
 use crate::metrics::operations::{Escalations, Scorecards, Trend};
