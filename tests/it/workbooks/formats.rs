@@ -7,16 +7,7 @@ use polars::prelude::*;
 /// The config reading `same-records/handoff-data.xlsx`, a sheet per table.
 fn workbook_config() -> String {
     let mut toml = String::from("[tables]\n");
-    for t in [
-        "deals",
-        "handoffs",
-        "milestones",
-        "health",
-        "adoption",
-        "renewals",
-        "surveys",
-        "transitions",
-    ] {
+    for t in crate::common::TABLES {
         toml.push_str(&format!(
             "{t} = {{ path = \"handoff-data.xlsx\", sheet = \"{t}\" }}\n"
         ));
