@@ -18,6 +18,17 @@ use crate::period::Period;
 /// The deals columns that [`Data::deals`] writes, in this order.
 pub const DEALS_HEADER: &str = "deal_id,account_id,segment,acv,closed_at,sales_rep";
 
+/// Five enterprise deals closing on the SLA edges of METRICS.md §4.2 (an October 2026
+/// cohort as of 2026-10-31): a mid-day close, a midnight close, and three closes in the last
+/// three days, whose deadlines fall on either side of the as-of instant A = 2026-11-01T00:00Z.
+pub const SLA_EDGE_DEALS: [&str; 5] = [
+    "D1,A1,enterprise,1000,2026-10-05T10:00:00Z,rep",
+    "D2,A2,enterprise,1000,2026-10-10T00:00:00Z,rep",
+    "D3,A3,enterprise,1000,2026-10-30T12:00:00Z,rep",
+    "D4,A4,enterprise,1000,2026-10-29T00:00:00Z,rep",
+    "D5,A5,enterprise,1000,2026-10-30T00:00:00Z,rep",
+];
+
 /// A data folder under construction. `handoffs` starts as a header-only file (the table is
 /// required); any table written later replaces the file of that name.
 pub struct Data {

@@ -216,7 +216,7 @@ fn survey_scores_in_range(kind: &Column, score: &Column) -> PolarsResult<bool> {
 mod tests {
     use super::*;
     use crate::config::Settings;
-    use crate::ingest::read::read_parquet_with;
+    use crate::ingest::read::{read_parquet, ReadOptions};
 
     /// Write `df` as Parquet and read it with and without the columnar path.
     fn both(df: &mut DataFrame, table: &str) -> (ParsedTable, ParsedTable) {
@@ -227,7 +227,7 @@ mod tests {
         let spec = schema::table(table).expect("table");
         let settings = Settings::default();
         let read = |fast| {
-            read_parquet_with(&path, spec, &settings, fast)
+            read_parquet(&path, spec, &settings, ReadOptions::columnar(fast))
                 .expect("io")
                 .map_err(|e| e.0)
                 .expect("parsed")

@@ -233,7 +233,7 @@ fn parse_part<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::read::ParsedTable;
+    use crate::ingest::read::{ParsedTable, ReadOptions};
     use crate::schema;
 
     /// Read `text` as `TABLE.csv` with and without the columnar path.
@@ -244,7 +244,7 @@ mod tests {
         let spec = schema::table(table).expect("table");
         let settings = Settings::default();
         let read = |fast| {
-            super::super::csv_file::read_csv_with(&path, spec, &settings, None, fast)
+            super::super::csv_file::read_csv(&path, spec, &settings, ReadOptions::columnar(fast))
                 .expect("io")
                 .map_err(|e| e.0)
                 .expect("parsed")

@@ -8,9 +8,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::accounts::AccountLookup;
 use super::decode::{decode, LineCounter};
-use super::read::{clip, Fatal, ParsedTable};
+use super::read::{clip, Fatal, ParsedTable, ReadOptions};
 use super::rows::{sink_for, Cell};
 use crate::config::Settings;
 use crate::schema::TableSpec;
@@ -102,28 +101,9 @@ pub fn read_csv(
     path: &Path,
     table: &'static TableSpec,
     settings: &Settings,
+    options: ReadOptions,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    read_csv_in(path, table, settings, None)
-}
-
-/// [`read_csv`] with the `accounts` table that fills deals' blank columns (METRICS.md §3.1).
-pub fn read_csv_in(
-    path: &Path,
-    table: &'static TableSpec,
-    settings: &Settings,
-    accounts: Option<&AccountLookup>,
-) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    read_csv_with(path, table, settings, accounts, true)
-}
-
-/// [`read_csv_in`], with the columnar fast path allowed or not (tests compare the two).
-pub fn read_csv_with(
-    path: &Path,
-    table: &'static TableSpec,
-    settings: &Settings,
-    accounts: Option<&AccountLookup>,
-    columnar: bool,
-) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    let ReadOptions { accounts, columnar } = options;
     let file = path.display().to_string();
     let mut bytes = Vec::new();
     let raw = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;

@@ -108,6 +108,10 @@ pub fn read_file(
     accounts: Option<&AccountLookup>,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
     let name = path.to_string_lossy();
+    let options = read::ReadOptions {
+        accounts,
+        ..Default::default()
+    };
     if super::layout::is_workbook(&name) {
         super::xlsx::read_xlsx(path, spec, settings, accounts)
     } else if path.extension().is_some_and(|e| e == "parquet") {
@@ -118,9 +122,9 @@ pub fn read_file(
                 spec.name
             ))));
         }
-        read::read_parquet_in(path, spec, settings, accounts, true)
+        read::read_parquet(path, spec, settings, options)
     } else {
-        read::read_csv_in(path, spec, settings, accounts)
+        read::read_csv(path, spec, settings, options)
     }
 }
 

@@ -11,8 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Context;
 use polars::prelude::*;
 
-use super::accounts::AccountLookup;
-use super::read::{clip, Fatal, ParsedTable};
+use super::read::{clip, Fatal, ParsedTable, ReadOptions};
 use super::rows::{raw_text, sink_for, Cell};
 use crate::config::Settings;
 use crate::schema::TableSpec;
@@ -94,28 +93,9 @@ pub fn read_parquet(
     path: &Path,
     table: &'static TableSpec,
     settings: &Settings,
+    options: ReadOptions,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    read_parquet_with(path, table, settings, true)
-}
-
-/// [`read_parquet`], with the columnar fast path allowed or not (tests compare the two).
-pub fn read_parquet_with(
-    path: &Path,
-    table: &'static TableSpec,
-    settings: &Settings,
-    columnar: bool,
-) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    read_parquet_in(path, table, settings, None, columnar)
-}
-
-/// [`read_parquet_with`] with the `accounts` table that fills deals' blank columns.
-pub fn read_parquet_in(
-    path: &Path,
-    table: &'static TableSpec,
-    settings: &Settings,
-    accounts: Option<&AccountLookup>,
-    columnar: bool,
-) -> anyhow::Result<Result<ParsedTable, Fatal>> {
+    let ReadOptions { accounts, columnar } = options;
     let file = path.display().to_string();
     let f = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
     // Projection pushdown: the footer gives the header; only the columns the mapping uses

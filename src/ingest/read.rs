@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
+use super::accounts::AccountLookup;
 use super::Issue;
 
-pub use super::csv_file::{read_csv, read_csv_in};
-pub use super::parquet_file::{read_parquet, read_parquet_in, read_parquet_with};
+pub use super::csv_file::read_csv;
+pub use super::parquet_file::read_parquet;
 pub(super) use super::rows::{range_error, survey_score_range, unknown_segment_warning};
 
 /// A parsed table before the exclusion rules: the kept rows, plus what happened to the rest.
@@ -33,6 +34,36 @@ pub struct ParsedTable {
     /// The part files of a table read from a folder, in order; empty for one file. Their
     /// rows' `_line` carries the part's index above [`PART_SHIFT`] so file order holds.
     pub parts: Vec<String>,
+}
+
+/// How a CSV or Parquet file is read, beyond its path, table and settings.
+#[derive(Clone, Copy)]
+pub struct ReadOptions<'a> {
+    /// The `accounts` table that fills deals' blank columns (METRICS.md §3.1); with it, rows
+    /// go through the row parser.
+    pub accounts: Option<&'a AccountLookup>,
+    /// Whether a clean file may take the columnar fast path (tests turn it off to compare
+    /// the two paths).
+    pub columnar: bool,
+}
+
+impl ReadOptions<'_> {
+    /// The defaults, with the columnar fast path allowed or not.
+    pub fn columnar(columnar: bool) -> Self {
+        ReadOptions {
+            columnar,
+            ..Default::default()
+        }
+    }
+}
+
+impl Default for ReadOptions<'_> {
+    fn default() -> Self {
+        ReadOptions {
+            accounts: None,
+            columnar: true,
+        }
+    }
 }
 
 /// `_line` of a row of part `k` of a folder table: `k << PART_SHIFT | line`.

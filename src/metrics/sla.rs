@@ -111,21 +111,20 @@ pub fn completion(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit::{close, Data};
+    use crate::testkit::{close, Data, SLA_EDGE_DEALS};
 
     /// The SLA edges of METRICS.md §4.2 over the October 2026 period cohort, as of 2026-10-31
     /// (A = 2026-11-01T00:00Z).
     fn edges() -> Data {
         Data::new("2026-10-31")
-            .deals(&[
-                "D1,A1,enterprise,1000,2026-10-05T10:00:00Z,rep",
-                "D2,A2,enterprise,1000,2026-10-10T00:00:00Z,rep",
-                "D3,A3,enterprise,1000,2026-10-30T12:00:00Z,rep",
-                "D4,A4,enterprise,1000,2026-10-29T00:00:00Z,rep",
-                "D5,A5,enterprise,1000,2026-10-30T00:00:00Z,rep",
-                // 2026-10-01T01:00+02:00 is 2026-09-30T23:00Z: date(C) is in September.
-                "D6,A6,enterprise,1000,2026-10-01T01:00:00+02:00,rep",
-            ])
+            .deals(
+                &[
+                    &SLA_EDGE_DEALS[..],
+                    // 2026-10-01T01:00+02:00 is 2026-09-30T23:00Z: date(C) is in September.
+                    &["D6,A6,enterprise,1000,2026-10-01T01:00:00+02:00,rep"],
+                ]
+                .concat(),
+            )
             .csv(
                 "handoffs",
                 &[

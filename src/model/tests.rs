@@ -3,7 +3,7 @@
 use super::*;
 use crate::schema::{sla_at, sla_due, sla_status};
 
-use crate::testkit::{number, text, Data};
+use crate::testkit::{number, text, Data, SLA_EDGE_DEALS};
 
 fn status_of(facts: &DataFrame, deal: &str, activity: &str) -> String {
     text(facts, deal, &sla_status(activity)).expect("a status")
@@ -49,13 +49,7 @@ fn business_calendar_through_the_pipeline() {
 #[test]
 fn sla_status_edges_through_the_pipeline() {
     let facts = Data::new("2026-10-31")
-        .deals(&[
-            "D1,A1,enterprise,1000,2026-10-05T10:00:00Z,rep",
-            "D2,A2,enterprise,1000,2026-10-10T00:00:00Z,rep",
-            "D3,A3,enterprise,1000,2026-10-30T12:00:00Z,rep",
-            "D4,A4,enterprise,1000,2026-10-29T00:00:00Z,rep",
-            "D5,A5,enterprise,1000,2026-10-30T00:00:00Z,rep",
-        ])
+        .deals(&SLA_EDGE_DEALS)
         .csv(
             "handoffs",
             &[

@@ -200,6 +200,15 @@ fn spans(o: &mut String, w: &Words, spans: &[Span]) {
     }
 }
 
+/// `<li>` items, each a run of spans (bulleted lists and notices share them).
+fn list_items(o: &mut String, w: &Words, items: &[Vec<Span>]) {
+    for it in items {
+        o.push_str("<li>");
+        spans(o, w, it);
+        o.push_str("</li>\n");
+    }
+}
+
 fn pill(o: &mut String, r: Rag, words: &str) {
     let _ = write!(
         o,
@@ -253,20 +262,12 @@ fn block(o: &mut String, w: &Words, blk: &Block, charts: &[Chart]) {
             o.push_str("<p>");
             spans(o, w, title);
             o.push_str("</p>\n<ul>\n");
-            for it in items {
-                o.push_str("<li>");
-                spans(o, w, it);
-                o.push_str("</li>\n");
-            }
+            list_items(o, w, items);
             o.push_str("</ul>\n</div>\n");
         }
         Block::List(items) => {
             o.push_str("<ul class=\"list\">\n");
-            for it in items {
-                o.push_str("<li>");
-                spans(o, w, it);
-                o.push_str("</li>\n");
-            }
+            list_items(o, w, items);
             o.push_str("</ul>\n");
         }
         Block::Defs(defs) => {

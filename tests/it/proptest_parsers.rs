@@ -271,7 +271,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("{}.csv", TABLES[table].name));
         std::fs::write(&path, &bytes).unwrap();
-        let result = read::read_csv(&path, &TABLES[table], &s).unwrap();
+        let result = read::read_csv(&path, &TABLES[table], &s, Default::default()).unwrap();
         if let Ok(t) = result {
             prop_assert_eq!(t.df.height() as u64, t.rows_read - t.rows_rejected);
         }
@@ -358,7 +358,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deals.parquet");
         std::fs::write(&path, &bytes).unwrap();
-        match read::read_parquet(&path, &TABLES[0], &Settings::default()).unwrap() {
+        match read::read_parquet(&path, &TABLES[0], &Settings::default(), Default::default()).unwrap() {
             Ok(t) => prop_assert_eq!(t.df.height() as u64, t.rows_read - t.rows_rejected),
             Err(read::Fatal(msg)) => prop_assert!(msg.contains("deals.parquet"), "{}", msg),
         }
@@ -370,7 +370,7 @@ fn the_undamaged_parquet_reads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deals.parquet");
     std::fs::write(&path, deals_parquet()).unwrap();
-    let t = read::read_parquet(&path, &TABLES[0], &Settings::default())
+    let t = read::read_parquet(&path, &TABLES[0], &Settings::default(), Default::default())
         .unwrap()
         .unwrap_or_else(|f| panic!("{}", f.0));
     assert_eq!((t.rows_read, t.rows_rejected), (2, 0));

@@ -19,39 +19,22 @@ pub(crate) fn draw_bars<DB: DrawingBackend>(
         area = b;
     }
     let n = c.cats.len().max(1);
-    let keys: Vec<(f64, String)> = c
-        .cats
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i as f64, l.clone()))
-        .collect();
-    let xk: Vec<f64> = keys.iter().map(|k| k.0).collect();
+    let keys = category_keys(&c.cats, false);
     let (y0, y1) = c.y_range;
-    let mut chart = ChartBuilder::on(&area)
-        .margin_left(px(6.0 * sc))
-        .margin_right(px(16.0 * sc))
-        .margin_top(px(8.0 * sc))
-        .margin_bottom(px(6.0 * sc))
-        .x_label_area_size(px(48.0 * sc))
-        .y_label_area_size(px(62.0 * sc))
-        .build_cartesian_2d(
-            Keyed::new(-0.5, n as f64 - 0.5, xk),
-            Keyed::new(y0, y1, c.y_ticks.clone()),
-        )
-        .map_err(de)?;
+    let mut chart = frame(
+        &area,
+        VERTICAL,
+        category_axis(&keys),
+        Keyed::new(y0, y1, c.y_ticks.clone()),
+        sc,
+    )?;
     let yf = c.y_fmt;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, sc)
         .disable_x_mesh()
-        .bold_line_style(stroke(GRID, sc))
-        .light_line_style(TRANSPARENT.stroke_width(0))
-        .axis_style(stroke(AXIS, sc))
         .x_labels(n + 1)
         .y_labels(c.y_ticks.len() + 1)
         .x_label_formatter(&|x| key_label(&keys, *x))
         .y_label_formatter(&|v| fmt_tick(yf, *v))
-        .label_style(font(13.0 * sc, MUTED))
-        .axis_desc_style(font(14.0 * sc, INK))
         .x_desc(c.x_desc.as_str())
         .y_desc(c.y_desc.as_str())
         .draw()
@@ -104,40 +87,18 @@ pub(crate) fn draw_bars<DB: DrawingBackend>(
                 } else {
                     (-px(4.0 * sc), VPos::Bottom, top.min(y1))
                 };
-                chart
-                    .plotting_area()
-                    .draw(
-                        &(EmptyElement::at((xc, y))
-                            + Text::new(
-                                l.clone(),
-                                (0, dy),
-                                label_style.pos(Pos::new(HPos::Center, vpos)),
-                            )),
-                    )
-                    .map_err(de)?;
+                text_at(
+                    &chart,
+                    (xc, y),
+                    l.clone(),
+                    (0, dy),
+                    label_style.pos(Pos::new(HPos::Center, vpos)),
+                )?;
             }
         }
     }
     for (y, l) in &c.refs {
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(-0.5, *y), (n as f64 - 0.5, *y)],
-                px(6.0 * sc),
-                px(4.0 * sc),
-                stroke(MUTED, 1.5 * sc),
-            ))
-            .map_err(de)?;
-        chart
-            .plotting_area()
-            .draw(
-                &(EmptyElement::at((n as f64 - 0.5, *y))
-                    + Text::new(
-                        l.clone(),
-                        (-px(4.0 * sc), -px(3.0 * sc)),
-                        font(12.0 * sc, MUTED).pos(Pos::new(HPos::Right, VPos::Bottom)),
-                    )),
-            )
-            .map_err(de)?;
+        horizontal_reference(&mut chart, (-0.5, n as f64 - 0.5), *y, l, sc)?;
     }
     Ok(())
 }
@@ -148,62 +109,32 @@ pub(crate) fn draw_hbars<DB: DrawingBackend>(
     sc: f64,
 ) -> anyhow::Result<()> {
     let n = c.cats.len().max(1);
-    // First category at the top.
-    let keys: Vec<(f64, String)> = c
-        .cats
-        .iter()
-        .enumerate()
-        .map(|(i, l)| ((n - 1 - i) as f64, l.clone()))
-        .collect();
-    let yk: Vec<f64> = keys.iter().map(|k| k.0).collect();
+    let keys = category_keys(&c.cats, true);
     let xt = nice_axis(c.x_max, 5, false).1;
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(px(6.0 * sc))
-        .margin_right(px(96.0 * sc))
-        .margin_top(px(8.0 * sc))
-        .margin_bottom(px(6.0 * sc))
-        .x_label_area_size(px(46.0 * sc))
-        .y_label_area_size(px(170.0 * sc))
-        .build_cartesian_2d(
-            Keyed::new(0.0, c.x_max, xt.clone()),
-            Keyed::new(-0.5, n as f64 - 0.5, yk),
-        )
-        .map_err(de)?;
-    chart
-        .configure_mesh()
+    let room = Room {
+        right: 96.0,
+        x_labels: 46.0,
+        y_labels: 170.0,
+    };
+    let x_axis = Keyed::new(0.0, c.x_max, xt.clone());
+    let mut chart = frame(area, room, x_axis, category_axis(&keys), sc)?;
+    mesh(&mut chart, sc)
         .disable_y_mesh()
-        .bold_line_style(stroke(GRID, sc))
-        .light_line_style(TRANSPARENT.stroke_width(0))
-        .axis_style(stroke(AXIS, sc))
         .x_labels(xt.len() + 1)
         .y_labels(n + 1)
         .x_label_formatter(&|v| fmt_tick(c.x_fmt, *v))
         .y_label_formatter(&|y| key_label(&keys, *y))
-        .label_style(font(13.0 * sc, MUTED))
-        .axis_desc_style(font(14.0 * sc, INK))
         .x_desc(c.x_desc.as_str())
         .draw()
         .map_err(de)?;
     if let Some((x, l)) = &c.reference {
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(*x, -0.5), (*x, n as f64 - 0.5)],
-                px(6.0 * sc),
-                px(4.0 * sc),
-                stroke(INK, 1.5 * sc),
-            ))
-            .map_err(de)?;
-        chart
-            .plotting_area()
-            .draw(
-                &(EmptyElement::at((*x, n as f64 - 0.5))
-                    + Text::new(
-                        l.clone(),
-                        (px(4.0 * sc), px(2.0 * sc)),
-                        font(12.0 * sc, INK).pos(Pos::new(HPos::Left, VPos::Top)),
-                    )),
-            )
-            .map_err(de)?;
+        let top = n as f64 - 0.5;
+        let place = RefLabel {
+            at: (*x, top),
+            offset: (4.0, 2.0),
+            anchor: (HPos::Left, VPos::Top),
+        };
+        reference(&mut chart, [(*x, -0.5), (*x, top)], l, place, INK, sc)?;
     }
     let label_style = font(13.0 * sc, INK).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, v) in c.values.iter().enumerate() {

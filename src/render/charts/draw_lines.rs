@@ -9,78 +9,38 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
 ) -> anyhow::Result<()> {
     let (x0, x1) = c.x_range;
     let (y0, y1) = c.y_range;
-    let xk: Vec<f64> = c.x_ticks.iter().map(|k| k.0).collect();
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(px(6.0 * sc))
-        .margin_right(px(22.0 * sc))
-        .margin_top(px(8.0 * sc))
-        .margin_bottom(px(6.0 * sc))
-        .x_label_area_size(px(48.0 * sc))
-        .y_label_area_size(px(62.0 * sc))
-        .build_cartesian_2d(
-            Keyed::new(x0, x1, xk),
-            Keyed::new(y0, y1, c.y_ticks.clone()),
-        )
-        .map_err(de)?;
+    let room = Room {
+        right: 22.0,
+        ..VERTICAL
+    };
+    let x_axis = Keyed::new(x0, x1, positions(&c.x_ticks));
+    let mut chart = frame(
+        area,
+        room,
+        x_axis,
+        Keyed::new(y0, y1, c.y_ticks.clone()),
+        sc,
+    )?;
     let yf = c.y_fmt;
-    chart
-        .configure_mesh()
-        .bold_line_style(stroke(GRID, sc))
-        .light_line_style(TRANSPARENT.stroke_width(0))
-        .axis_style(stroke(AXIS, sc))
+    mesh(&mut chart, sc)
         .x_labels(c.x_ticks.len() + 1)
         .y_labels(c.y_ticks.len() + 1)
         .x_label_formatter(&|x| key_label(&c.x_ticks, *x))
         .y_label_formatter(&|v| fmt_tick(yf, *v))
-        .label_style(font(13.0 * sc, MUTED))
-        .axis_desc_style(font(14.0 * sc, INK))
         .x_desc(c.x_desc.as_str())
         .y_desc(c.y_desc.as_str())
         .draw()
         .map_err(de)?;
-    let ref_style = stroke(MUTED, 1.5 * sc);
-    let ref_font = font(12.0 * sc, MUTED);
     for (y, l) in &c.hrefs {
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(x0, *y), (x1, *y)],
-                px(6.0 * sc),
-                px(4.0 * sc),
-                ref_style,
-            ))
-            .map_err(de)?;
-        chart
-            .plotting_area()
-            .draw(
-                &(EmptyElement::at((x1, *y))
-                    + Text::new(
-                        l.clone(),
-                        (-px(4.0 * sc), -px(3.0 * sc)),
-                        ref_font.pos(Pos::new(HPos::Right, VPos::Bottom)),
-                    )),
-            )
-            .map_err(de)?;
+        horizontal_reference(&mut chart, (x0, x1), *y, l, sc)?;
     }
     for (x, l) in &c.vrefs {
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(*x, y0), (*x, y1)],
-                px(6.0 * sc),
-                px(4.0 * sc),
-                ref_style,
-            ))
-            .map_err(de)?;
-        chart
-            .plotting_area()
-            .draw(
-                &(EmptyElement::at((*x, y0))
-                    + Text::new(
-                        l.clone(),
-                        (px(4.0 * sc), -px(4.0 * sc)),
-                        ref_font.pos(Pos::new(HPos::Left, VPos::Bottom)),
-                    )),
-            )
-            .map_err(de)?;
+        let place = RefLabel {
+            at: (*x, y0),
+            offset: (4.0, -4.0),
+            anchor: (HPos::Left, VPos::Bottom),
+        };
+        reference(&mut chart, [(*x, y0), (*x, y1)], l, place, MUTED, sc)?;
     }
     for ser in &c.series {
         let st = stroke(ser.look.color, 2.5 * sc);
@@ -109,17 +69,8 @@ pub(crate) fn draw_lines<DB: DrawingBackend>(
             )?;
         }
         for (p, l) in &ser.labels {
-            chart
-                .plotting_area()
-                .draw(
-                    &(EmptyElement::at(*p)
-                        + Text::new(
-                            l.clone(),
-                            (0, -px(9.0 * sc)),
-                            font(13.0 * sc, INK).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                        )),
-                )
-                .map_err(de)?;
+            let style = font(13.0 * sc, INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+            text_at(&chart, *p, l.clone(), (0, -px(9.0 * sc)), style)?;
         }
     }
     Ok(())
@@ -131,38 +82,16 @@ pub(crate) fn draw_quantiles<DB: DrawingBackend>(
     sc: f64,
 ) -> anyhow::Result<()> {
     let n = c.cats.len().max(1);
-    let keys: Vec<(f64, String)> = c
-        .cats
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i as f64, l.clone()))
-        .collect();
-    let xk: Vec<f64> = keys.iter().map(|k| k.0).collect();
+    let keys = category_keys(&c.cats, false);
     let yt = nice_axis(c.y_max, 5, false).1;
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(px(6.0 * sc))
-        .margin_right(px(16.0 * sc))
-        .margin_top(px(8.0 * sc))
-        .margin_bottom(px(6.0 * sc))
-        .x_label_area_size(px(48.0 * sc))
-        .y_label_area_size(px(62.0 * sc))
-        .build_cartesian_2d(
-            Keyed::new(-0.5, n as f64 - 0.5, xk),
-            Keyed::new(0.0, c.y_max, yt.clone()),
-        )
-        .map_err(de)?;
-    chart
-        .configure_mesh()
+    let y_axis = Keyed::new(0.0, c.y_max, yt.clone());
+    let mut chart = frame(area, VERTICAL, category_axis(&keys), y_axis, sc)?;
+    mesh(&mut chart, sc)
         .disable_x_mesh()
-        .bold_line_style(stroke(GRID, sc))
-        .light_line_style(TRANSPARENT.stroke_width(0))
-        .axis_style(stroke(AXIS, sc))
         .x_labels(n + 1)
         .y_labels(yt.len() + 1)
         .x_label_formatter(&|x| key_label(&keys, *x))
         .y_label_formatter(&|v| fmt_tick(Fmt::Num, *v))
-        .label_style(font(13.0 * sc, MUTED))
-        .axis_desc_style(font(14.0 * sc, INK))
         .x_desc(c.x_desc.as_str())
         .y_desc(c.y_desc.as_str())
         .draw()
@@ -171,17 +100,9 @@ pub(crate) fn draw_quantiles<DB: DrawingBackend>(
     for (i, row) in c.rows.iter().enumerate() {
         let x = i as f64;
         let Some([p25, med, p75, p90]) = row else {
-            chart
-                .plotting_area()
-                .draw(
-                    &(EmptyElement::at((x, 0.0))
-                        + Text::new(
-                            c.none_label.clone(),
-                            (0, -px(6.0 * sc)),
-                            font(12.0 * sc, MUTED).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                        )),
-                )
-                .map_err(de)?;
+            let style = font(12.0 * sc, MUTED).pos(Pos::new(HPos::Center, VPos::Bottom));
+            let none = c.none_label.clone();
+            text_at(&chart, (x, 0.0), none, (0, -px(6.0 * sc)), style)?;
             continue;
         };
         let whisker = stroke(INK, 1.5 * sc);
@@ -212,17 +133,9 @@ pub(crate) fn draw_quantiles<DB: DrawingBackend>(
                 stroke(INK, 3.0 * sc),
             ))
             .map_err(de)?;
-        chart
-            .plotting_area()
-            .draw(
-                &(EmptyElement::at((x + half, *med))
-                    + Text::new(
-                        c.median_labels.get(i).cloned().unwrap_or_default(),
-                        (px(5.0 * sc), 0),
-                        font(13.0 * sc, INK).pos(Pos::new(HPos::Left, VPos::Center)),
-                    )),
-            )
-            .map_err(de)?;
+        let style = font(13.0 * sc, INK).pos(Pos::new(HPos::Left, VPos::Center));
+        let median = c.median_labels.get(i).cloned().unwrap_or_default();
+        text_at(&chart, (x + half, *med), median, (px(5.0 * sc), 0), style)?;
     }
     Ok(())
 }

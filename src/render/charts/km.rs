@@ -28,6 +28,40 @@ pub(crate) fn curves(
     out
 }
 
+/// KM curves from a report table with the day axis they need: at least `min_days` wide
+/// (so a short history still shows the window that matters), 2% of room past the last
+/// step, and day ticks. `None` when the table is absent or holds no curve.
+pub(crate) struct KmPlot {
+    pub(crate) curves: Vec<(String, Vec<(f64, f64)>)>,
+    pub(crate) x_max: f64,
+    pub(crate) x_ticks: Vec<(f64, String)>,
+}
+
+pub(crate) fn km_plot(
+    view: &ReportView,
+    table: &str,
+    value: &str,
+    min_days: f64,
+) -> Option<KmPlot> {
+    let cs = curves(view.rows(table)?, value);
+    if cs.is_empty() {
+        return None;
+    }
+    let max_day = cs
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|x| x.0))
+        .fold(0.0f64, f64::max);
+    let (x_max, ticks) = nice_axis(max_day.max(min_days) * 1.02, 8, true);
+    Some(KmPlot {
+        curves: cs,
+        x_max,
+        x_ticks: ticks
+            .into_iter()
+            .map(|x| (x, fmt_tick(Fmt::Int, x)))
+            .collect(),
+    })
+}
+
 /// A right-continuous step function through KM points.
 pub(crate) fn staircase(pts: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let mut out = Vec::with_capacity(pts.len() * 2);

@@ -1,7 +1,8 @@
 //! Charts: each report chart drawn with plotters twice from one description — as SVG
 //! (inlined in `index.html`, linked from `report.md`) and as a 2× PNG (encoded with the
 //! `png` crate, no temporary file). The chart specs (`specs_*.rs`, `drivers.rs`: what each
-//! chart shows) are apart from the drawing primitives (`style`, `axes`, `draw*`). The data comes from the report
+//! chart shows) are apart from the drawing primitives (`style`, `axes`, `plot` — the frame, mesh and
+//! reference lines every plot shares — and `draw*`). The data comes from the report
 //! tables and `metrics.json`; an empty or missing table skips its chart. Colours follow the
 //! Okabe–Ito colour-blind-safe palette, lines also differ by dash pattern and marker shape
 //! so they survive greyscale printing, and every axis names its unit. Text is drawn with
@@ -41,6 +42,7 @@ mod draw_bars;
 mod draw_lines;
 mod drivers;
 mod km;
+mod plot;
 mod spec;
 mod specs_monthly;
 mod specs_quarterly;
@@ -51,6 +53,7 @@ pub(crate) use draw::*;
 pub(crate) use draw_bars::*;
 pub(crate) use draw_lines::*;
 pub(crate) use km::*;
+pub(crate) use plot::*;
 pub(crate) use spec::*;
 pub(crate) use specs_monthly::*;
 pub(crate) use specs_quarterly::*;
@@ -60,6 +63,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
 use anyhow::{anyhow, Context};
+use plotters::chart::MeshStyle;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;

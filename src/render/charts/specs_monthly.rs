@@ -297,16 +297,11 @@ pub(crate) fn spec_ttfv_segment(view: &ReportView) -> Option<Spec> {
 }
 
 pub(crate) fn spec_ttfv_km(view: &ReportView) -> Option<Spec> {
-    let df = view.rows("ttfv_km_curves")?;
-    let cs = curves(df, "share_not_reached");
-    if cs.is_empty() {
-        return None;
-    }
-    let max_day = cs
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|x| x.0))
-        .fold(0.0f64, f64::max);
-    let (x_max, x_ticks) = nice_axis(max_day.max(30.0) * 1.02, 8, true);
+    let KmPlot {
+        curves: cs,
+        x_max,
+        x_ticks,
+    } = km_plot(view, "ttfv_km_curves", "share_not_reached", 30.0)?;
     let ttfv = view.section::<Ttfv>();
     let n_of = |b: &str| {
         let band = b.parse::<Band>().ok()?;
@@ -325,10 +320,7 @@ pub(crate) fn spec_ttfv_km(view: &ReportView) -> Option<Spec> {
             y_desc: view.msg("chart-ttfv-km-y"),
             x_range: (0.0, x_max),
             y_range: (0.0, 1.0),
-            x_ticks: x_ticks
-                .into_iter()
-                .map(|x| (x, fmt_tick(Fmt::Int, x)))
-                .collect(),
+            x_ticks,
             y_ticks: ticks(0.0, 1.0, 5),
             y_fmt: Fmt::Pct,
             hrefs: Vec::new(),

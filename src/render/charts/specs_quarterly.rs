@@ -94,16 +94,11 @@ pub(crate) fn spec_churn(view: &ReportView) -> Option<Spec> {
 }
 
 pub(crate) fn spec_retention(view: &ReportView) -> Option<Spec> {
-    let df = view.rows("retention_curves")?;
-    let cs = curves(df, "retained");
-    if cs.is_empty() {
-        return None;
-    }
-    let max_day = cs
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|x| x.0))
-        .fold(0.0f64, f64::max);
-    let (x_max, x_ticks) = nice_axis(max_day.max(365.0) * 1.02, 8, true);
+    let KmPlot {
+        curves: cs,
+        x_max,
+        x_ticks,
+    } = km_plot(view, "retention_curves", "retained", 365.0)?;
     let min_y = cs
         .iter()
         .flat_map(|(_, p)| p.iter().map(|x| x.1))
@@ -136,10 +131,7 @@ pub(crate) fn spec_retention(view: &ReportView) -> Option<Spec> {
             y_desc: q("retention-chart-y", &[]),
             x_range: (0.0, x_max),
             y_range: (y_lo, 1.0),
-            x_ticks: x_ticks
-                .into_iter()
-                .map(|x| (x, fmt_tick(Fmt::Int, x)))
-                .collect(),
+            x_ticks,
             y_ticks: ticks(y_lo, 1.0, 5),
             y_fmt: Fmt::Pct,
             hrefs: Vec::new(),
