@@ -127,7 +127,9 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
         tables: &computed.tables,
         settings: &computed.settings,
     };
+    let start = std::time::Instant::now();
     let charts = render::charts::charts(&view)?;
+    tracing::debug!("render: charts: {} ms", start.elapsed().as_millis());
     files.push((
         PathBuf::from("index.html"),
         render::html::html(&view, &charts).into_bytes(),
@@ -146,6 +148,7 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
             c.png.clone(),
         ));
     }
+    let start = std::time::Instant::now();
     for (name, df) in &computed.tables {
         let csv = render::tables::to_csv(df)?;
         if name == "data_quality" {
@@ -157,6 +160,9 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
             render::tables::to_parquet(df)?,
         ));
     }
+    tracing::debug!("render: tables: {} ms", start.elapsed().as_millis());
+    let start = std::time::Instant::now();
     files.push(sql::facts_file(&computed.cohorts)?);
+    tracing::debug!("render: handoff_facts: {} ms", start.elapsed().as_millis());
     Ok(files)
 }

@@ -48,7 +48,7 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     let notify_targets = notify::targets(&args.notify, &r.settings.notify)?;
     let mut progress = logging::Progress::new(quiet, format);
     progress.stage("reading inputs");
-    let ing = report::load(&r)?;
+    let mut ing = report::load(&r)?;
     progress.suspend(|| {
         for w in &ing.warnings {
             tracing::warn!("{w}");
@@ -57,6 +57,11 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("building the fact table");
     let params = report::params(&r);
     let facts = report::fact_table(&ing, &params)?;
+    if custom_files.is_empty() {
+        // Custom queries may read any input table; without them only the metrics' own
+        // inputs are read from here on.
+        ing.release_except(&metrics::INPUTS_READ);
+    }
     progress.stage("computing metrics");
     let mut computed = metrics::compute(&facts, &ing, &params, period)?;
     progress.stage("custom analyses");

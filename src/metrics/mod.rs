@@ -33,6 +33,12 @@ use crate::model::ModelParams;
 use crate::period::Period;
 use crate::schema as s;
 
+/// The input tables metrics read rows of (besides the fact table): the ownership
+/// transitions with the health and renewal rows after them (`transitions.rs`). The report
+/// frees every other table's rows once the fact table is built (`Ingested::release_except`),
+/// so a metric that reads another table must add it here.
+pub const INPUTS_READ: [&str; 3] = [s::TRANSITIONS, s::HEALTH, s::RENEWALS];
+
 /// Everything a metric needs: the collected fact table, the inputs, the period.
 pub struct Ctx<'a> {
     pub facts: &'a DataFrame,
@@ -124,6 +130,15 @@ pub fn frame(cols: Vec<Column>) -> PolarsResult<DataFrame> {
     DataFrame::new_infer_height(cols)
 }
 
+/// Run one metric section, its time logged at debug level (`-vv`), so a slow section at
+/// scale shows by name (docs/BENCHMARKS.md).
+fn timed<T, E>(name: &str, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+    let start = std::time::Instant::now();
+    let out = f();
+    tracing::debug!("metrics: {name}: {} ms", start.elapsed().as_millis());
+    out
+}
+
 /// Compute everything for one period.
 pub fn compute(
     facts: &DataFrame,
@@ -137,7 +152,7 @@ pub fn compute(
         params,
         period,
     };
-    let cohorts = cohort::Cohorts::new(&ctx)?;
+    let cohorts = timed("cohorts", || cohort::Cohorts::new(&ctx))?;
     let mut tables: Vec<(String, DataFrame)> = Vec::new();
     let mut m = Map::new();
     m.insert("schema_version".into(), json!(1));
@@ -168,7 +183,7 @@ pub fn compute(
     }
     m.insert("cohort".into(), cohorts.json());
 
-    let q = quality::quality(&cohorts.period)?;
+    let q = timed("quality", || quality::quality(&cohorts.period))?;
     m.insert("quality".into(), q.json);
     tables.push(("quality_bands".into(), q.bands_table));
     let c = sla::completion(
@@ -180,7 +195,9 @@ pub fn compute(
     let sl = sla::attainment(&cohorts.period, ing.has(s::MILESTONES))?;
     m.insert("sla".into(), sl.json);
     tables.push(("sla_attainment".into(), sl.table));
-    let comp = completeness::completeness(&ctx, &cohorts.period)?;
+    let comp = timed("completeness", || {
+        completeness::completeness(&ctx, &cohorts.period)
+    })?;
     m.insert(
         completeness::Completeness::KEY.into(),
         typed::json_or_null(&comp.section),
@@ -190,10 +207,12 @@ pub fn compute(
         "acceptance".into(),
         quality::acceptance(&ctx, &cohorts.period)?,
     );
-    let t = ttfv::ttfv(&ctx, &cohorts.trailing)?;
+    let t = timed("ttfv", || ttfv::ttfv(&ctx, &cohorts.trailing))?;
     m.insert(ttfv::Ttfv::KEY.into(), typed::json_or_null(&t.section));
     tables.extend(t.tables);
-    let snaps = snapshots::snapshots(&ctx, &cohorts.trailing)?;
+    let snaps = timed("snapshots", || {
+        snapshots::snapshots(&ctx, &cohorts.trailing)
+    })?;
     m.insert(
         snapshots::Adoption::KEY.into(),
         typed::json_or_null(&snaps.adoption),
@@ -203,27 +222,34 @@ pub fn compute(
         typed::json_or_null(&snaps.health),
     );
     tables.push(("adoption_health".into(), snaps.table));
-    let sat = satisfaction::satisfaction(&ctx, &cohorts.trailing)?;
+    let sat = timed("satisfaction", || {
+        satisfaction::satisfaction(&ctx, &cohorts.trailing)
+    })?;
     m.insert("satisfaction".into(), sat.json);
     tables.push(("satisfaction".into(), sat.table));
     tables.push(("csat_review".into(), sat.review));
-    let ch = churn::churn(&ctx, &cohorts.mature, &cohorts.survival)?;
+    let ch = timed("churn", || {
+        churn::churn(&ctx, &cohorts.mature, &cohorts.survival)
+    })?;
     m.insert("churn".into(), ch.churn);
     m.insert("expansion".into(), ch.expansion);
     tables.extend(ch.tables);
     insert_outcome_models(&ctx, &cohorts, &mut m, &mut tables)?;
-    let ops = operations::operations(&ctx, &cohorts)?;
+    let ops = timed("operations", || operations::operations(&ctx, &cohorts))?;
     m.insert(operations::Trend::KEY.into(), ops.trend.json());
     m.insert(operations::Escalations::KEY.into(), ops.escalations.json());
     m.insert(operations::Scorecards::KEY.into(), ops.scorecards.json());
     tables.extend(ops.tables);
-    let tr = transitions::transitions(&ctx)?;
+    let tr = timed("transitions", || transitions::transitions(&ctx))?;
     m.insert(
         transitions::Transitions::KEY.into(),
         typed::json_or_null(&tr.section),
     );
     tables.extend(tr.tables);
-    m.insert("previous_period".into(), previous(&ctx)?);
+    m.insert(
+        "previous_period".into(),
+        timed("previous period", || previous(&ctx))?,
+    );
     let alert_facts = alerts::fired(
         section::<typed::Completion>(&m).as_ref(),
         section::<typed::SlaAttainment>(&m).as_ref(),
@@ -264,17 +290,17 @@ fn insert_outcome_models(
         }
         return Ok(());
     }
-    let d = drivers::drivers(&cohorts.mature)?;
+    let d = timed("drivers", || drivers::drivers(&cohorts.mature))?;
     m.insert("drivers".into(), d.json);
     tables.push(("churn_drivers".into(), d.table));
-    let c = cox::cox(&cohorts.survival)?;
+    let c = timed("cox", || cox::cox(&cohorts.survival))?;
     m.insert("cox".into(), c.cox.map_or(Value::Null, |x| x.json()));
     m.insert(
         "cox_score".into(),
         c.cox_score.map_or(Value::Null, |x| x.json()),
     );
     tables.push(("cox_hazard_ratios".into(), c.table));
-    let q = cohorts::churn_cohorts(&cohorts.mature)?;
+    let q = timed("churn cohorts", || cohorts::churn_cohorts(&cohorts.mature))?;
     m.insert("churn_cohorts".into(), q.json);
     tables.push(("churn_by_close_quarter".into(), q.table));
     Ok(())

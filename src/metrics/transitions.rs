@@ -119,13 +119,19 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     let mut health: HashMap<String, Vec<(i32, usize, f64)>> = HashMap::new();
     let has_health = ctx.has(s::HEALTH);
     if let Some(h) = ctx.ing.tables.get(s::HEALTH) {
-        let a = strs(h, s::ACCOUNT_ID)?;
+        // The health table is millions of rows: walk its columns in place and copy only
+        // the accounts that transitioned.
+        let a = h.column(s::ACCOUNT_ID)?.cast(&DataType::String)?;
         let d = h.column(s::SNAPSHOT_DATE)?.cast(&DataType::Int32)?;
-        let v = f64s(h, s::HEALTH_SCORE)?;
-        for (i, (acct, day)) in a.iter().zip(d.i32()?.iter()).enumerate() {
-            if let (Some(acct), Some(day), Some(val)) = (acct, day, v[i]) {
-                if wanted.contains(acct.as_str()) {
-                    health.entry(acct.clone()).or_default().push((day, i, val));
+        let v = h.column(s::HEALTH_SCORE)?.cast(&DataType::Float64)?;
+        let rows = a.str()?.iter().zip(d.i32()?.iter()).zip(v.f64()?.iter());
+        for (i, ((acct, day), val)) in rows.enumerate() {
+            if let (Some(acct), Some(day), Some(val)) = (acct, day, val) {
+                if wanted.contains(acct) {
+                    health
+                        .entry(acct.to_string())
+                        .or_default()
+                        .push((day, i, val));
                 }
             }
         }
@@ -164,14 +170,15 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     };
     let churn_after = match ctx.ing.tables.get(s::RENEWALS) {
         Some(r) => {
-            let ra = strs(r, s::ACCOUNT_ID)?;
+            let ra = r.column(s::ACCOUNT_ID)?.cast(&DataType::String)?;
             let rd = r.column(s::EVENT_DATE)?.cast(&DataType::Int32)?;
-            let re = strs(r, s::EVENT)?;
+            let re = r.column(s::EVENT)?.cast(&DataType::String)?;
             let mut churns: HashMap<String, Vec<i32>> = HashMap::new();
-            for (j, day) in rd.i32()?.iter().enumerate() {
-                if let (Some(acct), Some(day)) = (&ra[j], day) {
-                    if re[j].as_deref() == Some("churn") && wanted.contains(acct.as_str()) {
-                        churns.entry(acct.clone()).or_default().push(day);
+            let rows = ra.str()?.iter().zip(rd.i32()?.iter()).zip(re.str()?.iter());
+            for ((acct, day), event) in rows {
+                if let (Some(acct), Some(day), Some("churn")) = (acct, day, event) {
+                    if wanted.contains(acct) {
+                        churns.entry(acct.to_string()).or_default().push(day);
                     }
                 }
             }

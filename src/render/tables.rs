@@ -4,11 +4,21 @@
 
 use polars::prelude::*;
 
-/// Prefix text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
+/// Whether a spreadsheet would run this text as a formula (it starts with `=`, `+`, `-`,
+/// `@`, tab or CR).
+fn needs_prefix(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// Prefix text that a spreadsheet would run as a formula with `'`.
 pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
-        _ => s.into(),
+    if needs_prefix(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
 }
 
@@ -59,6 +69,11 @@ pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
         .collect();
     for name in names {
         let c = safe.column(&name)?.str()?.clone();
+        // Most columns hold nothing to neutralise: leave those as they are (no copy of a
+        // million-row column).
+        if !c.iter().flatten().any(needs_prefix) {
+            continue;
+        }
         let fixed: StringChunked = c
             .iter()
             .map(|v| v.map(|s| formula_safe(s).into_owned()))

@@ -54,6 +54,9 @@ impl Design<'_> {
             .iter()
             .map(|row| row.iter().zip(beta).map(|(a, b)| a * b).sum())
             .collect();
+        // The sums over the events tied at one time, and one Efron term: allocated once, as
+        // a survival cohort has hundreds of thousands of distinct times.
+        let (mut d1, mut d2, mut a1) = (vec![0.0; p], vec![vec![0.0; p]; p], vec![0.0; p]);
         for rows in &self.strata {
             // Risk-set sums over subjects with time ≥ t: S0 = Σ r, S1 = Σ r·x, S2 = Σ r·x·xᵀ.
             let (mut s0, mut s1, mut s2) = (0.0, vec![0.0; p], vec![vec![0.0; p]; p]);
@@ -61,7 +64,9 @@ impl Design<'_> {
             while i < rows.len() {
                 let t = self.time[rows[i]];
                 // The same sums over the events tied at t.
-                let (mut d0, mut d1, mut d2) = (0.0, vec![0.0; p], vec![vec![0.0; p]; p]);
+                let mut d0 = 0.0;
+                d1.fill(0.0);
+                d2.iter_mut().for_each(|row| row.fill(0.0));
                 let mut deaths = 0usize;
                 while i < rows.len() && self.time[rows[i]] == t {
                     let k = rows[i];
@@ -82,7 +87,9 @@ impl Design<'_> {
                 for l in 0..deaths {
                     let f = l as f64 / deaths as f64;
                     let a0 = s0 - f * d0;
-                    let a1: Vec<f64> = (0..p).map(|j| (s1[j] - f * d1[j]) / a0).collect();
+                    for ((a, s), d) in a1.iter_mut().zip(&s1).zip(&d1) {
+                        *a = (s - f * d) / a0;
+                    }
                     loglik -= a0.ln();
                     for j in 0..p {
                         score[j] -= a1[j];
