@@ -28,15 +28,16 @@ pub(crate) fn curves(
     out
 }
 
-/// KM curves from a report table with the day axis they need: at least `min_days` wide
-/// (so a short history still shows the window that matters), 2% of room past the last
-/// step, and day ticks. `None` when the table is absent or holds no curve.
+/// KM curves by band with the day axis they need.
 pub(crate) struct KmPlot {
     pub(crate) curves: Vec<(String, Vec<(f64, f64)>)>,
     pub(crate) x_max: f64,
     pub(crate) x_ticks: Vec<(f64, String)>,
 }
 
+/// The curves of a `band, day, VALUE` report table on a day axis at least `min_days` wide
+/// (so a short history still shows the window that matters), 2% of room past the last
+/// step, with day ticks. `None` when the table is absent or holds no curve.
 pub(crate) fn km_plot(
     view: &ReportView,
     table: &str,
