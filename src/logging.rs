@@ -22,6 +22,15 @@ use tracing_subscriber::EnvFilter;
 
 use crate::cli::LogFormat;
 
+/// Run `f`, logging how long it took at debug level (`-vv`) as `WHAT: N ms`: the step
+/// timings of docs/BENCHMARKS.md, by name.
+pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = f();
+    tracing::debug!("{what}: {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    out
+}
+
 /// The level `-q`/`-v` select.
 pub fn level(quiet: bool, verbose: u8) -> Level {
     match (quiet, verbose) {

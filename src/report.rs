@@ -10,6 +10,7 @@ use polars::prelude::*;
 use crate::commands::Resolved;
 use crate::error::invalid;
 use crate::ingest::{self, Ingested};
+use crate::logging;
 use crate::metrics::{self, Computed};
 use crate::model::{self, ModelParams};
 use crate::period::Period;
@@ -127,9 +128,7 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
         tables: &computed.tables,
         settings: &computed.settings,
     };
-    let start = std::time::Instant::now();
-    let charts = render::charts::charts(&view)?;
-    tracing::debug!("render: charts: {} ms", start.elapsed().as_millis());
+    let charts = logging::timed("render: charts", || render::charts::charts(&view))?;
     files.push((
         PathBuf::from("index.html"),
         render::html::html(&view, &charts).into_bytes(),
@@ -148,21 +147,22 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
             c.png.clone(),
         ));
     }
-    let start = std::time::Instant::now();
-    for (name, df) in &computed.tables {
-        let csv = render::tables::to_csv(df)?;
-        if name == "data_quality" {
-            files.push((PathBuf::from("data-quality.csv"), csv.clone()));
+    logging::timed("render: tables", || -> anyhow::Result<()> {
+        for (name, df) in &computed.tables {
+            let csv = render::tables::to_csv(df)?;
+            if name == "data_quality" {
+                files.push((PathBuf::from("data-quality.csv"), csv.clone()));
+            }
+            files.push((PathBuf::from(format!("tables/{name}.csv")), csv));
+            files.push((
+                PathBuf::from(format!("tables/{name}.parquet")),
+                render::tables::to_parquet(df)?,
+            ));
         }
-        files.push((PathBuf::from(format!("tables/{name}.csv")), csv));
-        files.push((
-            PathBuf::from(format!("tables/{name}.parquet")),
-            render::tables::to_parquet(df)?,
-        ));
-    }
-    tracing::debug!("render: tables: {} ms", start.elapsed().as_millis());
-    let start = std::time::Instant::now();
-    files.push(sql::facts_file(&computed.cohorts)?);
-    tracing::debug!("render: handoff_facts: {} ms", start.elapsed().as_millis());
+        Ok(())
+    })?;
+    files.push(logging::timed("render: handoff_facts", || {
+        sql::facts_file(&computed.cohorts)
+    })?);
     Ok(files)
 }

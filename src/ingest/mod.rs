@@ -251,12 +251,7 @@ pub fn ingest(
     if !out.fatal.is_empty() && !(parsed.contains_key(schema::DEALS)) {
         return Ok(out);
     }
-    let started = std::time::Instant::now();
-    apply_exclusions(&mut out, parsed, as_of)?;
-    tracing::debug!(
-        "exclusions: {:.0} ms",
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    crate::logging::timed("exclusions", || apply_exclusions(&mut out, parsed, as_of))?;
     Ok(out)
 }
 

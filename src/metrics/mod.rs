@@ -130,13 +130,9 @@ pub fn frame(cols: Vec<Column>) -> PolarsResult<DataFrame> {
     DataFrame::new_infer_height(cols)
 }
 
-/// Run one metric section, its time logged at debug level (`-vv`), so a slow section at
-/// scale shows by name (docs/BENCHMARKS.md).
-fn timed<T, E>(name: &str, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
-    let start = std::time::Instant::now();
-    let out = f();
-    tracing::debug!("metrics: {name}: {} ms", start.elapsed().as_millis());
-    out
+/// Run one metric section, its time logged at debug level (`-vv`) under its name.
+fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    crate::logging::timed(&format!("metrics: {name}"), f)
 }
 
 /// Compute everything for one period.
