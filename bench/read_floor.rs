@@ -4,7 +4,7 @@
 //! memory with the same engine.
 //!
 //! Usage: `cargo run --release --example read_floor -- DIR`. Prints one line per file with
-//! its row and column counts, then the total.
+//! its row and column counts and read time, then the total.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,14 +20,16 @@ fn run(dir: PathBuf) -> anyhow::Result<()> {
     anyhow::ensure!(!files.is_empty(), "no *.parquet in {}", dir.display());
     let mut total = 0usize;
     for path in &files {
+        let started = std::time::Instant::now();
         let df =
             LazyFrame::scan_parquet(PlRefPath::try_from_path(path)?, ScanArgsParquet::default())?
                 .collect()?;
         println!(
-            "{:<22} {:>12} rows {:>3} columns",
+            "{:<22} {:>12} rows {:>3} columns {:>8.0} ms",
             path.file_name().unwrap_or_default().to_string_lossy(),
             df.height(),
-            df.width()
+            df.width(),
+            started.elapsed().as_secs_f64() * 1000.0
         );
         total += df.height();
     }

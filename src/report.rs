@@ -33,9 +33,44 @@ pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
 
 /// The collected fact table.
 pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFrame> {
-    let lf = anyhow::Context::context(model::facts(ing, params), "building the fact table")?
-        .context("deals table missing")?;
-    anyhow::Context::context(lf.collect(), "building the fact table")
+    collect_facts(fact_plan(ing, params)?)
+}
+
+/// The fact table's plan. The snapshot windows are computed already (eagerly, one pass over
+/// the snapshot rows); the plan holds its own references to the other tables it reads, so
+/// the caller may release `ing`'s rows before collecting it (peak memory, issue #17).
+pub fn fact_plan(ing: &Ingested, params: &ModelParams) -> anyhow::Result<LazyFrame> {
+    anyhow::Context::context(model::facts(ing, params), "building the fact table")?
+        .context("deals table missing")
+}
+
+/// Run the fact table's plan. At trace level (`-vvv`) polars' profile of the plan is
+/// logged: each node's name and its start and end in milliseconds.
+pub fn collect_facts(plan: LazyFrame) -> anyhow::Result<DataFrame> {
+    let run = || -> PolarsResult<DataFrame> {
+        if !tracing::enabled!(tracing::Level::TRACE) {
+            return plan.collect();
+        }
+        let (df, profile) = plan.profile()?;
+        let nodes = profile.column("node")?.str()?.clone();
+        let start = profile.column("start")?.cast(&DataType::UInt64)?;
+        let end = profile.column("end")?.cast(&DataType::UInt64)?;
+        let (start, end) = (start.u64()?, end.u64()?);
+        for i in 0..profile.height() {
+            let ms = |us: Option<u64>| us.unwrap_or(0) as f64 / 1000.0;
+            tracing::trace!(
+                "fact table plan: {:>9.1} – {:>9.1} ms  {}",
+                ms(start.get(i)),
+                ms(end.get(i)),
+                nodes.get(i).unwrap_or("?")
+            );
+        }
+        Ok(df)
+    };
+    anyhow::Context::context(
+        crate::logging::timed("fact table: joins", run),
+        "building the fact table",
+    )
 }
 
 /// The model parameters a resolved command line gives.
@@ -117,8 +152,13 @@ pub fn attach_custom(computed: &mut Computed, custom: Vec<CustomAnalysis>) {
     }
 }
 
-/// The bytes of every output file, by relative path.
-pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+/// The bytes of every output file, by relative path; `handoff_facts` is the report's
+/// `tables/handoff_facts.parquet` ([`sql::facts_file`]), made by the caller, which may
+/// make it while the metrics are computed.
+pub fn render_files(
+    computed: &Computed,
+    handoff_facts: (PathBuf, Vec<u8>),
+) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = Vec::new();
     let mut json = serde_json::to_vec_pretty(&computed.metrics)?;
     json.push(b'\n');
@@ -161,8 +201,6 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
         }
         Ok(())
     })?;
-    files.push(logging::timed("render: handoff_facts", || {
-        sql::facts_file(&computed.cohorts)
-    })?);
+    files.push(handoff_facts);
     Ok(files)
 }

@@ -56,14 +56,29 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     });
     progress.stage("building the fact table");
     let params = report::params(&r);
-    let facts = report::fact_table(&ing, &params)?;
+    let plan = report::fact_plan(&ing, &params)?;
     if custom_files.is_empty() {
         // Custom queries may read any input table; without them only the metrics' own
-        // inputs are read from here on.
+        // inputs are read from here on. The plan keeps what it still reads until it has
+        // run; the snapshot rows (already reduced to their windows) go now.
         ing.release_except(&metrics::INPUTS_READ);
     }
+    let facts = report::collect_facts(plan)?;
     progress.stage("computing metrics");
-    let mut computed = metrics::compute(&facts, &ing, &params, period)?;
+    // `tables/handoff_facts.parquet` (a million rows to encode at a million deals) needs only
+    // the fact table and the cohort ranges: it is made on a thread of its own while the
+    // metrics are computed, whose steps mostly run on one core.
+    let ranges = metrics::cohort::ranges(&params, period);
+    let (computed, facts_file) = std::thread::scope(|scope| {
+        let file = scope
+            .spawn(|| logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges)));
+        let computed = metrics::compute(&facts, &ing, &params, period);
+        let file = file
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (computed, file)
+    });
+    let mut computed = computed?;
     progress.stage("custom analyses");
     let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
     let failed: Vec<&str> = custom
@@ -97,7 +112,7 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         .expect("metrics.json is an object")
         .insert("language".into(), serde_json::json!(language.code()));
     progress.stage("rendering");
-    let files = report::render_files(&computed)?;
+    let files = report::render_files(&computed, facts_file?)?;
     progress.stage("writing");
     let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
     progress.finish();

@@ -259,6 +259,11 @@ fn account_table(
     record(out, table, t, used, &excluded, schema::ACCOUNT_ID)
 }
 
+/// `f`, its time logged at debug level as `exclusions: TABLE`.
+fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
+    crate::logging::timed(&format!("exclusions: {table}"), f)
+}
+
 pub(super) fn apply_exclusions(
     out: &mut Ingested,
     parsed: BTreeMap<&'static str, ParsedTable>,
@@ -269,7 +274,9 @@ pub(super) fn apply_exclusions(
         return Ok(());
     };
     let flagged = deal_exclusions(deals.df.clone().lazy(), a_us).cache();
-    split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)?;
+    timed(schema::DEALS, || {
+        split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)
+    })?;
     if let Some(h) = parsed.get(schema::HANDOFFS) {
         let lf = handoff_exclusions(
             h.df.clone().lazy(),
@@ -277,7 +284,9 @@ pub(super) fn apply_exclusions(
             &deals.rejected_ids,
             &deals.filtered_ids,
         );
-        split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
+        timed(schema::HANDOFFS, || {
+            split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)
+        })?;
     }
     let used_deals = &out.tables[schema::DEALS];
     let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
@@ -298,7 +307,7 @@ pub(super) fn apply_exclusions(
             split(out, table, t, lf, schema::ACCOUNT_ID)?;
             continue;
         }
-        account_table(out, table, t, &accounts, a_us)?;
+        timed(table, || account_table(out, table, t, &accounts, a_us))?;
     }
     Ok(())
 }

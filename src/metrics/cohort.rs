@@ -8,17 +8,22 @@ use serde_json::Value;
 use super::typed::MetricSection;
 use super::Ctx;
 pub use crate::ingest::parse::epoch_days;
+use crate::model::ModelParams;
 use crate::period::{shift_days, Period};
 use crate::schema as s;
 
+/// `lo <= date(C) <= hi`, false where the date is missing.
+pub fn closed_between(lo: NaiveDate, hi: NaiveDate) -> Expr {
+    let d = col(s::CLOSE_DATE).cast(DataType::Int32);
+    d.clone()
+        .gt_eq(lit(epoch_days(lo)))
+        .and(d.lt_eq(lit(epoch_days(hi))))
+        .fill_null(lit(false))
+}
+
 /// `lo <= date(C) <= hi` as a lazy filter.
 pub fn close_between(lf: LazyFrame, lo: NaiveDate, hi: NaiveDate) -> LazyFrame {
-    let d = col(s::CLOSE_DATE).cast(DataType::Int32);
-    lf.filter(
-        d.clone()
-            .gt_eq(lit(epoch_days(lo)))
-            .and(d.lt_eq(lit(epoch_days(hi)))),
-    )
+    lf.filter(closed_between(lo, hi))
 }
 
 /// The period cohort of any period.
@@ -31,22 +36,36 @@ pub struct Cohorts {
     pub trailing: DataFrame,
     pub mature: DataFrame,
     pub survival: DataFrame,
+    /// The `date(C)` range of `period`, `trailing` and `mature`, in that order: each cohort
+    /// is the survival rows with `lo <= date(C) <= hi` (`handoff_facts` flags them so).
+    pub ranges: [(NaiveDate, NaiveDate); 3],
+}
+
+/// The `date(C)` ranges of the period, trailing and mature cohorts, in that order.
+pub fn ranges(params: &ModelParams, p: Period) -> [(NaiveDate, NaiveDate); 3] {
+    let as_of = params.as_of;
+    let lookback = params.settings.churn_lookback_days.max(0);
+    let trailing_start = shift_days(p.end, -364);
+    let mature_hi = shift_days(as_of, -365);
+    // date(C) > as_of − 365 − lookback  ⇔  date(C) ≥ as_of − 365 − lookback + 1
+    let mature_lo = shift_days(shift_days(as_of, -lookback.saturating_add(365)), 1);
+    [
+        (p.start, p.end),
+        (trailing_start, p.end),
+        (mature_lo, mature_hi),
+    ]
 }
 
 impl Cohorts {
     pub fn new(ctx: &Ctx) -> PolarsResult<Cohorts> {
-        let p = ctx.period;
-        let as_of = ctx.params.as_of;
-        let lookback = ctx.params.settings.churn_lookback_days.max(0);
-        let trailing_start = shift_days(p.end, -364);
-        let mature_hi = shift_days(as_of, -365);
-        // date(C) > as_of − 365 − lookback  ⇔  date(C) ≥ as_of − 365 − lookback + 1
-        let mature_lo = shift_days(shift_days(as_of, -lookback.saturating_add(365)), 1);
+        let ranges = ranges(ctx.params, ctx.period);
+        let cohort = |(lo, hi)| close_between(ctx.lf(), lo, hi).collect();
         Ok(Cohorts {
-            period: period_cohort(ctx, p)?,
-            trailing: close_between(ctx.lf(), trailing_start, p.end).collect()?,
-            mature: close_between(ctx.lf(), mature_lo, mature_hi).collect()?,
+            period: cohort(ranges[0])?,
+            trailing: cohort(ranges[1])?,
+            mature: cohort(ranges[2])?,
             survival: ctx.facts.clone(),
+            ranges,
         })
     }
 

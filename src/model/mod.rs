@@ -87,7 +87,10 @@ pub fn facts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<LazyFrame>>
     let mut lf = sla::handoff_fields(ing, p, deals);
     lf = sla::statuses(ing, p, lf);
     lf = accounts::renewals(ing, &keys, lf);
-    if let Some(windows) = windows::snapshot_windows(ing, p)? {
+    let windows = crate::logging::timed("fact table: snapshot windows", || {
+        windows::snapshot_windows(ing, p)
+    })?;
+    if let Some(windows) = windows {
         lf = lf.left_join(windows.lazy(), col(DEAL_KEY), col(DEAL_KEY));
     }
     lf = accounts::surveys(ing, &keys, lf);

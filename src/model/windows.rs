@@ -33,33 +33,34 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
         let Some(df) = ing.tables.get(table) else {
             continue;
         };
-        let value = if table == s::ADOPTION {
-            let active = df.column(s::ACTIVE_USERS)?.cast(&DataType::Float64)?;
-            let seats = df.column(s::LICENSED_SEATS)?.cast(&DataType::Float64)?;
-            (active.as_materialized_series() / seats.as_materialized_series())?
-        } else {
-            df.column(s::HEALTH_SCORE)?
-                .cast(&DataType::Float64)?
-                .take_materialized_series()
-        };
         let best = latest_in_windows(df, &close, width)?;
-        let value = value.f64()?;
+        // The value of the chosen rows only (a million, not the 16 M snapshot rows).
+        let value_at = |rows: &IdxCa| -> PolarsResult<Series> {
+            let float = |name: &str| -> PolarsResult<Series> {
+                Ok(df
+                    .column(name)?
+                    .take(rows)?
+                    .cast(&DataType::Float64)?
+                    .take_materialized_series())
+            };
+            if table == s::ADOPTION {
+                &float(s::ACTIVE_USERS)? / &float(s::LICENSED_SEATS)?
+            } else {
+                float(s::HEALTH_SCORE)
+            }
+        };
         for (k, n) in WINDOWS.iter().enumerate() {
             let ended = |deal: usize| {
                 close[deal].is_some_and(|c| c as i64 + *n as i64 <= as_of_days as i64)
             };
-            let values: Float64Chunked = (0..close.len())
+            let rows: IdxCa = (0..close.len())
                 .map(|deal| {
                     let row = best[deal * WINDOWS.len() + k].2;
-                    if row == NONE || !ended(deal) {
-                        None
-                    } else {
-                        value.get(row as usize)
-                    }
+                    (row != NONE && ended(deal)).then_some(row)
                 })
                 .collect();
             columns.push(
-                values
+                value_at(&rows)?
                     .with_name(format!("{prefix}_{n}").into())
                     .into_column(),
             );

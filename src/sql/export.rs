@@ -4,14 +4,16 @@
 //! report folder as `tables/handoff_facts.parquet`, so any engine can query exactly that
 //! report's numbers; the cohort views are filters on its flags ([`COHORT_FLAGS`]).
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use polars::prelude::*;
 
 use crate::ingest::Ingested;
-use crate::metrics::cohort::Cohorts;
+use crate::metrics::cohort::{closed_between, Cohorts};
 use crate::schema as s;
+
+/// The first and last close date of a cohort.
+type CloseRange = (chrono::NaiveDate, chrono::NaiveDate);
 
 /// Each cohort flag column of `handoff_facts` and the view it defines (METRICS.md §4.1).
 pub const COHORT_FLAGS: [(&str, &str); 3] = [
@@ -20,10 +22,10 @@ pub const COHORT_FLAGS: [(&str, &str); 3] = [
     ("in_mature", "mature_facts"),
 ];
 
-/// `handoff_facts` as queries see it: the fact table (every deal, `cohorts.survival`) with
-/// the `*_due` deadlines as `datetime[μs]` and the cohort flags appended.
-pub fn handoff_facts(cohorts: &Cohorts) -> PolarsResult<DataFrame> {
-    let facts = &cohorts.survival;
+/// `handoff_facts` as queries see it: the fact table (every deal, the survival cohort) with
+/// the `*_due` deadlines as `datetime[μs]` and the cohort flags appended, `ranges` the
+/// close-date ranges of the flagged cohorts ([`crate::metrics::cohort::ranges`]).
+pub fn handoff_facts(facts: &DataFrame, ranges: [CloseRange; 3]) -> PolarsResult<DataFrame> {
     let mut lf = facts.clone().lazy();
     let dues: Vec<Expr> = s::ACTIVITIES
         .iter()
@@ -34,28 +36,25 @@ pub fn handoff_facts(cohorts: &Cohorts) -> PolarsResult<DataFrame> {
     if !dues.is_empty() {
         lf = lf.with_columns(dues);
     }
-    let mut df = lf.collect()?;
-    let ids = facts.column(s::DEAL_ID)?.str()?.clone();
-    for ((flag, _), cohort) in
-        COHORT_FLAGS
-            .iter()
-            .zip([&cohorts.period, &cohorts.trailing, &cohorts.mature])
-    {
-        let members: HashSet<&str> = cohort.column(s::DEAL_ID)?.str()?.iter().flatten().collect();
-        let flags: BooleanChunked = ids
-            .iter()
-            .map(|id| Some(id.is_some_and(|id| members.contains(id))))
-            .collect();
-        df.with_column(flags.with_name((*flag).into()).into_column())?;
-    }
-    Ok(df)
+    // Each cohort is the survival rows in its close-date range: the flag is the same test.
+    let flags: Vec<Expr> = COHORT_FLAGS
+        .iter()
+        .zip(ranges)
+        .map(|((flag, _), (lo, hi))| closed_between(lo, hi).alias(*flag))
+        .collect();
+    lf.with_columns(flags).collect()
 }
 
 /// The report's `tables/handoff_facts.parquet` (text cells formula-safe, as every table
 /// of the report, METRICS.md §5).
-pub fn facts_file(cohorts: &Cohorts) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
-    let df =
-        anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts for tables/")?;
+pub fn facts_file(
+    facts: &DataFrame,
+    ranges: [CloseRange; 3],
+) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+    let df = anyhow::Context::context(
+        handoff_facts(facts, ranges),
+        "building handoff_facts for tables/",
+    )?;
     Ok((
         "tables/handoff_facts.parquet".into(),
         crate::render::tables::to_parquet(&df)?,
@@ -66,7 +65,10 @@ pub fn facts_file(cohorts: &Cohorts) -> anyhow::Result<(std::path::PathBuf, Vec<
 /// bookkeeping columns) as `DIR/NAME.parquet`; returns the table names written.
 pub fn write_tables(dir: &Path, ing: &Ingested, cohorts: &Cohorts) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
-    let mut facts = anyhow::Context::context(handoff_facts(cohorts), "building handoff_facts")?;
+    let mut facts = anyhow::Context::context(
+        handoff_facts(&cohorts.survival, cohorts.ranges),
+        "building handoff_facts",
+    )?;
     write(dir, "handoff_facts", &mut facts)?;
     names.push("handoff_facts".to_string());
     for (name, df) in &ing.tables {
