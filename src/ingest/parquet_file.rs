@@ -122,7 +122,8 @@ pub fn read_parquet(
         used.dedup();
         mapped = Some((sink, header));
         let projection = (!used.is_empty()).then_some(used);
-        without_panics(|| reader.with_projection(projection).finish())
+        let decode = || reader.with_projection(projection).finish();
+        without_panics(|| crate::logging::timed(&format!("{file}: decoded"), decode))
             .and_then(|r| r.map_err(|e| e.to_string()))
             .map(Ok)
     });
@@ -160,7 +161,8 @@ pub fn read_parquet(
         && accounts.is_none()
         && table.name != crate::schema::ACCOUNTS;
     if columnar && plain {
-        match super::columnar::try_fast(&df, &index, table, &file) {
+        let fast = || super::columnar::try_fast(&df, &index, table, &file);
+        match crate::logging::timed(&format!("{file}: columnar checks"), fast) {
             Ok(Some(parsed)) => return Ok(Ok(parsed)),
             Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
             Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
