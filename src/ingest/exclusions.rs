@@ -1,6 +1,6 @@
 //! The exclusion rules of METRICS.md §3 and the row accounting: duplicate, later and
-//! after-as-of deals, orphan and duplicate handoffs, account rows of unknown accounts or
-//! after the as-of instant. Each table is split into its used rows and one `excluded`
+//! after-as-of deals, orphan and duplicate handoffs (both decided in [`deal_rules`]),
+//! account rows of unknown accounts or after the as-of instant. Each table is split into its used rows and one `excluded`
 //! data-quality issue per left-out row; account tables and handoffs leave with the dense
 //! deal key of [`keys`].
 
@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
 
+use super::deal_rules;
 use super::keys::{self, DEAL_KEY};
 use super::read::ParsedTable;
 use super::{accounts, as_of_instant, locate, parse, Action, Ingested, Issue, TableCount};
@@ -28,7 +29,6 @@ pub(crate) fn not_first(key: &str) -> Expr {
 }
 
 pub(crate) const REASON: &str = "_reason";
-const KNOWN: &str = "_known";
 
 /// Split a frame with a `_reason` column into used rows and exclusion issues.
 fn split(
@@ -116,89 +116,6 @@ fn record(
     Ok(())
 }
 
-/// The deal exclusion rules of METRICS.md §3, as a lazy plan adding `_reason`.
-pub fn deal_exclusions(deals: LazyFrame, a_us: i64) -> LazyFrame {
-    let dup = not_first(schema::DEAL_ID);
-    let after = col(schema::CLOSED_AT)
-        .cast(DataType::Int64)
-        .gt_eq(lit(a_us));
-    let flagged = deals.with_columns([dup.alias("_dup"), after.alias("_after")]);
-    // Sort once, then take each account's first row (group rows keep the frame's order):
-    // a million per-group sorts cost seconds at a million deals.
-    let winners = flagged
-        .clone()
-        .filter(col("_dup").not().and(col("_after").not()))
-        .sort(
-            [schema::CLOSED_AT, schema::LINE],
-            SortMultipleOptions::default().with_multithreaded(true),
-        )
-        .group_by([col(schema::ACCOUNT_ID)])
-        .agg([col(schema::LINE).first().alias("_winner")]);
-    flagged
-        .left_join(winners, col(schema::ACCOUNT_ID), col(schema::ACCOUNT_ID))
-        .with_column(
-            when(col("_dup"))
-                .then(lit("duplicate"))
-                .when(col("_after"))
-                .then(lit("after_as_of"))
-                .when(col(schema::LINE).neq(col("_winner")))
-                .then(lit("later_deal"))
-                .otherwise(null_str())
-                .alias(REASON),
-        )
-}
-
-/// A frame of distinct deal ids with a `true` flag column, to join on.
-fn id_flags(ids: &[String], flag: &str) -> LazyFrame {
-    df!(schema::DEAL_ID => ids.to_vec(), flag => vec![true; ids.len()])
-        .map(|d| d.lazy().unique(None, UniqueKeepStrategy::First))
-        .unwrap_or_else(|_| DataFrame::empty().lazy())
-}
-
-/// The handoff exclusion rules of METRICS.md §3: orphan, the deal's own exclusion, duplicate. A
-/// record of a deal no `[filters]` entry kept is excluded `filtered` (METRICS.md §3.1).
-pub fn handoff_exclusions(
-    handoffs: LazyFrame,
-    deals_flagged: LazyFrame,
-    rejected_deal_ids: &[String],
-    filtered_deal_ids: &[String],
-) -> LazyFrame {
-    let status = deals_flagged.filter(col("_dup").not()).select([
-        col(schema::DEAL_ID),
-        col(REASON).alias("_deal_reason"),
-        lit(true).alias(KNOWN),
-    ]);
-    let rejected = id_flags(rejected_deal_ids, "_deal_rejected");
-    let filtered = id_flags(filtered_deal_ids, "_deal_filtered");
-    let dup = not_first(schema::DEAL_ID).or(not_first(schema::HANDOFF_ID));
-    handoffs
-        .left_join(status, col(schema::DEAL_ID), col(schema::DEAL_ID))
-        .left_join(rejected, col(schema::DEAL_ID), col(schema::DEAL_ID))
-        .left_join(filtered, col(schema::DEAL_ID), col(schema::DEAL_ID))
-        .with_column(
-            when(
-                col(KNOWN)
-                    .is_null()
-                    .and(col("_deal_filtered").is_not_null()),
-            )
-            .then(lit("filtered"))
-            .when(
-                col(KNOWN)
-                    .is_null()
-                    .and(col("_deal_rejected").is_not_null()),
-            )
-            .then(lit("deal_rejected"))
-            .when(col(KNOWN).is_null())
-            .then(lit("orphan"))
-            .when(col("_deal_reason").is_not_null())
-            .then(col("_deal_reason"))
-            .when(dup)
-            .then(lit("duplicate"))
-            .otherwise(null_str())
-            .alias(REASON),
-        )
-}
-
 /// The event-time column of each account table and whether it is a date (vs datetime).
 pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
     Some(match table {
@@ -218,11 +135,11 @@ fn account_table(
     out: &mut Ingested,
     table: &'static str,
     t: &ParsedTable,
-    deal_accounts: &StringChunked,
+    deal_accounts: &keys::Resolver,
     a_us: i64,
 ) -> anyhow::Result<()> {
     let (ev, is_date) = event_column(table).expect("account table");
-    let deal = keys::resolve(deal_accounts, t.df.column(schema::ACCOUNT_ID)?.str()?);
+    let deal = deal_accounts.resolve(t.df.column(schema::ACCOUNT_ID)?.str()?);
     let events = t.df.column(ev)?.as_materialized_series();
     let after = if is_date {
         let days = events.cast(&DataType::Int32)?;
@@ -273,19 +190,27 @@ pub(super) fn apply_exclusions(
     let Some(deals) = parsed.get(schema::DEALS) else {
         return Ok(());
     };
-    let flagged = deal_exclusions(deals.df.clone().lazy(), a_us).cache();
-    timed(schema::DEALS, || {
-        split(out, schema::DEALS, deals, flagged.clone(), schema::DEAL_ID)
+    let with_reasons = |t: &ParsedTable, reasons: Vec<Option<&'static str>>| {
+        let mut df = t.df.clone();
+        df.with_column(Column::new(REASON.into(), reasons))?;
+        PolarsResult::Ok(df.lazy())
+    };
+    let reasons = timed(schema::DEALS, || -> anyhow::Result<_> {
+        let reasons = deal_rules::deal_reasons(&deals.df, a_us)?;
+        let lf = with_reasons(deals, reasons.clone())?;
+        split(out, schema::DEALS, deals, lf, schema::DEAL_ID)?;
+        Ok(reasons)
     })?;
     if let Some(h) = parsed.get(schema::HANDOFFS) {
-        let lf = handoff_exclusions(
-            h.df.clone().lazy(),
-            flagged,
-            &deals.rejected_ids,
-            &deals.filtered_ids,
-        );
-        timed(schema::HANDOFFS, || {
-            split(out, schema::HANDOFFS, h, lf, schema::DEAL_ID)
+        timed(schema::HANDOFFS, || -> anyhow::Result<()> {
+            let reasons = deal_rules::handoff_reasons(
+                &h.df,
+                &deals.df,
+                &reasons,
+                &deals.rejected_ids,
+                &deals.filtered_ids,
+            )?;
+            split(out, schema::HANDOFFS, h, with_reasons(h, reasons)?, schema::DEAL_ID)
         })?;
     }
     let used_deals = &out.tables[schema::DEALS];
@@ -293,9 +218,11 @@ pub(super) fn apply_exclusions(
     let deal_ids = used_deals.column(schema::DEAL_ID)?.str()?.clone();
     if let Some(h) = out.tables.get_mut(schema::HANDOFFS) {
         // Every used handoff belongs to a used deal.
-        let deal = keys::resolve(&deal_ids, h.column(schema::DEAL_ID)?.str()?);
+        let deal = keys::Resolver::new(&deal_ids).resolve(h.column(schema::DEAL_ID)?.str()?);
         h.with_column(deal.into_column())?;
     }
+    // One map from account to deal serves every account table.
+    let accounts = keys::Resolver::new(&accounts);
     let present: BTreeSet<&'static str> = parsed.keys().copied().collect();
     for table in present {
         if table == schema::DEALS || table == schema::HANDOFFS {

@@ -10,6 +10,7 @@ pub mod columnar;
 mod csv_columnar;
 mod csv_file;
 mod decode;
+mod deal_rules;
 mod exclusions;
 pub mod keys;
 pub mod layout;
@@ -33,7 +34,7 @@ use crate::schema::{self, TableSpec, TABLES};
 use read::{Fatal, ParsedTable};
 
 use exclusions::apply_exclusions;
-pub use exclusions::{deal_exclusions, event_column, handoff_exclusions};
+pub use exclusions::event_column;
 pub(crate) use exclusions::{not_first, null_str, REASON};
 
 /// What happened to a row or a value.

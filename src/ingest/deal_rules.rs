@@ -1,0 +1,224 @@
+//! The deal and handoff exclusion rules of METRICS.md §3, as one pass over each table's
+//! columns with hash maps keyed on the ids' text. (They were polars window functions,
+//! a sort, a group-by and four joins on text keys: 2–3 s at a million deals; here they
+//! cost a few hundred milliseconds.) [`super::exclusions`] splits the rows by the reasons.
+//!
+//! Deals, in this order: `duplicate` (a `deal_id` seen on an earlier line), `after_as_of`
+//! (`closed_at` ≥ A), `later_deal` (not the account's first remaining deal by `closed_at`,
+//! then line). Handoffs: a deal id that no deal row has is `filtered` when a `[filters]`
+//! entry left the deal out, `deal_rejected` when the deal row was rejected, else `orphan`;
+//! a record of an excluded deal takes the deal's reason; then `duplicate` (a `deal_id` or
+//! `handoff_id` seen on an earlier line).
+//!
+//! Missing keys follow the polars plans these replace: a missing id is a key of its own
+//! for `duplicate`, and never matches a deal or an account.
+
+use std::collections::HashSet;
+
+use polars::prelude::*;
+
+use crate::schema;
+
+/// The reasons, as `_reason` values.
+const DUPLICATE: &str = "duplicate";
+const AFTER_AS_OF: &str = "after_as_of";
+const LATER_DEAL: &str = "later_deal";
+const FILTERED: &str = "filtered";
+const DEAL_REJECTED: &str = "deal_rejected";
+const ORPHAN: &str = "orphan";
+
+/// For each row, whether an earlier line (smaller `_line`) has the same key.
+fn not_first(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
+    let mut first: PlHashMap<Option<&str>, i64> = PlHashMap::with_capacity(keys.len());
+    for (k, &line) in keys.iter().zip(lines) {
+        first
+            .entry(k)
+            .and_modify(|l| *l = (*l).min(line))
+            .or_insert(line);
+    }
+    keys.iter()
+        .zip(lines)
+        .map(|(k, &line)| first[&k] != line)
+        .collect()
+}
+
+/// The `_line` column as values (it is never missing).
+fn lines(df: &DataFrame) -> PolarsResult<Vec<i64>> {
+    Ok(df
+        .column(schema::LINE)?
+        .i64()?
+        .iter()
+        .map(|l| l.unwrap_or(0))
+        .collect())
+}
+
+fn text<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
+    df.column(name)?.str()
+}
+
+/// Each deal row's reason, or null for a used deal.
+pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'static str>>> {
+    let line = lines(deals)?;
+    let dup = not_first(text(deals, schema::DEAL_ID)?, &line);
+    let closed = deals.column(schema::CLOSED_AT)?.cast(&DataType::Int64)?;
+    let closed = closed.i64()?;
+    let after: Vec<Option<bool>> = closed.iter().map(|c| c.map(|c| c >= a_us)).collect();
+    // Each account's first remaining deal: the smallest (closed_at, line) of the rows that
+    // are neither duplicates nor after A (a row of unknown close time is not a candidate).
+    let accounts = text(deals, schema::ACCOUNT_ID)?;
+    let mut winner: PlHashMap<&str, (i64, i64)> = PlHashMap::new();
+    for (i, (account, c)) in accounts.iter().zip(closed.iter()).enumerate() {
+        let (Some(account), Some(c), false, Some(false)) = (account, c, dup[i], after[i]) else {
+            continue;
+        };
+        winner
+            .entry(account)
+            .and_modify(|w| *w = (*w).min((c, line[i])))
+            .or_insert((c, line[i]));
+    }
+    Ok(accounts
+        .iter()
+        .enumerate()
+        .map(|(i, account)| {
+            if dup[i] {
+                Some(DUPLICATE)
+            } else if after[i] == Some(true) {
+                Some(AFTER_AS_OF)
+            } else {
+                let first = account.and_then(|a| winner.get(a)).map(|w| w.1);
+                first.filter(|&l| l != line[i]).map(|_| LATER_DEAL)
+            }
+        })
+        .collect())
+}
+
+/// Each handoff row's reason, or null for a used record; `deal_reasons` are
+/// [`deal_reasons`] of `deals`, `rejected` and `filtered` the ids of the deal rows the row
+/// parser rejected and the `[filters]` left out.
+pub fn handoff_reasons(
+    handoffs: &DataFrame,
+    deals: &DataFrame,
+    deal_reasons: &[Option<&'static str>],
+    rejected: &[String],
+    filtered: &[String],
+) -> PolarsResult<Vec<Option<&'static str>>> {
+    // Each deal id's first row (the other rows of an id are duplicates).
+    let mut deal_row: PlHashMap<&str, usize> = PlHashMap::with_capacity(deals.height());
+    for (row, (id, reason)) in text(deals, schema::DEAL_ID)?.iter().zip(deal_reasons).enumerate() {
+        if let (Some(id), false) = (id, *reason == Some(DUPLICATE)) {
+            deal_row.entry(id).or_insert(row);
+        }
+    }
+    let rejected: HashSet<&str> = rejected.iter().map(String::as_str).collect();
+    let filtered: HashSet<&str> = filtered.iter().map(String::as_str).collect();
+    let line = lines(handoffs)?;
+    let deal_ids = text(handoffs, schema::DEAL_ID)?;
+    let rows: Vec<Option<usize>> = deal_ids
+        .iter()
+        .map(|id| id.and_then(|id| deal_row.get(id).copied()))
+        .collect();
+    // The first line of each deal's records, by the deal's row (no second text map).
+    let mut first = vec![i64::MAX; deals.height()];
+    for (row, &l) in rows.iter().zip(&line) {
+        if let Some(row) = row {
+            first[*row] = first[*row].min(l);
+        }
+    }
+    let dup_handoff = not_first(text(handoffs, schema::HANDOFF_ID)?, &line);
+    Ok(deal_ids
+        .iter()
+        .zip(rows)
+        .enumerate()
+        .map(|(i, (id, row))| match row {
+            None if id.is_some_and(|id| filtered.contains(id)) => Some(FILTERED),
+            None if id.is_some_and(|id| rejected.contains(id)) => Some(DEAL_REJECTED),
+            None => Some(ORPHAN),
+            Some(row) => match deal_reasons[row] {
+                Some(reason) => Some(reason),
+                None if first[row] != line[i] || dup_handoff[i] => Some(DUPLICATE),
+                None => None,
+            },
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400_000_000;
+
+    fn deals(rows: &[(&str, &str, i64, i64)]) -> DataFrame {
+        let closed = Series::new(
+            schema::CLOSED_AT.into(),
+            rows.iter().map(|r| r.2 * DAY).collect::<Vec<_>>(),
+        )
+        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))
+        .expect("cast");
+        let mut df = df!(
+            schema::DEAL_ID => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            schema::ACCOUNT_ID => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            schema::LINE => rows.iter().map(|r| r.3).collect::<Vec<_>>()
+        )
+        .expect("frame");
+        df.with_column(closed.into_column()).expect("column");
+        df
+    }
+
+    #[test]
+    fn deal_rules_in_their_order() {
+        // As of day 100 (A = start of day 100).
+        let d = deals(&[
+            ("D1", "A1", 10, 2),  // A1's first deal
+            ("D2", "A1", 5, 3),   // earlier close: A1's first deal, so D1 is later
+            ("D1", "A2", 1, 4),   // duplicate id (line 2 came first)
+            ("D3", "A2", 100, 5), // closed at A: after_as_of
+            ("D4", "A2", 50, 6),  // A2's only remaining deal
+            ("D5", "A3", 7, 8),   // tie on closed_at with D6: the earlier line wins
+            ("D6", "A3", 7, 7),
+        ]);
+        let got = deal_reasons(&d, 100 * DAY).expect("reasons");
+        assert_eq!(
+            got,
+            [
+                Some(LATER_DEAL),
+                None,
+                Some(DUPLICATE),
+                Some(AFTER_AS_OF),
+                None,
+                Some(LATER_DEAL),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn handoff_rules_in_their_order() {
+        let d = deals(&[
+            ("D1", "A1", 10, 2),
+            ("D2", "A1", 20, 3), // later_deal
+            ("D3", "A2", 10, 4),
+        ]);
+        let reasons = deal_reasons(&d, 100 * DAY).expect("deals");
+        let h = df!(
+            schema::HANDOFF_ID => ["H1", "H2", "H3", "H4", "H5", "H6", "H1"],
+            schema::DEAL_ID => ["D1", "D2", "DX", "DR", "DF", "D1", "D3"],
+            schema::LINE => [2i64, 3, 4, 5, 6, 7, 8]
+        )
+        .expect("frame");
+        let got = handoff_reasons(&h, &d, &reasons, &["DR".into()], &["DF".into()])
+            .expect("handoffs");
+        assert_eq!(
+            got,
+            [
+                None,              // H1 → D1, used
+                Some(LATER_DEAL),  // the deal's own reason
+                Some(ORPHAN),      // no such deal
+                Some(DEAL_REJECTED),
+                Some(FILTERED),
+                Some(DUPLICATE), // second record of D1
+                Some(DUPLICATE), // handoff id H1 again
+            ]
+        );
+    }
+}
