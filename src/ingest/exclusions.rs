@@ -4,7 +4,7 @@
 //! data-quality issue per left-out row; account tables and handoffs leave with the dense
 //! deal key of [`keys`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
@@ -30,14 +30,30 @@ pub(crate) fn not_first(key: &str) -> Expr {
 
 pub(crate) const REASON: &str = "_reason";
 
+/// One table after the rules: its used rows, its row accounting and one issue per excluded
+/// row. Tables are split on two threads and added to [`Ingested`] in a fixed order.
+struct Split {
+    table: &'static str,
+    used: DataFrame,
+    count: TableCount,
+    issues: Vec<Issue>,
+}
+
+impl Split {
+    fn add_to(self, out: &mut Ingested) {
+        out.issues.extend(self.issues);
+        out.counts.insert(self.table, self.count);
+        out.tables.insert(self.table, self.used);
+    }
+}
+
 /// Split a frame with a `_reason` column into used rows and exclusion issues.
 fn split(
-    out: &mut Ingested,
     table: &'static str,
     t: &ParsedTable,
     lf: LazyFrame,
     key: &str,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Split> {
     let df = lf.collect()?;
     // Only the excluded rows become issues: iterate those, not the whole table.
     let excluded = df
@@ -57,19 +73,19 @@ fn split(
     } else {
         df.lazy().filter(col(REASON).is_null()).collect()?
     };
-    record(out, table, t, used, &excluded, key)
+    record(table, t, used, &excluded, key)
 }
 
 /// Count and list the excluded rows (`_reason`, `_line`, key as text) and keep the used
 /// rows' table columns, `_line` and the deal key when present.
 fn record(
-    out: &mut Ingested,
     table: &'static str,
     t: &ParsedTable,
     used: DataFrame,
     excluded: &DataFrame,
     key: &str,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Split> {
+    let mut issues = Vec::with_capacity(excluded.height());
     let reasons = excluded.column(REASON)?.str()?.clone();
     let lines = excluded.column(schema::LINE)?.i64()?.clone();
     let keys = excluded.column(key)?.str()?.clone();
@@ -92,7 +108,7 @@ fn record(
                 .entry(reason.to_string())
                 .or_default() += 1;
             let (file, line) = locate::file_and_line(t, lines.get(i).unwrap_or(0));
-            out.issues.push(Issue {
+            issues.push(Issue {
                 table,
                 file,
                 line,
@@ -111,9 +127,12 @@ fn record(
     }
     let used = used.select(keep)?;
     count.rows_used = used.height() as u64;
-    out.counts.insert(table, count);
-    out.tables.insert(table, used);
-    Ok(())
+    Ok(Split {
+        table,
+        used,
+        count,
+        issues,
+    })
 }
 
 /// The event-time column of each account table and whether it is a date (vs datetime).
@@ -132,12 +151,11 @@ pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
 /// events at or after the as-of instant (`after_as_of`). Each row's deal is resolved here
 /// once ([`keys::resolve`] against the used deals' `account_id`) and kept as [`DEAL_KEY`].
 fn account_table(
-    out: &mut Ingested,
     table: &'static str,
     t: &ParsedTable,
     deal_accounts: &keys::Resolver,
     a_us: i64,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Split> {
     let (ev, is_date) = event_column(table).expect("account table");
     let deal = deal_accounts.resolve(t.df.column(schema::ACCOUNT_ID)?.str()?);
     let events = t.df.column(ev)?.as_materialized_series();
@@ -158,7 +176,7 @@ fn account_table(
             Column::new_empty(schema::LINE.into(), &DataType::Int64),
             Column::new_empty(schema::ACCOUNT_ID.into(), &DataType::String),
         ])?;
-        return record(out, table, t, df, &none, schema::ACCOUNT_ID);
+        return record(table, t, df, &none, schema::ACCOUNT_ID);
     }
     let excluded = df
         .filter(&dropped)?
@@ -173,7 +191,7 @@ fn account_table(
         ])
         .collect()?;
     let used = df.filter(&!dropped)?;
-    record(out, table, t, used, &excluded, schema::ACCOUNT_ID)
+    record(table, t, used, &excluded, schema::ACCOUNT_ID)
 }
 
 /// `f`, its time logged at debug level as `exclusions: TABLE`.
@@ -198,43 +216,70 @@ pub(super) fn apply_exclusions(
     let reasons = timed(schema::DEALS, || -> anyhow::Result<_> {
         let reasons = deal_rules::deal_reasons(&deals.df, a_us)?;
         let lf = with_reasons(deals, reasons.clone())?;
-        split(out, schema::DEALS, deals, lf, schema::DEAL_ID)?;
+        split(schema::DEALS, deals, lf, schema::DEAL_ID)?.add_to(out);
         Ok(reasons)
     })?;
-    if let Some(h) = parsed.get(schema::HANDOFFS) {
-        timed(schema::HANDOFFS, || -> anyhow::Result<()> {
-            let reasons = deal_rules::handoff_reasons(
-                &h.df,
-                &deals.df,
-                &reasons,
-                &deals.rejected_ids,
-                &deals.filtered_ids,
-            )?;
-            split(out, schema::HANDOFFS, h, with_reasons(h, reasons)?, schema::DEAL_ID)
-        })?;
-    }
     let used_deals = &out.tables[schema::DEALS];
     let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
     let deal_ids = used_deals.column(schema::DEAL_ID)?.str()?.clone();
-    if let Some(h) = out.tables.get_mut(schema::HANDOFFS) {
-        // Every used handoff belongs to a used deal.
-        let deal = keys::Resolver::new(&deal_ids).resolve(h.column(schema::DEAL_ID)?.str()?);
-        h.with_column(deal.into_column())?;
+    // The handoffs on one thread, the account tables on this one: both need only the used
+    // deals. They are added in the same order either way.
+    let (handoffs, others) = std::thread::scope(|scope| {
+        let handoffs = parsed.get(schema::HANDOFFS).map(|h| {
+            let (reasons, deals, deal_ids) = (&reasons, deals, &deal_ids);
+            scope.spawn(move || {
+                timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
+                    let reasons = deal_rules::handoff_reasons(
+                        &h.df,
+                        &deals.df,
+                        reasons,
+                        &deals.rejected_ids,
+                        &deals.filtered_ids,
+                    )?;
+                    let lf = with_reasons(h, reasons)?;
+                    let mut s = split(schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
+                    // Every used handoff belongs to a used deal.
+                    let deal = keys::Resolver::new(deal_ids)
+                        .resolve(s.used.column(schema::DEAL_ID)?.str()?);
+                    s.used.with_column(deal.into_column())?;
+                    Ok(s)
+                })
+            })
+        });
+        let others = account_tables(&parsed, &accounts, a_us);
+        let handoffs = handoffs
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .transpose();
+        (handoffs, others)
+    });
+    if let Some(h) = handoffs? {
+        h.add_to(out);
     }
+    for s in others? {
+        s.add_to(out);
+    }
+    Ok(())
+}
+
+/// The account tables' rules, in table-name order.
+fn account_tables(
+    parsed: &BTreeMap<&'static str, ParsedTable>,
+    accounts: &StringChunked,
+    a_us: i64,
+) -> anyhow::Result<Vec<Split>> {
     // One map from account to deal serves every account table.
-    let accounts = keys::Resolver::new(&accounts);
-    let present: BTreeSet<&'static str> = parsed.keys().copied().collect();
-    for table in present {
+    let accounts = keys::Resolver::new(accounts);
+    let mut out = Vec::new();
+    for (&table, t) in parsed {
         if table == schema::DEALS || table == schema::HANDOFFS {
             continue;
         }
-        let t = &parsed[table];
         if table == schema::ACCOUNTS {
             let lf = accounts::account_duplicates(t.df.clone().lazy());
-            split(out, table, t, lf, schema::ACCOUNT_ID)?;
+            out.push(split(table, t, lf, schema::ACCOUNT_ID)?);
             continue;
         }
-        timed(table, || account_table(out, table, t, &accounts, a_us))?;
+        out.push(timed(table, || account_table(table, t, &accounts, a_us))?);
     }
-    Ok(())
+    Ok(out)
 }
