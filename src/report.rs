@@ -152,6 +152,24 @@ pub fn attach_custom(computed: &mut Computed, custom: Vec<CustomAnalysis>) {
     }
 }
 
+/// Each table of the report as `tables/NAME.csv` and `tables/NAME.parquet` (and the data
+/// quality table as `data-quality.csv` too).
+fn table_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for (name, df) in &computed.tables {
+        let csv = render::tables::to_csv(df)?;
+        if name == "data_quality" {
+            files.push((PathBuf::from("data-quality.csv"), csv.clone()));
+        }
+        files.push((PathBuf::from(format!("tables/{name}.csv")), csv));
+        files.push((
+            PathBuf::from(format!("tables/{name}.parquet")),
+            render::tables::to_parquet(df)?,
+        ));
+    }
+    Ok(files)
+}
+
 /// The bytes of every output file, by relative path; `handoff_facts` is the report's
 /// `tables/handoff_facts.parquet` ([`sql::facts_file`]), made by the caller, which may
 /// make it while the metrics are computed.
@@ -168,7 +186,16 @@ pub fn render_files(
         tables: &computed.tables,
         settings: &computed.settings,
     };
-    let charts = logging::timed("render: charts", || render::charts::charts(&view))?;
+    // The tables' CSV and Parquet are made on a second thread while the charts are drawn.
+    let (charts, tables) = std::thread::scope(|scope| {
+        let tables = scope.spawn(|| logging::timed("render: tables", || table_files(computed)));
+        let charts = logging::timed("render: charts", || render::charts::charts(&view));
+        let tables = tables
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (charts, tables)
+    });
+    let charts = charts?;
     files.push((
         PathBuf::from("index.html"),
         render::html::html(&view, &charts).into_bytes(),
@@ -187,20 +214,7 @@ pub fn render_files(
             c.png.clone(),
         ));
     }
-    logging::timed("render: tables", || -> anyhow::Result<()> {
-        for (name, df) in &computed.tables {
-            let csv = render::tables::to_csv(df)?;
-            if name == "data_quality" {
-                files.push((PathBuf::from("data-quality.csv"), csv.clone()));
-            }
-            files.push((PathBuf::from(format!("tables/{name}.csv")), csv));
-            files.push((
-                PathBuf::from(format!("tables/{name}.parquet")),
-                render::tables::to_parquet(df)?,
-            ));
-        }
-        Ok(())
-    })?;
+    files.extend(tables?);
     files.push(handoff_facts);
     Ok(files)
 }

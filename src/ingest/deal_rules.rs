@@ -104,7 +104,11 @@ pub fn handoff_reasons(
 ) -> PolarsResult<Vec<Option<&'static str>>> {
     // Each deal id's first row (the other rows of an id are duplicates).
     let mut deal_row: PlHashMap<&str, usize> = PlHashMap::with_capacity(deals.height());
-    for (row, (id, reason)) in text(deals, schema::DEAL_ID)?.iter().zip(deal_reasons).enumerate() {
+    for (row, (id, reason)) in text(deals, schema::DEAL_ID)?
+        .iter()
+        .zip(deal_reasons)
+        .enumerate()
+    {
         if let (Some(id), false) = (id, *reason == Some(DUPLICATE)) {
             deal_row.entry(id).or_insert(row);
         }
@@ -206,14 +210,14 @@ mod tests {
             schema::LINE => [2i64, 3, 4, 5, 6, 7, 8]
         )
         .expect("frame");
-        let got = handoff_reasons(&h, &d, &reasons, &["DR".into()], &["DF".into()])
-            .expect("handoffs");
+        let got =
+            handoff_reasons(&h, &d, &reasons, &["DR".into()], &["DF".into()]).expect("handoffs");
         assert_eq!(
             got,
             [
-                None,              // H1 → D1, used
-                Some(LATER_DEAL),  // the deal's own reason
-                Some(ORPHAN),      // no such deal
+                None,             // H1 → D1, used
+                Some(LATER_DEAL), // the deal's own reason
+                Some(ORPHAN),     // no such deal
                 Some(DEAL_REJECTED),
                 Some(FILTERED),
                 Some(DUPLICATE), // second record of D1

@@ -48,12 +48,7 @@ impl Split {
 }
 
 /// Split a frame with a `_reason` column into used rows and exclusion issues.
-fn split(
-    table: &'static str,
-    t: &ParsedTable,
-    lf: LazyFrame,
-    key: &str,
-) -> anyhow::Result<Split> {
+fn split(table: &'static str, t: &ParsedTable, lf: LazyFrame, key: &str) -> anyhow::Result<Split> {
     let df = lf.collect()?;
     // Only the excluded rows become issues: iterate those, not the whole table.
     let excluded = df
@@ -201,13 +196,15 @@ fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
 
 pub(super) fn apply_exclusions(
     out: &mut Ingested,
-    parsed: BTreeMap<&'static str, ParsedTable>,
+    mut parsed: BTreeMap<&'static str, ParsedTable>,
     as_of: chrono::NaiveDate,
 ) -> anyhow::Result<()> {
     let a_us = as_of_instant(as_of);
-    let Some(deals) = parsed.get(schema::DEALS) else {
+    // Each parsed table is dropped once it is split (peak memory, issue #17).
+    let Some(deals) = parsed.remove(schema::DEALS) else {
         return Ok(());
     };
+    let deals = &deals;
     let with_reasons = |t: &ParsedTable, reasons: Vec<Option<&'static str>>| {
         let mut df = t.df.clone();
         df.with_column(Column::new(REASON.into(), reasons))?;
@@ -225,9 +222,10 @@ pub(super) fn apply_exclusions(
     // The handoffs on one thread, the account tables on this one: both need only the used
     // deals. They are added in the same order either way.
     let (handoffs, others) = std::thread::scope(|scope| {
-        let handoffs = parsed.get(schema::HANDOFFS).map(|h| {
+        let handoffs = parsed.remove(schema::HANDOFFS).map(|h| {
             let (reasons, deals, deal_ids) = (&reasons, deals, &deal_ids);
             scope.spawn(move || {
+                let h = &h;
                 timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
                     let reasons = deal_rules::handoff_reasons(
                         &h.df,
@@ -246,7 +244,7 @@ pub(super) fn apply_exclusions(
                 })
             })
         });
-        let others = account_tables(&parsed, &accounts, a_us);
+        let others = account_tables(parsed, &accounts, a_us);
         let handoffs = handoffs
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .transpose();
@@ -263,17 +261,15 @@ pub(super) fn apply_exclusions(
 
 /// The account tables' rules, in table-name order.
 fn account_tables(
-    parsed: &BTreeMap<&'static str, ParsedTable>,
+    parsed: BTreeMap<&'static str, ParsedTable>,
     accounts: &StringChunked,
     a_us: i64,
 ) -> anyhow::Result<Vec<Split>> {
     // One map from account to deal serves every account table.
     let accounts = keys::Resolver::new(accounts);
     let mut out = Vec::new();
-    for (&table, t) in parsed {
-        if table == schema::DEALS || table == schema::HANDOFFS {
-            continue;
-        }
+    for (table, t) in parsed {
+        let t = &t;
         if table == schema::ACCOUNTS {
             let lf = accounts::account_duplicates(t.df.clone().lazy());
             out.push(split(table, t, lf, schema::ACCOUNT_ID)?);

@@ -9,8 +9,8 @@ pub mod accounts;
 pub mod columnar;
 mod csv_columnar;
 mod csv_file;
-mod decode;
 mod deal_rules;
+mod decode;
 mod exclusions;
 pub mod keys;
 pub mod layout;
@@ -136,61 +136,50 @@ pub fn ingest(
     }
     // `accounts` first: its rows fill the deals' blank columns as they are read.
     let mut lookup = None;
-    for spec in std::iter::once(&schema::ACCOUNTS_TABLE).chain(TABLES.iter()) {
-        let spec: &'static TableSpec = spec;
-        let (files, folder) = match locate::sources(dir, spec.name, settings) {
-            Err(Fatal(msg)) => {
-                fatal.push(msg);
-                continue;
-            }
-            Ok(locate::Sources::Absent) => {
-                if spec.required && dir.is_dir() {
-                    fatal.push(format!(
-                        "{}: required table {} not found (expected {0}/{1}.csv, .csv.gz or .parquet, or a [tables] entry in the config)",
-                        dir.display(),
-                        spec.name
-                    ));
-                } else if dir.is_dir() && spec.name != schema::ACCOUNTS {
-                    warnings.push(format!(
-                        "table {} not found: its metrics are reported as unavailable",
-                        spec.name
-                    ));
-                }
-                continue;
-            }
-            Ok(locate::Sources::Files {
-                files,
-                folder,
-                warning,
-            }) => {
-                warnings.extend(warning);
-                (files, folder)
-            }
-        };
-        let started = std::time::Instant::now();
-        let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
-        let result = match &folder {
-            Some(f) => locate::read_parts(f, &files, spec, settings, fills)?,
-            None => locate::read_file(&files[0], spec, settings, fills)?,
-        };
-        let ms = started.elapsed().as_secs_f64() * 1000.0;
-        tracing::debug!(
-            table = spec.name,
-            elapsed_ms = ms,
-            "read {}: {ms:.0} ms",
-            folder.as_ref().unwrap_or(&files[0]).display()
-        );
-        match result {
-            Ok(t) => {
-                if spec.name == schema::ACCOUNTS {
-                    let first = accounts::account_duplicates(t.df.clone().lazy())
-                        .filter(col(REASON).is_null())
-                        .collect()?;
-                    lookup = Some(accounts::AccountLookup::from_frame(&first)?);
-                }
-                parsed.insert(spec.name, t);
-            }
-            Err(Fatal(msg)) => fatal.push(msg),
+    let first = read_table(dir, &schema::ACCOUNTS_TABLE, settings, None)?;
+    if let Some(t) = &first.parsed {
+        let first = accounts::account_duplicates(t.df.clone().lazy())
+            .filter(col(REASON).is_null())
+            .collect()?;
+        lookup = Some(accounts::AccountLookup::from_frame(&first)?);
+    }
+    // The snapshot tables (most of the rows) are read on a second thread while the others
+    // are read here; their outcomes are taken in table order either way.
+    let snapshot = |spec: &TableSpec| [schema::ADOPTION, schema::HEALTH].contains(&spec.name);
+    let (snapshots, others) = std::thread::scope(|scope| {
+        let snapshots = scope.spawn(|| {
+            TABLES
+                .iter()
+                .filter(|spec| snapshot(spec))
+                .map(|spec| read_table(dir, spec, settings, None))
+                .collect::<anyhow::Result<Vec<_>>>()
+        });
+        let others = TABLES
+            .iter()
+            .filter(|spec| !snapshot(spec))
+            .map(|spec| {
+                let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
+                read_table(dir, spec, settings, fills)
+            })
+            .collect::<anyhow::Result<Vec<_>>>();
+        let snapshots = snapshots
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (snapshots, others)
+    });
+    let (mut snapshots, mut others) = (snapshots?.into_iter(), others?.into_iter());
+    let reads = std::iter::once(first).chain(TABLES.iter().filter_map(|spec| {
+        if snapshot(spec) {
+            snapshots.next()
+        } else {
+            others.next()
+        }
+    }));
+    for read in reads {
+        fatal.extend(read.fatal);
+        warnings.extend(read.warnings);
+        if let Some(t) = read.parsed {
+            parsed.insert(read.table, t);
         }
     }
     let mut out = Ingested {
@@ -253,6 +242,76 @@ pub fn ingest(
         return Ok(out);
     }
     crate::logging::timed("exclusions", || apply_exclusions(&mut out, parsed, as_of))?;
+    Ok(out)
+}
+
+/// What reading one table gave: its table-level problems and warnings, in order, and the
+/// parsed rows when it was read.
+struct TableRead {
+    table: &'static str,
+    fatal: Vec<String>,
+    warnings: Vec<String>,
+    parsed: Option<ParsedTable>,
+}
+
+/// Find and read one table of `dir`.
+fn read_table(
+    dir: &Path,
+    spec: &'static TableSpec,
+    settings: &Settings,
+    fills: Option<&accounts::AccountLookup>,
+) -> anyhow::Result<TableRead> {
+    let mut out = TableRead {
+        table: spec.name,
+        fatal: Vec::new(),
+        warnings: Vec::new(),
+        parsed: None,
+    };
+    let (files, folder) = match locate::sources(dir, spec.name, settings) {
+        Err(Fatal(msg)) => {
+            out.fatal.push(msg);
+            return Ok(out);
+        }
+        Ok(locate::Sources::Absent) => {
+            if spec.required && dir.is_dir() {
+                out.fatal.push(format!(
+                    "{}: required table {} not found (expected {0}/{1}.csv, .csv.gz or .parquet, or a [tables] entry in the config)",
+                    dir.display(),
+                    spec.name
+                ));
+            } else if dir.is_dir() && spec.name != schema::ACCOUNTS {
+                out.warnings.push(format!(
+                    "table {} not found: its metrics are reported as unavailable",
+                    spec.name
+                ));
+            }
+            return Ok(out);
+        }
+        Ok(locate::Sources::Files {
+            files,
+            folder,
+            warning,
+        }) => {
+            out.warnings.extend(warning);
+            (files, folder)
+        }
+    };
+    let started = std::time::Instant::now();
+    let result = match &folder {
+        Some(f) => locate::read_parts(f, &files, spec, settings, fills)?,
+        None => locate::read_file(&files[0], spec, settings, fills)?,
+    };
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::debug!(
+        table = spec.name,
+        elapsed_ms = ms,
+        "read {}: {ms:.0} ms",
+        folder.as_ref().unwrap_or(&files[0]).display()
+    );
+    match result {
+        Ok(parsed) => out.parsed = Some(parsed),
+        Err(Fatal(msg)) => out.fatal.push(msg),
+    }
     Ok(out)
 }
 

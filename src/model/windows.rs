@@ -28,13 +28,50 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
     };
     let close = close_days(deals)?;
     let as_of_days = p.as_of_days();
+    // The two tables are independent passes: one runs on a second thread.
+    let [adoption, health] = TABLES.map(|(table, prefix, width)| {
+        ing.tables.get(table).map(|df| Windows {
+            df,
+            table,
+            prefix,
+            width,
+        })
+    });
+    let (close, adoption) = (&close, adoption.as_ref());
+    let (adoption, health) = std::thread::scope(|scope| {
+        let adoption = scope.spawn(move || adoption.map(|w| w.columns(close, as_of_days)));
+        let health = health.map(|w| w.columns(close, as_of_days));
+        let adoption = adoption
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (adoption, health)
+    });
     let mut columns = Vec::new();
-    for (table, prefix, width) in TABLES {
-        let Some(df) = ing.tables.get(table) else {
-            continue;
-        };
-        let best = latest_in_windows(df, &close, width)?;
-        // The value of the chosen rows only (a million, not the 16 M snapshot rows).
+    for part in [adoption, health].into_iter().flatten() {
+        columns.extend(part?);
+    }
+    if columns.is_empty() {
+        return Ok(None);
+    }
+    let keys = IdxCa::from_vec(DEAL_KEY.into(), (0..close.len() as IdxSize).collect());
+    columns.insert(0, keys.into_column());
+    DataFrame::new_infer_height(columns).map(Some)
+}
+
+/// One snapshot table and how its windows are read.
+struct Windows<'a> {
+    df: &'a DataFrame,
+    table: &'static str,
+    prefix: &'static str,
+    width: i32,
+}
+
+impl Windows<'_> {
+    /// The table's three window columns (`PREFIX_30`, `PREFIX_60`, `PREFIX_90`).
+    fn columns(&self, close: &[Option<i32>], as_of_days: i32) -> PolarsResult<Vec<Column>> {
+        let df = self.df;
+        let best = latest_in_windows(df, close, self.width)?;
+        // The value of the chosen rows only (a million, not the 19 M snapshot rows).
         let value_at = |rows: &IdxCa| -> PolarsResult<Series> {
             let float = |name: &str| -> PolarsResult<Series> {
                 Ok(df
@@ -43,12 +80,13 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
                     .cast(&DataType::Float64)?
                     .take_materialized_series())
             };
-            if table == s::ADOPTION {
+            if self.table == s::ADOPTION {
                 &float(s::ACTIVE_USERS)? / &float(s::LICENSED_SEATS)?
             } else {
                 float(s::HEALTH_SCORE)
             }
         };
+        let mut columns = Vec::new();
         for (k, n) in WINDOWS.iter().enumerate() {
             let ended = |deal: usize| {
                 close[deal].is_some_and(|c| c as i64 + *n as i64 <= as_of_days as i64)
@@ -61,17 +99,12 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
                 .collect();
             columns.push(
                 value_at(&rows)?
-                    .with_name(format!("{prefix}_{n}").into())
+                    .with_name(format!("{}_{n}", self.prefix).into())
                     .into_column(),
             );
         }
+        Ok(columns)
     }
-    if columns.is_empty() {
-        return Ok(None);
-    }
-    let keys = IdxCa::from_vec(DEAL_KEY.into(), (0..close.len() as IdxSize).collect());
-    columns.insert(0, keys.into_column());
-    DataFrame::new_infer_height(columns).map(Some)
 }
 
 /// No snapshot row in the window.
