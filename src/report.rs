@@ -33,44 +33,30 @@ pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
 
 /// The collected fact table.
 pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFrame> {
-    collect_facts(fact_plan(ing, params)?)
+    let windows = snapshot_windows(ing, params)?;
+    fact_table_with(ing, params, windows)
 }
 
-/// The fact table's plan. The snapshot windows are computed already (eagerly, one pass over
-/// the snapshot rows); the plan holds its own references to the other tables it reads, so
-/// the caller may release `ing`'s rows before collecting it (peak memory, issue #17).
-pub fn fact_plan(ing: &Ingested, params: &ModelParams) -> anyhow::Result<LazyFrame> {
-    anyhow::Context::context(model::facts(ing, params), "building the fact table")?
-        .context("deals table missing")
-}
-
-/// Run the fact table's plan. At trace level (`-vvv`) polars' profile of the plan is
-/// logged: each node's name and its start and end in milliseconds.
-pub fn collect_facts(plan: LazyFrame) -> anyhow::Result<DataFrame> {
-    let run = || -> PolarsResult<DataFrame> {
-        if !tracing::enabled!(tracing::Level::TRACE) {
-            return plan.collect();
-        }
-        let (df, profile) = plan.profile()?;
-        let nodes = profile.column("node")?.str()?.clone();
-        let start = profile.column("start")?.cast(&DataType::UInt64)?;
-        let end = profile.column("end")?.cast(&DataType::UInt64)?;
-        let (start, end) = (start.u64()?, end.u64()?);
-        for i in 0..profile.height() {
-            let ms = |us: Option<u64>| us.unwrap_or(0) as f64 / 1000.0;
-            tracing::trace!(
-                "fact table plan: {:>9.1} – {:>9.1} ms  {}",
-                ms(start.get(i)),
-                ms(end.get(i)),
-                nodes.get(i).unwrap_or("?")
-            );
-        }
-        Ok(df)
-    };
+/// The snapshot windows, the only part of the fact table that reads the snapshot tables: a
+/// caller may free those rows before [`fact_table_with`] (peak memory, issue #17).
+pub fn snapshot_windows(ing: &Ingested, params: &ModelParams) -> anyhow::Result<Option<DataFrame>> {
     anyhow::Context::context(
-        crate::logging::timed("fact table: joins", run),
+        model::snapshot_windows(ing, params),
         "building the fact table",
     )
+}
+
+/// The fact table with the given snapshot windows.
+pub fn fact_table_with(
+    ing: &Ingested,
+    params: &ModelParams,
+    windows: Option<DataFrame>,
+) -> anyhow::Result<DataFrame> {
+    anyhow::Context::context(
+        model::facts_with(ing, params, windows),
+        "building the fact table",
+    )?
+    .context("deals table missing")
 }
 
 /// The model parameters a resolved command line gives.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::resolve::{resolve, Resolved};
 use crate::cli::{self, ReportArgs};
 use crate::error::{exit, usage};
-use crate::{logging, metrics, notify, output, period, render, report, sql, text};
+use crate::{logging, metrics, model, notify, output, period, render, report, sql, text};
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
 /// (relative to the config file), else `queries/custom` under the config file's folder (or
@@ -56,14 +56,18 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     });
     progress.stage("building the fact table");
     let params = report::params(&r);
-    let plan = report::fact_plan(&ing, &params)?;
-    if custom_files.is_empty() {
-        // Custom queries may read any input table; without them only the metrics' own
-        // inputs are read from here on. The plan keeps what it still reads until it has
-        // run; the snapshot rows (already reduced to their windows) go now.
+    // Custom queries may read any input table; without them each table's rows are freed as
+    // soon as nothing reads them: the snapshot rows once reduced to their windows, the
+    // rest once the fact table is built but for the metrics' own inputs.
+    let release = custom_files.is_empty();
+    let windows = report::snapshot_windows(&ing, &params)?;
+    if release {
+        ing.release_except(&[&model::TABLES_READ[..], &metrics::INPUTS_READ[..]].concat());
+    }
+    let facts = report::fact_table_with(&ing, &params, windows)?;
+    if release {
         ing.release_except(&metrics::INPUTS_READ);
     }
-    let facts = report::collect_facts(plan)?;
     progress.stage("computing metrics");
     // `tables/handoff_facts.parquet` (a million rows to encode at a million deals) needs only
     // the fact table and the cohort ranges: it is made on a thread of its own while the

@@ -13,12 +13,14 @@ use crate::ingest::{as_of_instant, keys::DEAL_KEY, Ingested};
 use crate::schema as s;
 
 mod accounts;
+mod align;
 mod exprs;
 mod sla;
 #[cfg(test)]
 mod tests;
 mod windows;
 
+use align::Order;
 pub use exprs::{acv_band_labels, band_expr, business_deadline, sla_status_expr};
 
 /// Everything the fact table depends on besides the data.
@@ -60,43 +62,96 @@ pub const SCORE_WEIGHTS: [(&str, f64); 7] = [
 
 /// The per-deal fact table; `None` only when `deals` is absent (validation failed). Row `i`
 /// of the used `deals` frame is deal key `i` (`_deal`, resolved by ingest for the account
-/// tables and handoffs); the key joins the parts and is dropped at the end.
+/// tables and handoffs); the key lines the parts up and is dropped at the end.
 pub fn facts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<LazyFrame>> {
+    let windows = snapshot_windows(ing, p)?;
+    Ok(facts_with(ing, p, windows)?.map(DataFrame::lazy))
+}
+
+/// The snapshot windows of §4.7 (`_deal` and `utilisation_30` … `health_90`), the only part
+/// of the fact table that reads the snapshot tables: once made, a caller may free their
+/// rows before [`facts_with`] (peak memory, issue #17).
+pub fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<DataFrame>> {
+    crate::logging::timed("fact table: snapshot windows", || {
+        windows::snapshot_windows(ing, p)
+    })
+}
+
+/// The input tables [`facts_with`] reads (the snapshot tables only through the windows).
+pub const TABLES_READ: [&str; 5] = [
+    s::DEALS,
+    s::HANDOFFS,
+    s::MILESTONES,
+    s::RENEWALS,
+    s::SURVEYS,
+];
+
+/// The fact table with the given snapshot windows ([`snapshot_windows`]).
+pub fn facts_with(
+    ing: &Ingested,
+    p: &ModelParams,
+    windows: Option<DataFrame>,
+) -> PolarsResult<Option<DataFrame>> {
     let Some(deals) = ing.lazy(s::DEALS) else {
         return Ok(None);
     };
-    let deals = deals.with_row_index(DEAL_KEY, None).select([
-        col(DEAL_KEY),
-        col(s::DEAL_ID),
-        col(s::ACCOUNT_ID),
-        col(s::ACCOUNT_NAME),
-        col(s::SEGMENT),
-        col(s::ACV),
-        col(s::CLOSED_AT),
-        col(s::SALES_REP),
-        col(s::SALES_TEAM),
-        col(s::REGION),
-        col(s::CLOSED_AT).dt().date().alias(s::CLOSE_DATE),
-    ]);
-    // The deal keys the account tables join to: a small plan of three columns, so the
-    // plan does not nest the growing fact table once per account table.
-    let keys = deals
-        .clone()
-        .select([col(DEAL_KEY), col(s::CLOSE_DATE), col(s::CLOSED_AT)])
-        .cache();
-    let mut lf = sla::handoff_fields(ing, p, deals);
-    lf = sla::statuses(ing, p, lf);
-    lf = accounts::renewals(ing, &keys, lf);
-    let windows = crate::logging::timed("fact table: snapshot windows", || {
-        windows::snapshot_windows(ing, p)
+    // Sorted once, at the start: each part is lined up with this order (no join, and no
+    // sort of the finished 70-column table).
+    let deals = crate::logging::timed("fact table: deals", || {
+        deals
+            .with_row_index(DEAL_KEY, None)
+            .select([
+                col(DEAL_KEY),
+                col(s::DEAL_ID),
+                col(s::ACCOUNT_ID),
+                col(s::ACCOUNT_NAME),
+                col(s::SEGMENT),
+                col(s::ACV),
+                col(s::CLOSED_AT),
+                col(s::SALES_REP),
+                col(s::SALES_TEAM),
+                col(s::REGION),
+                col(s::CLOSED_AT).dt().date().alias(s::CLOSE_DATE),
+            ])
+            .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default())
+            .collect()
     })?;
-    if let Some(windows) = windows {
-        lf = lf.left_join(windows.lazy(), col(DEAL_KEY), col(DEAL_KEY));
-    }
-    lf = accounts::surveys(ing, &keys, lf);
-    let helpers = by_name(["_first_churn", DEAL_KEY], false, false);
-    Ok(Some(lf.drop(helpers).sort(
-        [s::CLOSED_AT, s::DEAL_ID],
-        SortMultipleOptions::default(),
-    )))
+    let order = Order::new(&deals)?;
+    // The deal keys the account tables join to.
+    let keys = deals
+        .select([DEAL_KEY, s::CLOSE_DATE, s::CLOSED_AT])?
+        .lazy();
+    // The per-deal parts, one plan run together (their group-bys run side by side).
+    let plans = [
+        sla::handoff_part(ing, p),
+        sla::milestone_part(ing, p),
+        accounts::renewal_part(ing, &keys),
+        accounts::survey_part(ing, &keys),
+    ];
+    let present: Vec<DslPlan> = plans
+        .iter()
+        .flatten()
+        .map(|lf| lf.logical_plan.clone())
+        .collect();
+    let mut collected = crate::logging::timed("fact table: parts", || {
+        LazyFrame::collect_all_with_engine(present, Engine::Auto, OptFlags::default())
+    })?
+    .into_iter();
+    let [handoffs, milestones, renewals, surveys] =
+        plans.map(|plan| plan.and_then(|_| collected.next()));
+    crate::logging::timed("fact table: attach", || {
+        let mut lf = sla::handoff_fields(
+            ing,
+            deals.lazy(),
+            handoffs.as_ref(),
+            milestones.as_ref(),
+            &order,
+        )?;
+        lf = sla::statuses(ing, p, lf);
+        lf = accounts::renewals(lf, renewals.as_ref(), &order)?;
+        lf = order.attach(lf, windows.as_ref())?;
+        lf = order.attach(lf, surveys.as_ref())?;
+        let helpers = by_name(["_first_churn", DEAL_KEY], false, false);
+        lf.drop(helpers).collect().map(Some)
+    })
 }

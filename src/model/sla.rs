@@ -5,67 +5,66 @@
 
 use polars::prelude::*;
 
+use super::align::Order;
 use super::exprs::*;
 use super::{ModelParams, ACTIVITY_FIELDS, SCORE_WEIGHTS};
 use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 
-/// The deals with their handoff record and milestones.
-pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) -> LazyFrame {
+/// The handoff record's part of the fact table: one row per deal key with its fields, event
+/// times before the as-of instant only, and the info fields counted.
+pub(super) fn handoff_part(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
     let a_us = p.a_us();
-    // Handoff records: event times before A only; info fields counted.
-    let mut lf = match ing.lazy(s::HANDOFFS) {
-        Some(h) => {
-            let mut cols = vec![
-                col(DEAL_KEY),
-                lit(true).alias(s::HAS_HANDOFF),
-                col(s::HANDOFF_ID),
-                col(s::CSM),
-                col(s::CS_ACCEPTANCE),
-                col(s::REJECTIONS),
-            ];
-            for (activity, field) in ACTIVITY_FIELDS {
-                cols.push(
-                    when(micros(field).lt(lit(a_us)))
-                        .then(col(field))
-                        .otherwise(null_of(datetime_us()))
-                        .alias(sla_at(activity)),
-                );
-            }
-            for (field, _) in SCORE_WEIGHTS {
-                cols.push(col(field));
-            }
-            let filled = p
-                .settings
-                .required_fields
-                .iter()
-                .map(|f| col(f.as_str()).is_not_null().cast(DataType::Int32))
-                .reduce(|a, b| a + b)
-                .unwrap_or(lit(0));
-            cols.push(filled.alias(s::INFO_FILLED));
-            for f in s::INFO_FIELDS {
-                cols.push(col(f).is_not_null().alias(format!("{f}_filled")));
-            }
-            deals.left_join(h.select(cols), col(DEAL_KEY), col(DEAL_KEY))
-        }
-        None => deals,
-    };
-    lf = lf.with_column(col(s::HAS_HANDOFF).fill_null(lit(false)));
+    let h = ing.lazy(s::HANDOFFS)?;
+    let mut cols = vec![
+        col(DEAL_KEY),
+        lit(true).alias(s::HAS_HANDOFF),
+        col(s::HANDOFF_ID),
+        col(s::CSM),
+        col(s::CS_ACCEPTANCE),
+        col(s::REJECTIONS),
+    ];
+    for (activity, field) in ACTIVITY_FIELDS {
+        cols.push(
+            when(micros(field).lt(lit(a_us)))
+                .then(col(field))
+                .otherwise(null_of(datetime_us()))
+                .alias(sla_at(activity)),
+        );
+    }
+    for (field, _) in SCORE_WEIGHTS {
+        cols.push(col(field));
+    }
+    let filled = p
+        .settings
+        .required_fields
+        .iter()
+        .map(|f| col(f.as_str()).is_not_null().cast(DataType::Int32))
+        .reduce(|a, b| a + b)
+        .unwrap_or(lit(0));
+    cols.push(filled.alias(s::INFO_FILLED));
+    for f in s::INFO_FIELDS {
+        cols.push(col(f).is_not_null().alias(format!("{f}_filled")));
+    }
+    Some(h.select(cols))
+}
 
-    // Milestones: earliest first_value / go_live per account (names mapped by config).
-    if let Some(m) = ing.lazy(s::MILESTONES) {
-        let mut name = col(s::MILESTONE)
-            .str()
-            .to_lowercase()
-            .str()
-            .strip_chars(lit(NULL));
-        for (source, target) in &p.settings.milestone_names {
-            name = when(name.clone().eq(lit(source.clone())))
-                .then(lit(target.clone()))
-                .otherwise(name);
-        }
-        let per_account = m
-            .with_column(name.alias("_m"))
+/// The milestones' part: the earliest first_value and go_live per deal key (names mapped
+/// by the config).
+pub(super) fn milestone_part(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
+    let m = ing.lazy(s::MILESTONES)?;
+    let mut name = col(s::MILESTONE)
+        .str()
+        .to_lowercase()
+        .str()
+        .strip_chars(lit(NULL));
+    for (source, target) in &p.settings.milestone_names {
+        name = when(name.clone().eq(lit(source.clone())))
+            .then(lit(target.clone()))
+            .otherwise(name);
+    }
+    Some(
+        m.with_column(name.alias("_m"))
             .group_by([col(DEAL_KEY)])
             .agg([
                 col(s::ACHIEVED_AT)
@@ -76,8 +75,22 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
                     .filter(col("_m").eq(lit("go_live")))
                     .min()
                     .alias(s::GO_LIVE_AT),
-            ]);
-        lf = lf.left_join(per_account, col(DEAL_KEY), col(DEAL_KEY));
+            ]),
+    )
+}
+
+/// The deals with their handoff record and milestones (the parts above, collected).
+pub(super) fn handoff_fields(
+    ing: &Ingested,
+    deals: LazyFrame,
+    handoffs: Option<&DataFrame>,
+    milestones: Option<&DataFrame>,
+    order: &Order,
+) -> PolarsResult<LazyFrame> {
+    let mut lf = order.attach(deals, handoffs)?;
+    lf = lf.with_column(col(s::HAS_HANDOFF).fill_null(lit(false)));
+    if milestones.is_some() {
+        lf = order.attach(lf, milestones)?;
     } else {
         lf = lf.with_columns([
             null_of(datetime_us()).alias(s::FIRST_VALUE_AT),
@@ -90,7 +103,7 @@ pub(super) fn handoff_fields(ing: &Ingested, p: &ModelParams, deals: LazyFrame) 
             lf = lf.with_column(null_of(datetime_us()).alias(sla_at(activity)));
         }
     }
-    lf
+    Ok(lf)
 }
 
 /// Deadlines, statuses, completion, score, band and completeness.

@@ -1,0 +1,92 @@
+//! Attaching per-deal parts to the fact table without a join (issue #17). The fact table is
+//! the used deals sorted once, at the start, by `(closed_at, deal_id)`; every part (the
+//! handoff record, the milestone, renewal and survey aggregates, the snapshot windows) has
+//! at most one row per dense deal key `_deal`. A left join on `_deal` would hash the key and
+//! gather every column of the growing fact table again, once per part; here only the part's
+//! own columns are gathered, into the fact table's row order, and appended.
+
+use polars::prelude::*;
+
+use crate::ingest::keys::DEAL_KEY;
+
+/// Where each deal key sits in the fact table.
+pub(super) struct Order {
+    /// `row[key]` is the fact-table row of deal key `key`.
+    row: Vec<IdxSize>,
+}
+
+impl Order {
+    /// The order of `facts`, whose `_deal` column holds each deal key `0..n` once.
+    pub fn new(facts: &DataFrame) -> PolarsResult<Order> {
+        let keys = facts.column(DEAL_KEY)?.idx()?;
+        let mut row = vec![IdxSize::MAX; keys.len()];
+        for (i, key) in keys.iter().enumerate() {
+            match key.and_then(|k| row.get_mut(k as usize)) {
+                Some(slot) if *slot == IdxSize::MAX => *slot = i as IdxSize,
+                _ => polars_bail!(ComputeError: "fact table: deal keys are not 0..{}", keys.len()),
+            }
+        }
+        Ok(Order { row })
+    }
+
+    /// The columns of `part` but `_deal`, row `i` holding the part's row for the deal of
+    /// fact-table row `i` (missing when the part has none): what a left join adds.
+    pub fn align(&self, part: &DataFrame) -> PolarsResult<Vec<Column>> {
+        let keys = part.column(DEAL_KEY)?.idx()?;
+        let mut rows: Vec<Option<IdxSize>> = vec![None; self.row.len()];
+        for (r, key) in keys.iter().enumerate() {
+            // As in a join, a missing key or a key of no deal matches nothing.
+            let Some(&at) = key.and_then(|k| self.row.get(k as usize)) else {
+                continue;
+            };
+            if rows[at as usize].replace(r as IdxSize).is_some() {
+                polars_bail!(ComputeError: "fact table: a part has two rows for one deal");
+            }
+        }
+        let rows: IdxCa = rows.into_iter().collect();
+        Ok(part.drop(DEAL_KEY)?.take(&rows)?.into_columns())
+    }
+
+    /// `facts` with the aligned columns of `part` appended (`facts` unchanged for `None`).
+    pub fn attach(&self, facts: LazyFrame, part: Option<&DataFrame>) -> PolarsResult<LazyFrame> {
+        let Some(part) = part else {
+            return Ok(facts);
+        };
+        let mut df = facts.collect()?;
+        df.hstack_mut(&self.align(part)?)?;
+        Ok(df.lazy())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_lines_up_with_the_fact_rows_like_a_left_join() {
+        // Fact rows hold deal keys 2, 0, 1; the part has keys 1 and 2 (and one of no deal).
+        let facts = df!(DEAL_KEY => [2 as IdxSize, 0, 1], "deal" => ["c", "a", "b"]).expect("df");
+        let part = df!(DEAL_KEY => [1 as IdxSize, 7, 2], "x" => [10.0, 70.0, 20.0]).expect("df");
+        let order = Order::new(&facts).expect("order");
+        let got = order
+            .attach(facts.clone().lazy(), Some(&part))
+            .and_then(|lf| lf.collect())
+            .expect("attached");
+        let want = facts
+            .lazy()
+            .left_join(part.lazy(), col(DEAL_KEY), col(DEAL_KEY))
+            .collect()
+            .expect("joined");
+        assert!(got.equals_missing(&want), "{got}\n{want}");
+        let x: Vec<Option<f64>> = got.column("x").expect("x").f64().expect("f64").to_vec();
+        assert_eq!(x, [Some(20.0), None, Some(10.0)]);
+    }
+
+    #[test]
+    fn two_rows_for_one_deal_is_an_error_not_a_silent_pick() {
+        let facts = df!(DEAL_KEY => [0 as IdxSize, 1]).expect("df");
+        let part = df!(DEAL_KEY => [1 as IdxSize, 1], "x" => [1, 2]).expect("df");
+        let order = Order::new(&facts).expect("order");
+        assert!(order.align(&part).is_err());
+    }
+}
