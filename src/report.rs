@@ -156,12 +156,12 @@ fn table_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(files)
 }
 
-/// The bytes of every output file, by relative path; `handoff_facts` is the report's
-/// `tables/handoff_facts.parquet` ([`sql::facts_file`]), made by the caller, which may
-/// make it while the metrics are computed.
+/// The bytes of every output file, by relative path; `handoff_facts` gives the report's
+/// `tables/handoff_facts.parquet` ([`sql::facts_file`]), called last: the caller may be
+/// making it on another thread all along.
 pub fn render_files(
     computed: &Computed,
-    handoff_facts: (PathBuf, Vec<u8>),
+    handoff_facts: impl FnOnce() -> anyhow::Result<(PathBuf, Vec<u8>)>,
 ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = Vec::new();
     let mut json = serde_json::to_vec_pretty(&computed.metrics)?;
@@ -201,6 +201,6 @@ pub fn render_files(
         ));
     }
     files.extend(tables?);
-    files.push(handoff_facts);
+    files.push(handoff_facts()?);
     Ok(files)
 }

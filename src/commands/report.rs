@@ -71,18 +71,15 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("computing metrics");
     // `tables/handoff_facts.parquet` (a million rows to encode at a million deals) needs only
     // the fact table and the cohort ranges: it is made on a thread of its own while the
-    // metrics are computed, whose steps mostly run on one core.
+    // metrics are computed and the rest is rendered, steps that mostly run on one core.
     let ranges = metrics::cohort::ranges(&params, period);
-    let (computed, facts_file) = std::thread::scope(|scope| {
-        let file = scope
-            .spawn(|| logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges)));
-        let computed = metrics::compute(&facts, &ing, &params, period);
-        let file = file
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (computed, file)
-    });
-    let mut computed = computed?;
+    let facts_file = {
+        let facts = facts.clone();
+        std::thread::spawn(move || {
+            logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges))
+        })
+    };
+    let mut computed = metrics::compute(&facts, &ing, &params, period)?;
     progress.stage("custom analyses");
     let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
     let failed: Vec<&str> = custom
@@ -116,7 +113,12 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         .expect("metrics.json is an object")
         .insert("language".into(), serde_json::json!(language.code()));
     progress.stage("rendering");
-    let files = report::render_files(&computed, facts_file?)?;
+    let facts_file = || {
+        facts_file
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    };
+    let files = report::render_files(&computed, facts_file)?;
     progress.stage("writing");
     let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
     progress.finish();

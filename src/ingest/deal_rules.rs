@@ -27,8 +27,15 @@ const FILTERED: &str = "filtered";
 const DEAL_REJECTED: &str = "deal_rejected";
 const ORPHAN: &str = "orphan";
 
-/// For each row, whether an earlier line (smaller `_line`) has the same key.
+/// For each row, whether an earlier line (smaller `_line`) has the same key. (The unit
+/// tests below take both ways: lines in order, and out of order.)
 fn not_first(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
+    if lines.windows(2).all(|w| w[0] < w[1]) {
+        // Rows in line order (as every reader hands them on): a repeat is a key seen on an
+        // earlier row, one hash per row.
+        let mut seen: PlHashSet<Option<&str>> = PlHashSet::with_capacity(keys.len());
+        return keys.iter().map(|k| !seen.insert(k)).collect();
+    }
     let mut first: PlHashMap<Option<&str>, i64> = PlHashMap::with_capacity(keys.len());
     for (k, &line) in keys.iter().zip(lines) {
         first
