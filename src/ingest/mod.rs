@@ -135,14 +135,16 @@ pub fn ingest(
         fatal.push(format!("{}: data folder not found", dir.display()));
     }
     // `accounts` first: its rows fill the deals' blank columns as they are read.
-    let mut lookup = None;
-    let first = read_table(dir, &schema::ACCOUNTS_TABLE, settings, None)?;
-    if let Some(t) = &first.parsed {
-        let first = accounts::account_duplicates(t.df.clone().lazy())
-            .filter(col(REASON).is_null())
-            .collect()?;
-        lookup = Some(accounts::AccountLookup::from_frame(&first)?);
-    }
+    let account_rows = read_table(dir, &schema::ACCOUNTS_TABLE, settings, None)?;
+    let lookup = match &account_rows.parsed {
+        Some(t) => {
+            let kept = accounts::account_duplicates(t.df.clone().lazy())
+                .filter(col(REASON).is_null())
+                .collect()?;
+            Some(accounts::AccountLookup::from_frame(&kept)?)
+        }
+        None => None,
+    };
     // The snapshot tables (most of the rows) are read on a second thread while the others
     // are read here; their outcomes are taken in table order either way.
     let snapshot = |spec: &TableSpec| [schema::ADOPTION, schema::HEALTH].contains(&spec.name);
@@ -168,7 +170,7 @@ pub fn ingest(
         (snapshots, others)
     });
     let (mut snapshots, mut others) = (snapshots?.into_iter(), others?.into_iter());
-    let reads = std::iter::once(first).chain(TABLES.iter().filter_map(|spec| {
+    let reads = std::iter::once(account_rows).chain(TABLES.iter().filter_map(|spec| {
         if snapshot(spec) {
             snapshots.next()
         } else {
