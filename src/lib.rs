@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod model;
 pub mod notify;
 pub mod output;
+pub mod parallel;
 pub mod period;
 pub mod render;
 pub mod report;

@@ -173,14 +173,10 @@ pub fn render_files(
         settings: &computed.settings,
     };
     // The tables' CSV and Parquet are made on a second thread while the charts are drawn.
-    let (charts, tables) = std::thread::scope(|scope| {
-        let tables = scope.spawn(|| logging::timed("render: tables", || table_files(computed)));
-        let charts = logging::timed("render: charts", || render::charts::charts(&view));
-        let tables = tables
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (charts, tables)
-    });
+    let (tables, charts) = crate::parallel::join(
+        || logging::timed("render: tables", || table_files(computed)),
+        || logging::timed("render: charts", || render::charts::charts(&view)),
+    );
     let charts = charts?;
     files.push((
         PathBuf::from("index.html"),

@@ -29,7 +29,7 @@ const ORPHAN: &str = "orphan";
 
 /// For each row, whether an earlier line (smaller `_line`) has the same key. (The unit
 /// tests below take both ways: lines in order, and out of order.)
-fn not_first(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
+fn repeated(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
     if lines.windows(2).all(|w| w[0] < w[1]) {
         // Rows in line order (as every reader hands them on): a repeat is a key seen on an
         // earlier row, one hash per row.
@@ -66,7 +66,7 @@ fn text<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
 /// Each deal row's reason, or null for a used deal.
 pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'static str>>> {
     let line = lines(deals)?;
-    let dup = not_first(text(deals, schema::DEAL_ID)?, &line);
+    let dup = repeated(text(deals, schema::DEAL_ID)?, &line);
     let closed = deals.column(schema::CLOSED_AT)?.cast(&DataType::Int64)?;
     let closed = closed.i64()?;
     let after: Vec<Option<bool>> = closed.iter().map(|c| c.map(|c| c >= a_us)).collect();
@@ -135,7 +135,7 @@ pub fn handoff_reasons(
             first[*row] = first[*row].min(l);
         }
     }
-    let dup_handoff = not_first(text(handoffs, schema::HANDOFF_ID)?, &line);
+    let dup_handoff = repeated(text(handoffs, schema::HANDOFF_ID)?, &line);
     Ok(deal_ids
         .iter()
         .zip(rows)

@@ -144,7 +144,7 @@ pub fn event_column(table: &str) -> Option<(&'static str, bool)> {
 
 /// Account-table rules: rows of accounts without a new-customer deal (`unknown_account`),
 /// events at or after the as-of instant (`after_as_of`). Each row's deal is resolved here
-/// once ([`keys::resolve`] against the used deals' `account_id`) and kept as [`DEAL_KEY`].
+/// once ([`keys::Resolver`] against the used deals' `account_id`) and kept as [`DEAL_KEY`].
 fn account_table(
     table: &'static str,
     t: &ParsedTable,
@@ -221,35 +221,29 @@ pub(super) fn apply_exclusions(
     let deal_ids = used_deals.column(schema::DEAL_ID)?.str()?.clone();
     // The handoffs on one thread, the account tables on this one: both need only the used
     // deals. They are added in the same order either way.
-    let (handoffs, others) = std::thread::scope(|scope| {
-        let handoffs = parsed.remove(schema::HANDOFFS).map(|h| {
-            let (reasons, deals, deal_ids) = (&reasons, deals, &deal_ids);
-            scope.spawn(move || {
-                let h = &h;
-                timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
-                    let reasons = deal_rules::handoff_reasons(
-                        &h.df,
-                        &deals.df,
-                        reasons,
-                        &deals.rejected_ids,
-                        &deals.filtered_ids,
-                    )?;
-                    let lf = with_reasons(h, reasons)?;
-                    let mut s = split(schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
-                    // Every used handoff belongs to a used deal.
-                    let deal = keys::Resolver::new(deal_ids)
-                        .resolve(s.used.column(schema::DEAL_ID)?.str()?);
-                    s.used.with_column(deal.into_column())?;
-                    Ok(s)
-                })
-            })
-        });
-        let others = account_tables(parsed, &accounts, a_us);
-        let handoffs = handoffs
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .transpose();
-        (handoffs, others)
-    });
+    let handoffs = parsed.remove(schema::HANDOFFS);
+    let split_handoffs = |h: &ParsedTable| {
+        timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
+            let reasons = deal_rules::handoff_reasons(
+                &h.df,
+                &deals.df,
+                &reasons,
+                &deals.rejected_ids,
+                &deals.filtered_ids,
+            )?;
+            let lf = with_reasons(h, reasons)?;
+            let mut s = split(schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
+            // Every used handoff belongs to a used deal.
+            let deal =
+                keys::Resolver::new(&deal_ids).resolve(s.used.column(schema::DEAL_ID)?.str()?);
+            s.used.with_column(deal.into_column())?;
+            Ok(s)
+        })
+    };
+    let (handoffs, others) = crate::parallel::join(
+        move || handoffs.map(|h| split_handoffs(&h)).transpose(),
+        || account_tables(parsed, &accounts, a_us),
+    );
     if let Some(h) = handoffs? {
         h.add_to(out);
     }

@@ -38,12 +38,6 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// For each value of `ids`, the position of that value in `keys` (the first, if it repeats),
-/// or null.
-pub fn resolve(keys: &StringChunked, ids: &StringChunked) -> IdxCa {
-    Resolver::new(keys).resolve(ids)
-}
-
 fn resolve_with(map: &PlHashMap<&str, IdxSize>, ids: &StringChunked) -> IdxCa {
     // Each part's keys are collected straight into a chunk (no intermediate vector of
     // options: 19 M snapshot rows at a million deals).
@@ -103,7 +97,7 @@ mod tests {
             "i".into(),
             [Some("b"), Some("b"), None, Some("x"), Some("a"), Some("a")],
         );
-        let got: Vec<Option<IdxSize>> = resolve(&keys, &ids).iter().collect();
+        let got: Vec<Option<IdxSize>> = Resolver::new(&keys).resolve(&ids).iter().collect();
         assert_eq!(got, [Some(1), Some(1), None, None, Some(0), Some(0)]);
     }
 
@@ -114,7 +108,7 @@ mod tests {
         let ids: StringChunked = (0..n)
             .map(|i| Some(["p", "q", "r", "s"][(i / 3) % 4]))
             .collect();
-        let got = resolve(&keys, &ids);
+        let got = Resolver::new(&keys).resolve(&ids);
         assert_eq!(got.len(), n);
         for (i, row) in got.iter().enumerate() {
             let want = [Some(0), Some(1), Some(2), None][(i / 3) % 4];

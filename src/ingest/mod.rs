@@ -148,27 +148,25 @@ pub fn ingest(
     // The snapshot tables (most of the rows) are read on a second thread while the others
     // are read here; their outcomes are taken in table order either way.
     let snapshot = |spec: &TableSpec| [schema::ADOPTION, schema::HEALTH].contains(&spec.name);
-    let (snapshots, others) = std::thread::scope(|scope| {
-        let snapshots = scope.spawn(|| {
+    let (snapshots, others) = crate::parallel::join(
+        || {
             TABLES
                 .iter()
                 .filter(|spec| snapshot(spec))
                 .map(|spec| read_table(dir, spec, settings, None))
                 .collect::<anyhow::Result<Vec<_>>>()
-        });
-        let others = TABLES
-            .iter()
-            .filter(|spec| !snapshot(spec))
-            .map(|spec| {
-                let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
-                read_table(dir, spec, settings, fills)
-            })
-            .collect::<anyhow::Result<Vec<_>>>();
-        let snapshots = snapshots
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (snapshots, others)
-    });
+        },
+        || {
+            TABLES
+                .iter()
+                .filter(|spec| !snapshot(spec))
+                .map(|spec| {
+                    let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
+                    read_table(dir, spec, settings, fills)
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        },
+    );
     let (mut snapshots, mut others) = (snapshots?.into_iter(), others?.into_iter());
     let reads = std::iter::once(account_rows).chain(TABLES.iter().filter_map(|spec| {
         if snapshot(spec) {

@@ -216,15 +216,7 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
         (None, None)
     } else {
         // The two fits are independent: one on another thread halves their wall time.
-        let (band, score) = std::thread::scope(|scope| {
-            let band = scope.spawn(|| band_model(&data));
-            let score = score_model(&data);
-            // A panic in the fit is a bug: raise it here as it would have been raised.
-            let band = band
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (band, score)
-        });
+        let (band, score) = crate::parallel::join(|| band_model(&data), || score_model(&data));
         (model(band), model(score))
     };
     let rows: Vec<(&str, &HazardRatio)> = [("cox", &cox), ("cox_score", &cox_score)]

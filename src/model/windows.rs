@@ -37,15 +37,8 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
             width,
         })
     });
-    let (close, adoption) = (&close, adoption.as_ref());
-    let (adoption, health) = std::thread::scope(|scope| {
-        let adoption = scope.spawn(move || adoption.map(|w| w.columns(close, as_of_days)));
-        let health = health.map(|w| w.columns(close, as_of_days));
-        let adoption = adoption
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (adoption, health)
-    });
+    let columns = |w: Option<Windows>| w.map(|w| w.columns(&close, as_of_days));
+    let (adoption, health) = crate::parallel::join(|| columns(adoption), || columns(health));
     let mut columns = Vec::new();
     for part in [adoption, health].into_iter().flatten() {
         columns.extend(part?);
