@@ -34,56 +34,53 @@ impl<'a> Resolver<'a> {
     /// account usually come together, so each row first compares with the previous one
     /// before it hashes.
     pub fn resolve(&self, ids: &StringChunked) -> IdxCa {
-        resolve_with(&self.map, ids)
-    }
-}
-
-fn resolve_with(map: &PlHashMap<&str, IdxSize>, ids: &StringChunked) -> IdxCa {
-    // Each part's keys are collected straight into a chunk (no intermediate vector of
-    // options: 19 M snapshot rows at a million deals).
-    let lookup = |part: &StringChunked| -> IdxCa {
-        let mut last: Option<(&str, Option<IdxSize>)> = None;
-        part.iter()
-            .map(|id| match (id, last) {
-                (None, _) => None,
-                (Some(id), Some((prev, row))) if prev == id => row,
-                (Some(id), _) => {
-                    let row = map.get(id).copied();
-                    last = Some((id, row));
-                    row
+        let map = &self.map;
+        // Each part's keys are collected straight into a chunk (no intermediate vector of
+        // options: 19 M snapshot rows at a million deals).
+        let lookup = |part: &StringChunked| -> IdxCa {
+            let mut last: Option<(&str, Option<IdxSize>)> = None;
+            part.iter()
+                .map(|id| match (id, last) {
+                    (None, _) => None,
+                    (Some(id), Some((prev, row))) if prev == id => row,
+                    (Some(id), _) => {
+                        let row = map.get(id).copied();
+                        last = Some((id, row));
+                        row
+                    }
+                })
+                .collect()
+        };
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(ids.len() / MIN_ROWS_PER_THREAD)
+            .max(1);
+        let mut ca: IdxCa = if threads == 1 {
+            lookup(ids)
+        } else {
+            let chunk = ids.len().div_ceil(threads);
+            let parts: Vec<StringChunked> = (0..threads)
+                .map(|k| ids.slice((k * chunk) as i64, chunk))
+                .collect();
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = parts.iter().map(|p| scope.spawn(|| lookup(p))).collect();
+                let mut all: Option<IdxCa> = None;
+                for h in handles {
+                    // A panic in a part is a bug: raise it here as it would have been raised.
+                    let part = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    match all.as_mut() {
+                        None => all = Some(part),
+                        // Same dtype, so appending cannot fail; it only adds the part's chunk.
+                        Some(a) => a.append_owned(part).expect("parts of one key column"),
+                    }
                 }
+                all.unwrap_or_else(|| lookup(ids))
             })
-            .collect()
-    };
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(ids.len() / MIN_ROWS_PER_THREAD)
-        .max(1);
-    let mut ca: IdxCa = if threads == 1 {
-        lookup(ids)
-    } else {
-        let chunk = ids.len().div_ceil(threads);
-        let parts: Vec<StringChunked> = (0..threads)
-            .map(|k| ids.slice((k * chunk) as i64, chunk))
-            .collect();
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = parts.iter().map(|p| scope.spawn(|| lookup(p))).collect();
-            let mut all: Option<IdxCa> = None;
-            for h in handles {
-                // A panic in a part is a bug: raise it here as it would have been raised.
-                let part = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-                match all.as_mut() {
-                    None => all = Some(part),
-                    // Same dtype, so appending cannot fail; it only adds the part's chunk.
-                    Some(a) => a.append_owned(part).expect("parts of one key column"),
-                }
-            }
-            all.unwrap_or_else(|| lookup(ids))
-        })
-    };
-    ca.rename(DEAL_KEY.into());
-    ca
+        };
+        ca.rename(DEAL_KEY.into());
+        ca
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use crate::model::ModelParams;
 use crate::period::{shift_days, Period};
 use crate::schema as s;
 
+/// The first and last close date of a cohort.
+pub type CloseRange = (NaiveDate, NaiveDate);
+
 /// `lo <= date(C) <= hi`, false where the date is missing.
 pub fn closed_between(lo: NaiveDate, hi: NaiveDate) -> Expr {
     let d = col(s::CLOSE_DATE).cast(DataType::Int32);
@@ -38,11 +41,11 @@ pub struct Cohorts {
     pub survival: DataFrame,
     /// The `date(C)` range of `period`, `trailing` and `mature`, in that order: each cohort
     /// is the survival rows with `lo <= date(C) <= hi` (`handoff_facts` flags them so).
-    pub ranges: [(NaiveDate, NaiveDate); 3],
+    pub ranges: [CloseRange; 3],
 }
 
 /// The `date(C)` ranges of the period, trailing and mature cohorts, in that order.
-pub fn ranges(params: &ModelParams, p: Period) -> [(NaiveDate, NaiveDate); 3] {
+pub fn ranges(params: &ModelParams, p: Period) -> [CloseRange; 3] {
     let as_of = params.as_of;
     let lookback = params.settings.churn_lookback_days.max(0);
     let trailing_start = shift_days(p.end, -364);

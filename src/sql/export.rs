@@ -9,11 +9,8 @@ use std::path::Path;
 use polars::prelude::*;
 
 use crate::ingest::Ingested;
-use crate::metrics::cohort::{closed_between, Cohorts};
+use crate::metrics::cohort::{closed_between, CloseRange, Cohorts};
 use crate::schema as s;
-
-/// The first and last close date of a cohort.
-type CloseRange = (chrono::NaiveDate, chrono::NaiveDate);
 
 /// Each cohort flag column of `handoff_facts` and the view it defines (METRICS.md §4.1).
 pub const COHORT_FLAGS: [(&str, &str); 3] = [
