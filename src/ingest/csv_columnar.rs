@@ -93,8 +93,30 @@ impl<'a> Values<'a> {
     }
 }
 
-/// Rows per thread below which parsing on one thread is faster than starting another.
-const MIN_ROWS_PER_THREAD: usize = 1 << 15;
+/// Bytes per thread below which parsing on one thread is faster than starting another
+/// (about 32 768 rows of a snapshot table).
+const MIN_BYTES_PER_THREAD: usize = 1 << 20;
+
+/// `text` cut into `n` pieces of about equal size, each ending after a line break (the last
+/// one at the end of the text): every line lies whole in one piece.
+fn split_at_lines(text: &str, n: usize) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        let aim = (bytes.len() * k / n).max(start);
+        let Some(nl) = memchr::memchr(b'\n', &bytes[aim..]) else {
+            break;
+        };
+        let end = aim + nl + 1;
+        parts.push(&text[start..end]);
+        start = end;
+    }
+    if start < bytes.len() {
+        parts.push(&text[start..]);
+    }
+    parts
+}
 
 /// The parsed table from the text after any preamble (`body`: header line first), or
 /// `None` when the row path must decide.
@@ -112,17 +134,11 @@ pub(super) fn try_fast<'b>(
         && table.name != crate::schema::ACCOUNTS
         && delimiter.is_ascii()
         && delimiter != b'"';
-    if !plain || body.bytes().any(|b| b == b'"' || b == b'\r') {
+    if !plain || memchr::memchr2(b'"', b'\r', body.as_bytes()).is_some() {
         return Ok(None);
     }
     let sep = delimiter as char;
-    let mut lines: Vec<&str> = body.split('\n').collect();
-    if lines.last() == Some(&"") {
-        lines.pop();
-    }
-    let Some((header_line, rows)) = lines.split_first() else {
-        return Ok(None);
-    };
+    let (header_line, rows) = body.split_once('\n').unwrap_or((body, ""));
     let header: Vec<String> = header_line.split(sep).map(str::to_string).collect();
     let Ok(sink) = sink_for(table, settings, &header, file, None) else {
         return Ok(None);
@@ -138,18 +154,16 @@ pub(super) fn try_fast<'b>(
             target[*i] = Some(k);
         }
     }
-    let parse_part =
-        |part: &[&'b str]| parse_part(part, &plan.index, &target, table, settings, sep);
+    let parse_part = |part: &'b str| parse_part(part, &plan.index, &target, table, settings, sep);
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
-        .min(rows.len() / MIN_ROWS_PER_THREAD)
+        .min(rows.len() / MIN_BYTES_PER_THREAD)
         .max(1);
-    let chunk = rows.len().div_ceil(threads);
     let parts: Vec<Option<Vec<Option<Values>>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| parse_part(part)))
+        let handles: Vec<_> = split_at_lines(rows, threads)
+            .into_iter()
+            .map(|part| scope.spawn(move || parse_part(part)))
             .collect();
         handles
             .into_iter()
@@ -190,26 +204,36 @@ pub(super) fn try_fast<'b>(
     Ok(super::columnar::try_fast(&df, &index, table, file)?)
 }
 
-/// Parse the lines of one part into the used columns; `None` at the first doubt.
+/// Parse the lines of one part (whole lines, the last one with or without its line break)
+/// into the used columns; `None` at the first doubt.
 fn parse_part<'a>(
-    part: &[&'a str],
+    part: &'a str,
     index: &[Option<usize>],
     target: &[Option<usize>],
     table: &TableSpec,
     settings: &Settings,
     sep: char,
 ) -> Option<Vec<Option<Values<'a>>>> {
+    let lines = part.strip_suffix('\n').unwrap_or(part);
+    let rows = memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1;
     let mut cols: Vec<Option<Values>> = index
         .iter()
         .zip(table.columns)
-        .map(|(i, spec)| i.map(|_| Values::new(spec.kind, part.len())))
+        .map(|(i, spec)| i.map(|_| Values::new(spec.kind, rows)))
         .collect();
-    for line in part {
+    for line in lines.split('\n') {
         let mut width = 0;
         let mut all_blank = true;
+        let mut footer = false;
         for (j, field) in line.split(sep).enumerate() {
             width += 1;
             all_blank &= field.trim().is_empty();
+            if j == 0 {
+                footer = field
+                    .trim_start()
+                    .get(..12)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("grand totals"));
+            }
             let Some(k) = target.get(j).copied()? else {
                 continue;
             };
@@ -219,10 +243,6 @@ fn parse_part<'a>(
         }
         // Blank lines and footers are skipped by the row path (so line numbers shift there);
         // ragged rows are rejected there.
-        let first = line.split(sep).next().unwrap_or("").trim_start();
-        let footer = first
-            .get(..12)
-            .is_some_and(|p| p.eq_ignore_ascii_case("grand totals"));
         if width != target.len() || all_blank || footer {
             return None;
         }
@@ -276,6 +296,20 @@ mod tests {
             A1,2026-10-01,5,10\nA1,2026-10-02,6,10\nA2,2026-10-01,0,3\n";
         let (fast, slow) = both(schema::ADOPTION, adoption);
         same(&fast, &slow);
+    }
+
+    #[test]
+    fn pieces_hold_whole_lines() {
+        let text = "a,1\nbb,22\nccc,333\nd,4";
+        assert_eq!(split_at_lines(text, 1), vec![text]);
+        // Aims at bytes 7 and 14: the pieces end after the line breaks at 9 and 17.
+        assert_eq!(
+            split_at_lines(text, 3),
+            vec!["a,1\nbb,22\n", "ccc,333\n", "d,4"]
+        );
+        // More pieces than lines: no empty piece.
+        assert_eq!(split_at_lines("x\ny\n", 8), vec!["x\n", "y\n"]);
+        assert_eq!(split_at_lines("", 2), Vec::<&str>::new());
     }
 
     #[test]

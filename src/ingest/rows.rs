@@ -4,6 +4,7 @@
 //! the required-value check (`rejected`). Every row ends up kept, filtered or rejected with
 //! its line, column, raw value and reason.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use polars::prelude::*;
@@ -29,19 +30,20 @@ pub(super) enum Cell<'a> {
     Error(&'static str),
 }
 
-/// A parsed value.
+/// A parsed value; text borrows the cell it came from unless parsing changed it.
 #[derive(Clone)]
-enum Value {
+enum Value<'c> {
     Null,
-    Text(String),
+    Text(Cow<'c, str>),
     Int(i64),
     Float(f64),
     Bool(bool),
 }
 
-/// Column buffers in the shape of the final DataFrame.
+/// Column buffers in the shape of the final DataFrame; text is copied straight into the
+/// column's string buffer (no `String` per cell).
 enum Buf {
-    Text(Vec<Option<String>>),
+    Text(StringChunkedBuilder),
     Int(Vec<Option<i64>>),
     Days(Vec<Option<i32>>),
     Micros(Vec<Option<i64>>),
@@ -50,9 +52,9 @@ enum Buf {
 }
 
 impl Buf {
-    fn for_kind(kind: Kind) -> Buf {
-        match kind {
-            Kind::Text => Buf::Text(Vec::new()),
+    fn for_column(spec: &ColumnSpec) -> Buf {
+        match spec.kind {
+            Kind::Text => Buf::Text(StringChunkedBuilder::new(spec.name.into(), 0)),
             Kind::Date => Buf::Days(Vec::new()),
             Kind::DateTime => Buf::Micros(Vec::new()),
             Kind::Number | Kind::Fraction => Buf::Float(Vec::new()),
@@ -63,8 +65,8 @@ impl Buf {
 
     fn push(&mut self, v: &Value) {
         match (self, v) {
-            (Buf::Text(b), Value::Text(s)) => b.push(Some(s.clone())),
-            (Buf::Text(b), _) => b.push(None),
+            (Buf::Text(b), Value::Text(s)) => b.append_value(s),
+            (Buf::Text(b), _) => b.append_null(),
             (Buf::Int(b), Value::Int(x)) => b.push(Some(*x)),
             (Buf::Int(b), _) => b.push(None),
             (Buf::Days(b), Value::Int(x)) => b.push(Some(*x as i32)),
@@ -81,7 +83,7 @@ impl Buf {
     fn into_column(self, name: &str) -> PolarsResult<Column> {
         let name: PlSmallStr = name.into();
         Ok(match self {
-            Buf::Text(v) => Column::new(name, v),
+            Buf::Text(b) => b.finish().with_name(name).into_column(),
             Buf::Int(v) => Column::new(name, v),
             Buf::Float(v) => Column::new(name, v),
             Buf::Bool(v) => Column::new(name, v),
@@ -118,7 +120,11 @@ pub(super) fn raw_text(cell: &Cell) -> String {
 }
 
 /// Parse one cell for a column; `Ok(Value::Null)` for blank.
-fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Value, String> {
+fn parse_cell<'c>(
+    cell: Cell<'c>,
+    spec: &ColumnSpec,
+    settings: &Settings,
+) -> Result<Value<'c>, String> {
     if is_blank(&cell) {
         return Ok(match spec.kind {
             Kind::Bool => Value::Bool(false),
@@ -133,17 +139,17 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
             None => Value::Null,
             Some(t) => {
                 if let Some(allowed) = spec.allowed {
-                    let lower = t.to_lowercase().replace([' ', '-'], "_");
-                    if !allowed.contains(&lower.as_str()) {
+                    let lower = allowed_spelling(t);
+                    if !allowed.contains(&lower.as_ref()) {
                         return Err(format!("not one of {}", allowed.join(", ")));
                     }
                     Value::Text(lower)
                 } else {
-                    Value::Text(t.to_string())
+                    Value::Text(Cow::Borrowed(t))
                 }
             }
         },
-        (Kind::Text, other) => Value::Text(raw_text(&other)),
+        (Kind::Text, other) => Value::Text(Cow::Owned(raw_text(&other))),
         (Kind::DateTime, Cell::Text(s)) => Value::Int(parse::parse_datetime_in(s.trim(), fmt)?),
         (Kind::DateTime, Cell::Micros(m)) => Value::Int(m),
         (Kind::DateTime, Cell::Days(d)) => Value::Int(
@@ -197,6 +203,17 @@ fn parse_cell(cell: Cell, spec: &ColumnSpec, settings: &Settings) -> Result<Valu
     Ok(value)
 }
 
+/// A value of a column with allowed values, as it is compared with them: lower case, spaces
+/// and hyphens as `_`. Plain lower-case ASCII (most cells) is borrowed as it is.
+fn allowed_spelling(t: &str) -> Cow<'_, str> {
+    let plain = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase() && *b != b' ' && *b != b'-';
+    if t.bytes().all(|b| plain(&b)) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase().replace([' ', '-'], "_"))
+    }
+}
+
 /// The column's bounds check (METRICS.md §3 ranges): why `x` is out of range, or `None`.
 pub(super) fn range_error(x: f64, spec: &ColumnSpec) -> Option<String> {
     if let Some((lo, exclusive)) = spec.min {
@@ -238,7 +255,6 @@ pub(super) struct RowSink<'s> {
     file: String,
     bufs: Vec<Buf>,
     lines: Vec<i64>,
-    row: Vec<Value>,
     issues: Vec<Issue>,
     rows_read: u64,
     rows_rejected: u64,
@@ -267,13 +283,8 @@ impl<'s> RowSink<'s> {
             plan,
             accounts,
             file,
-            bufs: table
-                .columns
-                .iter()
-                .map(|c| Buf::for_kind(c.kind))
-                .collect(),
+            bufs: table.columns.iter().map(Buf::for_column).collect(),
             lines: Vec::new(),
-            row: vec![Value::Null; table.columns.len()],
             issues: Vec::new(),
             rows_read: 0,
             rows_rejected: 0,
@@ -318,11 +329,17 @@ impl<'s> RowSink<'s> {
         self.issue(line, &column, value, "filtered".into(), Action::Excluded);
     }
 
-    /// Parse one row of cells (`None` = the column is absent from the file).
-    pub(super) fn push(&mut self, line: u64, cells: &[Option<Cell>]) {
+    /// Parse one row of cells (`None` = the column is absent from the file). The raw text
+    /// of a cell is only spelled out for an issue.
+    pub(super) fn push<'c>(&mut self, line: u64, cells: &[Option<Cell<'c>>])
+    where
+        's: 'c,
+    {
         self.rows_read += 1;
-        let mut raw: Vec<Cell> = Vec::with_capacity(cells.len());
-        let mut errors: Vec<Option<String>> = Vec::with_capacity(cells.len());
+        let n = self.table.columns.len();
+        let mut raw: Vec<Cell<'c>> = Vec::with_capacity(n);
+        let mut row: Vec<Value<'c>> = Vec::with_capacity(n);
+        let mut errors: Vec<Option<String>> = Vec::with_capacity(n);
         for (i, spec) in self.table.columns.iter().enumerate() {
             let mut cell = cells[i].unwrap_or(Cell::Null);
             if let Cell::Text(s) = cell {
@@ -332,11 +349,11 @@ impl<'s> RowSink<'s> {
             }
             match parse_cell(cell, spec, self.settings) {
                 Ok(v) => {
-                    self.row[i] = v;
+                    row.push(v);
                     errors.push(None);
                 }
                 Err(reason) => {
-                    self.row[i] = Value::Null;
+                    row.push(Value::Null);
                     errors.push(Some(reason));
                 }
             }
@@ -344,28 +361,32 @@ impl<'s> RowSink<'s> {
         }
         for (i, cell) in raw.iter().enumerate() {
             if is_blank(cell) {
-                self.fill(i);
+                self.fill(&mut row, i);
             }
         }
         let mut rejected = false;
         for (i, spec) in self.table.columns.iter().enumerate() {
-            let text = raw_text(&raw[i]);
             match errors[i].take() {
                 Some(reason) if spec.required => {
                     rejected = true;
+                    let text = raw_text(&raw[i]);
                     self.issue(line, spec.name, text, reason, Action::Rejected);
                 }
-                Some(reason) => self.issue(line, spec.name, text, reason, Action::SetMissing),
-                None if spec.required && matches!(self.row[i], Value::Null) => {
+                Some(reason) => {
+                    let text = raw_text(&raw[i]);
+                    self.issue(line, spec.name, text, reason, Action::SetMissing)
+                }
+                None if spec.required && matches!(row[i], Value::Null) => {
                     rejected = true;
                     let reason = "required value is missing".to_string();
+                    let text = raw_text(&raw[i]);
                     self.issue(line, spec.name, text, reason, Action::Rejected);
                 }
                 None => {}
             }
         }
         if !rejected {
-            rejected = self.row_rules(line);
+            rejected = self.row_rules(&mut row, line);
         }
         if rejected {
             self.rows_rejected += 1;
@@ -374,7 +395,7 @@ impl<'s> RowSink<'s> {
             }
             return;
         }
-        for (buf, v) in self.bufs.iter_mut().zip(&self.row) {
+        for (buf, v) in self.bufs.iter_mut().zip(&row) {
             buf.push(v);
         }
         self.lines.push(line as i64);
@@ -382,54 +403,57 @@ impl<'s> RowSink<'s> {
 
     /// Fill blank column `i` (METRICS.md §3.1): a deal's account row, then `segment_from_acv`,
     /// then `[defaults]`.
-    fn fill(&mut self, i: usize) {
+    fn fill<'c>(&mut self, row: &mut [Value<'c>], i: usize)
+    where
+        's: 'c,
+    {
         let name = self.table.columns[i].name;
         let idx = |n: &str| self.table.columns.iter().position(|c| c.name == n);
         if self.table.name == schema::DEALS {
-            let account = idx(schema::ACCOUNT_ID).map(|a| &self.row[a]);
+            let account = idx(schema::ACCOUNT_ID).map(|a| &row[a]);
             if let (Some(lookup), Some(Value::Text(id))) = (self.accounts, account) {
                 if let Some(v) = lookup.value(id, name) {
-                    self.row[i] = Value::Text(v.to_string());
+                    row[i] = Value::Text(Cow::Owned(v.to_string()));
                     *self.from_accounts.entry(name).or_default() += 1;
                     return;
                 }
             }
-            let acv = idx(schema::ACV).map(|a| &self.row[a]);
+            let acv = idx(schema::ACV).map(|a| &row[a]);
             if let (true, Some(edges), Some(Value::Float(x))) = (
                 name == schema::SEGMENT,
                 self.settings.mapping.segment_from_acv,
                 acv,
             ) {
-                self.row[i] = Value::Text(segment_for_acv(*x, edges).to_string());
+                row[i] = Value::Text(Cow::Owned(segment_for_acv(*x, edges).to_string()));
                 self.derived_segments += 1;
                 return;
             }
         }
         if let Some(text) = self.plan.defaults[i] {
             if let Ok(v) = parse_cell(Cell::Text(text), &self.table.columns[i], self.settings) {
-                self.row[i] = v;
+                row[i] = v;
                 *self.defaulted.entry(name).or_default() += 1;
             }
         }
     }
 
     /// Rules across columns of one row: segment normalisation, survey score ranges.
-    fn row_rules(&mut self, line: u64) -> bool {
+    fn row_rules(&mut self, row: &mut [Value], line: u64) -> bool {
         let idx = |name: &str| self.table.columns.iter().position(|c| c.name == name);
         if self.table.name == schema::DEALS || self.table.name == schema::ACCOUNTS {
             if let Some(i) = idx(schema::SEGMENT) {
-                if let Value::Text(s) = &self.row[i] {
+                if let Value::Text(s) = &row[i] {
                     let (seg, known) = parse::normalise_segment(s);
                     if !known {
-                        *self.unknown_segments.entry(s.clone()).or_default() += 1;
+                        *self.unknown_segments.entry(s.to_string()).or_default() += 1;
                     }
-                    self.row[i] = Value::Text(seg.to_string());
+                    row[i] = Value::Text(Cow::Borrowed(seg));
                 }
             }
         }
         if self.table.name == schema::SURVEYS {
             if let (Some(k), Some(s)) = (idx(schema::KIND), idx(schema::SCORE)) {
-                if let (Value::Text(kind), Value::Float(score)) = (&self.row[k], &self.row[s]) {
+                if let (Value::Text(kind), Value::Float(score)) = (&row[k], &row[s]) {
                     let (lo, hi) = survey_score_range(kind);
                     if *score < lo || *score > hi {
                         let reason =
@@ -528,4 +552,98 @@ pub(super) fn sink_for<'s>(
         accounts,
         file.to_string(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read::ReadOptions;
+
+    /// `text` read as `TABLE.csv` by the row path.
+    fn rows(table: &str, text: &str) -> ParsedTable {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(format!("{table}.csv"));
+        std::fs::write(&path, text).expect("write");
+        let spec = schema::table(table).expect("table");
+        let read = ReadOptions::columnar(false);
+        super::super::csv_file::read_csv(&path, spec, &Settings::default(), read)
+            .expect("io")
+            .map_err(|e| e.0)
+            .expect("parsed")
+    }
+
+    fn texts(df: &DataFrame, column: &str) -> Vec<Option<String>> {
+        let c = df.column(column).expect("column").str().expect("text");
+        c.iter().map(|v| v.map(str::to_string)).collect()
+    }
+
+    #[test]
+    fn rows_are_parsed_normalised_and_rejected_with_their_raw_text() {
+        let t = rows(
+            schema::DEALS,
+            "deal_id,account_id,segment,acv,closed_at,sales_rep,region\n\
+             D1,A1, Mid-Market ,\"$1,000.50\",2026-10-05,rep 1,\n\
+             D2,A2,ENT,lots,2026-10-06,rep2,EMEA\n\
+             D3,A3,Weird Seg,5,2026-10-07,rep3,APAC\n",
+        );
+        assert_eq!((t.rows_read, t.rows_rejected), (3, 1));
+        assert_eq!(t.rejected_ids, vec!["D2"]);
+        let i = &t.issues[0];
+        assert_eq!(t.issues.len(), 1);
+        assert_eq!(
+            (i.line, i.column.as_str(), i.value.as_str()),
+            (3, "acv", "lots")
+        );
+        assert_eq!(i.action, Action::Rejected);
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        assert_eq!(texts(&t.df, schema::DEAL_ID), some(&["D1", "D3"]));
+        assert_eq!(
+            texts(&t.df, schema::SEGMENT),
+            some(&["mid_market", "other"])
+        );
+        assert_eq!(texts(&t.df, schema::SALES_REP), some(&["rep 1", "rep3"]));
+        assert_eq!(
+            texts(&t.df, schema::REGION),
+            vec![None, Some("APAC".into())]
+        );
+        let acv = t.df.column(schema::ACV).expect("acv").f64().expect("f64");
+        assert_eq!(
+            acv.iter().collect::<Vec<_>>(),
+            vec![Some(1000.5), Some(5.0)]
+        );
+        assert!(t
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"Weird Seg\" (1 row)")));
+    }
+
+    #[test]
+    fn a_bad_optional_value_is_set_missing_with_its_raw_text() {
+        let t = rows(
+            schema::HANDOFFS,
+            "handoff_id,deal_id,meeting_at,cs_acceptance\nH1,D1,soon,Accepted\n",
+        );
+        assert_eq!((t.rows_read, t.rows_rejected), (1, 0));
+        let i = &t.issues[0];
+        assert_eq!(
+            (i.line, i.column.as_str(), i.value.as_str()),
+            (2, "meeting_at", "soon")
+        );
+        assert_eq!(i.action, Action::SetMissing);
+        assert_eq!(
+            texts(&t.df, schema::CS_ACCEPTANCE),
+            vec![Some("accepted".to_string())]
+        );
+    }
+
+    #[test]
+    fn allowed_spelling_lowers_and_underscores_and_borrows_plain_text() {
+        assert!(matches!(
+            allowed_spelling("kickoff_call"),
+            Cow::Borrowed("kickoff_call")
+        ));
+        assert_eq!(allowed_spelling("Kickoff Call"), "kickoff_call");
+        assert_eq!(allowed_spelling("mid-market"), "mid_market");
+        assert_eq!(allowed_spelling("ÉTÉ-x"), "été_x");
+    }
 }
