@@ -6,6 +6,7 @@
 //! problems that make validation fail (exit 3).
 
 pub mod accounts;
+mod cells;
 pub mod columnar;
 mod csv_columnar;
 mod csv_file;
