@@ -8,9 +8,10 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use super::cells::Cell;
 use super::decode::{decode, LineCounter};
 use super::read::{clip, Fatal, ParsedTable, ReadOptions};
-use super::rows::{sink_for, Cell};
+use super::rows::sink_for;
 use crate::config::Settings;
 use crate::schema::TableSpec;
 

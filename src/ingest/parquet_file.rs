@@ -11,8 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Context;
 use polars::prelude::*;
 
+use super::cells::{raw_text, Cell};
 use super::read::{clip, Fatal, ParsedTable, ReadOptions};
-use super::rows::{raw_text, sink_for, Cell};
+use super::rows::sink_for;
 use crate::config::Settings;
 use crate::schema::TableSpec;
 

@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::accounts::AccountLookup;
-pub(super) use super::cells::{is_blank, range_error, raw_text, survey_score_range, Cell};
-use super::cells::{parse_cell, Value};
+use super::cells::{is_blank, parse_cell, raw_text, survey_score_range, Cell, Value};
 use super::mapping::{segment_for_acv, Plan};
 use super::parse;
 use super::read::{clip, ParsedTable};

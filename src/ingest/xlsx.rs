@@ -15,8 +15,9 @@ use std::path::Path;
 use calamine::{open_workbook, CellErrorType, Data, Reader, Xlsx};
 
 use super::accounts::AccountLookup;
+use super::cells::{is_blank, raw_text, Cell};
 use super::read::{clip, Fatal, ParsedTable};
-use super::rows::{is_blank, raw_text, sink_for, Cell};
+use super::rows::sink_for;
 use crate::config::Settings;
 use crate::schema::TableSpec;
 
