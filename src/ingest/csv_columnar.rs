@@ -15,7 +15,7 @@
 use polars::prelude::*;
 
 use super::parse;
-use super::read::ParsedTable;
+use super::read::{starts_with_ascii_ci, ParsedTable, GRAND_TOTALS};
 use super::rows::sink_for;
 use crate::config::Settings;
 use crate::schema::{Kind, TableSpec};
@@ -229,10 +229,7 @@ fn parse_part<'a>(
             width += 1;
             all_blank &= field.trim().is_empty();
             if j == 0 {
-                footer = field
-                    .trim_start()
-                    .get(..12)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("grand totals"));
+                footer = starts_with_ascii_ci(field.trim_start(), GRAND_TOTALS);
             }
             let Some(k) = target.get(j).copied()? else {
                 continue;

@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use super::cells::Cell;
 use super::decode::{decode, LineCounter};
-use super::read::{clip, Fatal, ParsedTable, ReadOptions};
+use super::read::{clip, starts_with_ascii_ci, Fatal, ParsedTable, ReadOptions, GRAND_TOTALS};
 use super::rows::sink_for;
 use crate::config::Settings;
 use crate::schema::TableSpec;
@@ -18,13 +18,10 @@ use crate::schema::TableSpec;
 /// Whether a record is a line of a Salesforce (or similar) report footer.
 fn is_footer(rec: &csv::StringRecord) -> bool {
     let first = rec.get(0).unwrap_or("").trim();
-    // The prefixes are ASCII (and `©`), so comparing bytes without regard to ASCII case is
-    // what lower-casing the field would give, without a string per record.
-    let starts = |p: &str| {
-        first.len() >= p.len() && first.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    };
+    // The prefixes are ASCII (and `©`, which has no case).
+    let starts = |p: &str| starts_with_ascii_ci(first, p);
     // Summary exports put the totals beside it.
-    if starts("grand totals") {
+    if starts(GRAND_TOTALS) {
         return true;
     }
     if rec.iter().skip(1).any(|f| !f.trim().is_empty()) {

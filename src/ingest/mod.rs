@@ -18,6 +18,7 @@ pub mod layout;
 pub mod locale;
 pub mod locate;
 pub mod mapping;
+mod parquet_check;
 mod parquet_file;
 pub mod parse;
 pub mod read;

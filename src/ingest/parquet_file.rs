@@ -1,4 +1,5 @@
-//! Reading a Parquet input file: polars reads it (inside a guard that turns polars' panics
+//! Reading a Parquet input file: its value counts are checked first ([`super::parquet_check`]:
+//! some damage aborts polars), then polars reads it (inside a guard that turns polars' panics
 //! on damaged files into an error naming the file), clean typed columns take the columnar
 //! fast path ([`super::columnar`]), anything else goes row by row through the row parser
 //! ([`super::rows`]), as CSV does.
@@ -102,7 +103,14 @@ pub fn read_parquet(
     // Projection pushdown: the footer gives the header; only the columns the mapping uses
     // (canonical columns and `[filters]` columns) are decoded.
     let mut reader = ParquetReader::new(f);
-    let names = without_panics(|| reader.schema())
+    // Counts polars would trust are checked first: some damage aborts the process in polars.
+    let started = std::time::Instant::now();
+    let checked = super::parquet_check::check(path).map(|pages| {
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        tracing::debug!("{file}: {pages} page headers checked: {ms:.0} ms");
+    });
+    let names = checked
+        .and_then(|()| without_panics(|| reader.schema()))
         .and_then(|r| r.map_err(|e| e.to_string()))
         .map(|schema| {
             schema
@@ -162,11 +170,13 @@ pub fn read_parquet(
         && accounts.is_none()
         && table.name != crate::schema::ACCOUNTS;
     if columnar && plain {
-        let fast = || super::columnar::try_fast(&df, &index, table, &file);
+        // Guarded too: a column polars decoded from a damaged schema can panic when used.
+        let fast = || without_panics(|| super::columnar::try_fast(&df, &index, table, &file));
         match crate::logging::timed(&format!("{file}: columnar checks"), fast) {
-            Ok(Some(parsed)) => return Ok(Ok(parsed)),
-            Ok(None) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
-            Err(e) => tracing::debug!("{file}: columnar path not taken: {e}"),
+            Ok(Ok(Some(parsed))) => return Ok(Ok(parsed)),
+            Ok(Ok(None)) => tracing::debug!("{file}: read row by row (not clean typed columns)"),
+            Ok(Err(e)) => tracing::debug!("{file}: columnar path not taken: {e}"),
+            Err(e) => tracing::debug!("{file}: columnar path not taken (polars panicked: {e})"),
         }
     }
     let mut cols = Vec::with_capacity(index.len());

@@ -86,6 +86,16 @@ pub fn locate(dir: &Path, table: &str) -> Vec<PathBuf> {
 /// The longest raw value a message or the data-quality table repeats, in characters.
 const MAX_SHOWN: usize = 200;
 
+/// The first field of a Salesforce summary report's totals line starts with this, in any case.
+pub const GRAND_TOTALS: &str = "grand totals";
+
+/// Whether `text` starts with the ASCII `prefix` in any ASCII case: what lower-casing
+/// `text` would give, without a string per record.
+pub fn starts_with_ascii_ci(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 /// A raw value as messages show it: at most `MAX_SHOWN` (200) characters, then how long it was.
 pub fn clip(s: String) -> String {
     match s.char_indices().nth(MAX_SHOWN) {

@@ -61,7 +61,7 @@ impl Buf {
     fn into_column(self, name: &str) -> PolarsResult<Column> {
         let name: PlSmallStr = name.into();
         Ok(match self {
-            Buf::Text(b) => b.finish().with_name(name).into_column(),
+            Buf::Text(b) => b.finish().into_column(), // the builder carries the name
             Buf::Int(v) => Column::new(name, v),
             Buf::Float(v) => Column::new(name, v),
             Buf::Bool(v) => Column::new(name, v),
@@ -202,24 +202,16 @@ impl<'s> RowSink<'s> {
         }
         let mut rejected = false;
         for (i, spec) in self.table.columns.iter().enumerate() {
-            match errors[i].take() {
-                Some(reason) if spec.required => {
-                    rejected = true;
-                    let text = raw_text(&raw[i]);
-                    self.issue(line, spec.name, text, reason, Action::Rejected);
-                }
-                Some(reason) => {
-                    let text = raw_text(&raw[i]);
-                    self.issue(line, spec.name, text, reason, Action::SetMissing)
-                }
+            let (reason, action) = match errors[i].take() {
+                Some(reason) if spec.required => (reason, Action::Rejected),
+                Some(reason) => (reason, Action::SetMissing),
                 None if spec.required && matches!(row[i], Value::Null) => {
-                    rejected = true;
-                    let reason = "required value is missing".to_string();
-                    let text = raw_text(&raw[i]);
-                    self.issue(line, spec.name, text, reason, Action::Rejected);
+                    ("required value is missing".to_string(), Action::Rejected)
                 }
-                None => {}
-            }
+                None => continue,
+            };
+            rejected |= matches!(action, Action::Rejected);
+            self.issue(line, spec.name, raw_text(&raw[i]), reason, action);
         }
         if !rejected {
             rejected = self.row_rules(&mut row, line);
