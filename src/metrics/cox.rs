@@ -152,28 +152,36 @@ fn fit(data: &Survival, names: &[String], x: Vec<Vec<f64>>) -> Option<Vec<Hazard
 
 /// `cox`: band indicators for the bands with deals (excellent the reference) and log ACV.
 fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
-    let is = |i: usize, b: &str| d.band[i].as_deref() == Some(b);
-    let n = d.time.len();
-    let deals = |b: &str| (0..n).filter(|&i| is(i, b)).count();
-    let events = |b: &str| (0..n).filter(|&i| is(i, b) && d.event[i]).count();
-    if deals("excellent") == 0 || events("excellent") == 0 {
-        return None;
-    }
-    let modelled: Vec<&str> = ["good", "acceptable", "substandard"]
-        .into_iter()
-        .filter(|b| deals(b) > 0)
+    use s::QUALITY_BANDS as BANDS;
+    // Each subject's band as an index into BANDS (excellent first), looked up once.
+    let band: Vec<Option<usize>> = (d.band.iter())
+        .map(|b| BANDS.iter().position(|name| b.as_deref() == Some(*name)))
         .collect();
-    if modelled.iter().any(|b| events(b) == 0) {
+    let (mut deals, mut events) = ([0usize; 4], [0usize; 4]);
+    for (b, e) in band.iter().zip(&d.event) {
+        if let Some(b) = b {
+            deals[*b] += 1;
+            events[*b] += *e as usize;
+        }
+    }
+    if deals[0] == 0 || events[0] == 0 {
         return None;
     }
-    let x = (0..n)
-        .map(|i| {
-            let mut row: Vec<f64> = modelled.iter().map(|b| is(i, b) as u8 as f64).collect();
-            row.push(d.log_acv[i]);
+    let modelled: Vec<usize> = (1..BANDS.len()).filter(|&b| deals[b] > 0).collect();
+    if modelled.iter().any(|&b| events[b] == 0) {
+        return None;
+    }
+    let x = (band.iter().zip(&d.log_acv))
+        .map(|(b, log_acv)| {
+            let mut row: Vec<f64> = modelled
+                .iter()
+                .map(|m| (*b == Some(*m)) as u8 as f64)
+                .collect();
+            row.push(*log_acv);
             row
         })
         .collect();
-    let mut names: Vec<String> = modelled.iter().map(|b| b.to_string()).collect();
+    let mut names: Vec<String> = modelled.iter().map(|&b| BANDS[b].to_string()).collect();
     names.push("log_acv".into());
     fit(d, &names, x)
 }

@@ -8,6 +8,7 @@ use super::messages::text;
 use crate::config::Settings;
 use crate::metrics::Alert;
 use crate::render::{date, int, num1, num2, pct};
+use crate::schema::QUALITY_BANDS as BANDS;
 use crate::text::Language;
 
 /// Where the report can be opened: a web address (`report_url`) or the folder on disk.
@@ -54,8 +55,6 @@ pub struct Headline {
     pub alerts: Vec<String>,
     pub link: Link,
 }
-
-const BANDS: [&str; 4] = ["excellent", "good", "acceptable", "substandard"];
 
 fn at<'a>(m: &'a Value, path: &[&str]) -> &'a Value {
     path.iter().fold(m, |v, k| &v[*k])
