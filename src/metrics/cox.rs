@@ -134,8 +134,9 @@ struct Survival {
     event: Vec<bool>,
 }
 
-fn fit(data: &Survival, names: &[String], x: Vec<Vec<f64>>) -> Option<Vec<HazardRatio>> {
-    let f = stats::cox_fit(&x, &data.time, &data.event, &data.segment)?;
+/// Fit the covariates `x` (row-major, one row of `names.len()` values per subject).
+fn fit(data: &Survival, names: &[String], x: &[f64]) -> Option<Vec<HazardRatio>> {
+    let f = stats::cox_fit_rows(x, names.len(), &data.time, &data.event, &data.segment)?;
     let ratios = names
         .iter()
         .zip(f.beta.iter().zip(&f.se))
@@ -171,27 +172,22 @@ fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
     if modelled.iter().any(|&b| events[b] == 0) {
         return None;
     }
-    let x = (band.iter().zip(&d.log_acv))
-        .map(|(b, log_acv)| {
-            let mut row: Vec<f64> = modelled
-                .iter()
-                .map(|m| (*b == Some(*m)) as u8 as f64)
-                .collect();
-            row.push(*log_acv);
-            row
-        })
-        .collect();
+    let mut x = Vec::with_capacity(band.len() * (modelled.len() + 1));
+    for (b, log_acv) in band.iter().zip(&d.log_acv) {
+        x.extend(modelled.iter().map(|m| (*b == Some(*m)) as u8 as f64));
+        x.push(*log_acv);
+    }
     let mut names: Vec<String> = modelled.iter().map(|&b| BANDS[b].to_string()).collect();
     names.push("log_acv".into());
-    fit(d, &names, x)
+    fit(d, &names, &x)
 }
 
 /// `cox_score`: quality score per 10 points and log ACV.
 fn score_model(d: &Survival) -> Option<Vec<HazardRatio>> {
-    let x = (0..d.time.len())
-        .map(|i| vec![d.score[i] / 10.0, d.log_acv[i]])
+    let x: Vec<f64> = (d.score.iter().zip(&d.log_acv))
+        .flat_map(|(score, log_acv)| [score / 10.0, *log_acv])
         .collect();
-    fit(d, &["score_per_10".into(), "log_acv".into()], x)
+    fit(d, &["score_per_10".into(), "log_acv".into()], &x)
 }
 
 pub struct Cox {

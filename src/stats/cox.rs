@@ -230,23 +230,40 @@ pub fn cox_fit<S: Ord>(
     event: &[bool],
     strata: &[S],
 ) -> Option<CoxFit> {
-    let n = x.len();
     let p = x.first().map_or(0, Vec::len);
+    if x.iter().any(|r| r.len() != p) {
+        return None;
+    }
+    let rows: Vec<f64> = x.iter().flatten().copied().collect();
+    cox_fit_rows(&rows, p, time, event, strata)
+}
+
+/// [`cox_fit`] with the covariates in one row-major slice, subject `i` at
+/// `x[i * p..(i + 1) * p]`: no vector per subject (the survival cohort has a million).
+pub fn cox_fit_rows<S: Ord>(
+    x: &[f64],
+    p: usize,
+    time: &[f64],
+    event: &[bool],
+    strata: &[S],
+) -> Option<CoxFit> {
+    if p == 0 || x.len() % p != 0 {
+        return None;
+    }
+    let n = x.len() / p;
     if n == 0
-        || p == 0
         || time.len() != n
         || event.len() != n
         || strata.len() != n
-        || x.iter().any(|r| r.len() != p)
         || !event.iter().any(|e| *e)
-        || x.iter().flatten().chain(time).any(|v| !v.is_finite())
+        || x.iter().chain(time).any(|v| !v.is_finite())
     {
         return None;
     }
     // Centring changes no coefficient (a shift cancels in every risk-set ratio) and keeps
     // exp(xβ) in range.
     let means: Vec<f64> = (0..p)
-        .map(|j| x.iter().map(|r| r[j]).sum::<f64>() / n as f64)
+        .map(|j| x.iter().skip(j).step_by(p).sum::<f64>() / n as f64)
         .collect();
     // Strata as dense ids in their sort order (a handful of distinct values), then one sort
     // of plain (stratum, descending time, subject) triples: no comparison reaches back into
@@ -279,7 +296,8 @@ pub fn cox_fit<S: Ord>(
     for g in &groups {
         let start = design.time.len();
         for &i in *g {
-            design.x.extend(x[i].iter().zip(&means).map(|(v, m)| v - m));
+            let row = &x[i * p..(i + 1) * p];
+            design.x.extend(row.iter().zip(&means).map(|(v, m)| v - m));
             design.time.push(time[i]);
             design.event.push(event[i]);
         }
@@ -451,6 +469,15 @@ mod tests {
         // An indicator whose group has no event: β → −∞, no convergence.
         let x = vec![vec![0.0], vec![1.0], vec![0.0], vec![1.0]];
         assert_eq!(cox_fit(&x, &t, &[true, false, true, false], &[0; 4]), None);
+        // Ragged rows, and a row-major slice that is not whole rows.
+        assert_eq!(
+            cox_fit(&[vec![1.0], vec![]], &t[..2], &e[..2], &[0; 2]),
+            None
+        );
+        assert_eq!(
+            cox_fit_rows(&[1.0, 2.0, 3.0], 2, &t[..2], &e[..2], &[0; 2]),
+            None
+        );
     }
 
     #[test]
