@@ -247,7 +247,7 @@ pub fn cox_fit_rows<S: Ord>(
     event: &[bool],
     strata: &[S],
 ) -> Option<CoxFit> {
-    if p == 0 || x.len() % p != 0 {
+    if p == 0 || !x.len().is_multiple_of(p) {
         return None;
     }
     let n = x.len() / p;
