@@ -132,15 +132,11 @@ fn take_clean(s: &Series, spec: &ColumnSpec) -> PolarsResult<Option<Column>> {
     }
     let out: Series = match (spec.kind, s.dtype()) {
         (Kind::Text, DataType::String) => {
-            let ca = s.str()?;
             // Ids repeat on consecutive rows (an account's snapshots come together): a value
-            // equal to the one before it was checked already.
-            let mut previous: Option<&str> = None;
-            let clean = ca.iter().flatten().all(|v| {
-                let seen = previous == Some(v);
-                previous = Some(v);
-                seen || clean_text(v, spec.allowed)
-            });
+            // whose view repeats the row before it was checked already.
+            let clean = super::views::texts(s.str()?)
+                .flatten()
+                .all(|(v, repeat)| repeat || clean_text(v, spec.allowed));
             if !clean {
                 return Ok(None);
             }
