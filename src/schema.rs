@@ -328,8 +328,6 @@ pub const FIRST_VALUE_AT: &str = "first_value_at";
 pub const GO_LIVE_AT: &str = "go_live_at";
 pub const QUALITY_SCORE: &str = "quality_score";
 pub const QUALITY_BAND: &str = "quality_band";
-/// The values of `quality_band` (METRICS.md §4.4), best first.
-pub const QUALITY_BANDS: [&str; 4] = ["excellent", "good", "acceptable", "substandard"];
 pub const COMPLETION: &str = "completion";
 pub const COMPLETENESS: &str = "completeness";
 pub const INFO_FILLED: &str = "info_filled";

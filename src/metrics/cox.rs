@@ -153,7 +153,7 @@ fn fit(data: &Survival, names: &[String], x: &[f64]) -> Option<Vec<HazardRatio>>
 
 /// `cox`: band indicators for the bands with deals (excellent the reference) and log ACV.
 fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
-    use s::QUALITY_BANDS as BANDS;
+    use s::BANDS;
     // Each subject's band as an index into BANDS (excellent first), looked up once.
     let band: Vec<Option<usize>> = (d.band.iter())
         .map(|b| BANDS.iter().position(|name| b.as_deref() == Some(*name)))

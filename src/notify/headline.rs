@@ -8,7 +8,7 @@ use super::messages::text;
 use crate::config::Settings;
 use crate::metrics::Alert;
 use crate::render::{date, int, num1, num2, pct};
-use crate::schema::QUALITY_BANDS as BANDS;
+use crate::schema::BANDS;
 use crate::text::Language;
 
 /// Where the report can be opened: a web address (`report_url`) or the folder on disk.
