@@ -52,7 +52,7 @@ pub fn try_fast(
         if let Some(pos) = position(table, schema::SEGMENT) {
             let (normalised, unknown) = segments(&cols[pos])?;
             for (seg, n) in unknown {
-                warnings.push(super::read::unknown_segment_warning(file, &seg, n));
+                warnings.push(super::rows::unknown_segment_warning(file, &seg, n));
             }
             cols[pos] = normalised;
         }
@@ -121,7 +121,7 @@ fn clean_text(s: &str, allowed: Option<&[&str]>) -> bool {
 
 /// A number the row parser's range check accepts (and not NaN, which it would pass on).
 fn in_range(x: f64, spec: &ColumnSpec) -> bool {
-    !x.is_nan() && super::read::range_error(x, spec).is_none()
+    !x.is_nan() && super::cells::range_error(x, spec).is_none()
 }
 
 /// The column as the row parser would produce it, when it would produce it unchanged.
@@ -210,7 +210,7 @@ fn survey_scores_in_range(kind: &Column, score: &Column) -> PolarsResult<bool> {
     let scores = score.as_materialized_series().f64()?.clone();
     let ok = kinds.iter().zip(scores.iter()).all(|(k, s)| match (k, s) {
         (Some(k), Some(s)) => {
-            let (lo, hi) = super::read::survey_score_range(k);
+            let (lo, hi) = super::cells::survey_score_range(k);
             (lo..=hi).contains(&s)
         }
         _ => true,

@@ -33,10 +33,10 @@ pub fn check(path: &Path) -> Result<usize, String> {
         return Ok(0); // the caller's open reports it
     };
     let mut r = BufReader::new(file);
-    let Some(meta) = footer(&mut r)? else {
+    let len = r.seek(SeekFrom::End(0)).map_err(|e| e.to_string())?;
+    let Some(meta) = footer(&mut r, len)? else {
         return Ok(0); // no Parquet footer: polars says so
     };
-    let len = r.seek(SeekFrom::End(0)).map_err(|e| e.to_string())?;
     let total: i64 = meta.row_groups.iter().map(|g| g.num_rows.max(0)).sum();
     if meta.num_rows < 0 || meta.num_rows != total {
         return Err(format!(
@@ -92,13 +92,12 @@ pub fn check(path: &Path) -> Result<usize, String> {
     Ok(walked)
 }
 
-/// The file's footer: `Ok(None)` when the file does not end in a Parquet footer (polars
+/// The footer of a file of `len` bytes: `Ok(None)` when the file does not end in a Parquet footer (polars
 /// reports that), `Err` when the footer is there but does not decode. polars' own footer
 /// decoder is more lenient (it reads past text that is not UTF-8, for one) and then trusts
 /// counts it cannot check, so a footer this check cannot read is refused, not passed on.
-fn footer(r: &mut BufReader<File>) -> Result<Option<FileMetaData>, String> {
+fn footer(r: &mut BufReader<File>, len: u64) -> Result<Option<FileMetaData>, String> {
     let io = |e: std::io::Error| e.to_string();
-    let len = r.seek(SeekFrom::End(0)).map_err(io)?;
     if len < 12 {
         return Ok(None);
     }
@@ -209,10 +208,15 @@ mod tests {
         path
     }
 
-    /// The page headers of column "id" in row group 0: offset, header, header length.
+    fn footer_of(path: &Path) -> Result<Option<FileMetaData>, String> {
+        let len = std::fs::metadata(path).unwrap().len();
+        footer(&mut BufReader::new(File::open(path).unwrap()), len)
+    }
+
+    /// The page headers of column "deal_id" in row group 0: offset, header, header length.
     fn headers(path: &Path) -> Vec<(u64, PageHeader, usize)> {
+        let meta = footer_of(path).unwrap().unwrap();
         let mut r = BufReader::new(File::open(path).unwrap());
-        let meta = footer(&mut r).unwrap().unwrap();
         let m = meta.row_groups[0].columns[0].meta_data.clone().unwrap();
         let mut at = m.dictionary_page_offset.unwrap_or(m.data_page_offset) as u64;
         let end = at + m.total_compressed_size as u64;
@@ -233,7 +237,7 @@ mod tests {
     fn a_good_file_passes() {
         let dir = tempfile::tempdir().unwrap();
         let path = good_file(dir.path());
-        let meta = footer(&mut BufReader::new(File::open(&path).unwrap()));
+        let meta = footer_of(&path);
         assert_eq!(
             meta.map(|m| m.map(|m| m.row_groups.len())),
             Ok(Some(2)),
@@ -359,9 +363,7 @@ mod tests {
         use polars_parquet_format::thrift::protocol::TCompactOutputProtocol;
         let dir = tempfile::tempdir().unwrap();
         let path = good_file(dir.path());
-        let mut meta = footer(&mut BufReader::new(File::open(&path).unwrap()))
-            .unwrap()
-            .unwrap();
+        let mut meta = footer_of(&path).unwrap().unwrap();
         edit(&mut meta);
         let mut bytes = std::fs::read(&path).unwrap();
         let n = bytes.len();

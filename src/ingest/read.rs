@@ -13,10 +13,8 @@ use polars::prelude::*;
 use super::accounts::AccountLookup;
 use super::Issue;
 
-pub(super) use super::cells::{range_error, survey_score_range};
 pub use super::csv_file::read_csv;
 pub use super::parquet_file::read_parquet;
-pub(super) use super::rows::unknown_segment_warning;
 
 /// A parsed table before the exclusion rules: the kept rows, plus what happened to the rest.
 pub struct ParsedTable {

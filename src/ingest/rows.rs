@@ -401,8 +401,7 @@ mod tests {
     }
 
     fn texts(df: &DataFrame, column: &str) -> Vec<Option<String>> {
-        let c = df.column(column).expect("column").str().expect("text");
-        c.iter().map(|v| v.map(str::to_string)).collect()
+        crate::metrics::strs(df, column).expect("a text column")
     }
 
     #[test]
