@@ -99,16 +99,26 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
         .collect())
 }
 
-/// Each handoff row's reason, or null for a used record; `deal_reasons` are
-/// [`deal_reasons`] of `deals`, `rejected` and `filtered` the ids of the deal rows the row
-/// parser rejected and the `[filters]` left out.
+/// The handoff rules' answer for each handoff row.
+pub struct HandoffRows {
+    /// The row's reason, or null for a used record.
+    pub reasons: Vec<Option<&'static str>>,
+    /// For a used record, the row of its deal among the used deals (the deal rows without
+    /// a reason, in order): the dense deal key of [`super::keys`], found by the id lookup
+    /// the rules make anyway.
+    pub deal_keys: Vec<Option<IdxSize>>,
+}
+
+/// Each handoff row's reason and deal key; `deal_reasons` are [`deal_reasons`] of `deals`,
+/// `rejected` and `filtered` the ids of the deal rows the row parser rejected and the
+/// `[filters]` left out.
 pub fn handoff_reasons(
     handoffs: &DataFrame,
     deals: &DataFrame,
     deal_reasons: &[Option<&'static str>],
     rejected: &[String],
     filtered: &[String],
-) -> PolarsResult<Vec<Option<&'static str>>> {
+) -> PolarsResult<HandoffRows> {
     // Each deal id's first row (the other rows of an id are duplicates).
     let mut deal_row: PlHashMap<&str, usize> = PlHashMap::with_capacity(deals.height());
     for (row, (id, reason)) in text(deals, schema::DEAL_ID)?
@@ -136,11 +146,11 @@ pub fn handoff_reasons(
         }
     }
     let dup_handoff = repeated(text(handoffs, schema::HANDOFF_ID)?, &line);
-    Ok(deal_ids
+    let reasons: Vec<Option<&'static str>> = deal_ids
         .iter()
-        .zip(rows)
+        .zip(&rows)
         .enumerate()
-        .map(|(i, (id, row))| match row {
+        .map(|(i, (id, row))| match *row {
             None if id.is_some_and(|id| filtered.contains(id)) => Some(FILTERED),
             None if id.is_some_and(|id| rejected.contains(id)) => Some(DEAL_REJECTED),
             None => Some(ORPHAN),
@@ -150,7 +160,26 @@ pub fn handoff_reasons(
                 None => None,
             },
         })
-        .collect())
+        .collect();
+    // Each deal row's position among the used deals (meaningful for used deals only).
+    let mut used = 0;
+    let position: Vec<IdxSize> = deal_reasons
+        .iter()
+        .map(|r| {
+            let p = used;
+            used += IdxSize::from(r.is_none());
+            p
+        })
+        .collect();
+    let deal_keys = rows
+        .iter()
+        .zip(&reasons)
+        .map(|(row, reason)| match (row, reason) {
+            (Some(row), None) => Some(position[*row]),
+            _ => None,
+        })
+        .collect();
+    Ok(HandoffRows { reasons, deal_keys })
 }
 
 #[cfg(test)]
@@ -209,18 +238,22 @@ mod tests {
             ("D1", "A1", 10, 2),
             ("D2", "A1", 20, 3), // later_deal
             ("D3", "A2", 10, 4),
+            ("D4", "A3", 10, 5),
         ]);
         let reasons = deal_reasons(&d, 100 * DAY).expect("deals");
         let h = df!(
-            schema::HANDOFF_ID => ["H1", "H2", "H3", "H4", "H5", "H6", "H1"],
-            schema::DEAL_ID => ["D1", "D2", "DX", "DR", "DF", "D1", "D3"],
-            schema::LINE => [2i64, 3, 4, 5, 6, 7, 8]
+            schema::HANDOFF_ID => ["H1", "H2", "H3", "H4", "H5", "H6", "H1", "H7"],
+            schema::DEAL_ID => ["D1", "D2", "DX", "DR", "DF", "D1", "D3", "D4"],
+            schema::LINE => [2i64, 3, 4, 5, 6, 7, 8, 9]
         )
         .expect("frame");
         let got =
             handoff_reasons(&h, &d, &reasons, &["DR".into()], &["DF".into()]).expect("handoffs");
+        // D2 (deal row 1) is not used: D1 is used deal 0, D4 (deal row 3) used deal 2.
+        let keys = [Some(0), None, None, None, None, None, None, Some(2)];
+        assert_eq!(got.deal_keys, keys);
         assert_eq!(
-            got,
+            got.reasons,
             [
                 None,             // H1 → D1, used
                 Some(LATER_DEAL), // the deal's own reason
@@ -229,6 +262,7 @@ mod tests {
                 Some(FILTERED),
                 Some(DUPLICATE), // second record of D1
                 Some(DUPLICATE), // handoff id H1 again
+                None,            // H7 → D4
             ]
         );
     }

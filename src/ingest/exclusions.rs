@@ -218,26 +218,24 @@ pub(super) fn apply_exclusions(
     })?;
     let used_deals = &out.tables[schema::DEALS];
     let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
-    let deal_ids = used_deals.column(schema::DEAL_ID)?.str()?.clone();
     // The handoffs on one thread, the account tables on this one: both need only the used
     // deals. They are added in the same order either way.
     let handoffs = parsed.remove(schema::HANDOFFS);
     let split_handoffs = |h: &ParsedTable| {
         timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
-            let reasons = deal_rules::handoff_reasons(
+            let rows = deal_rules::handoff_reasons(
                 &h.df,
                 &deals.df,
                 &reasons,
                 &deals.rejected_ids,
                 &deals.filtered_ids,
             )?;
-            let lf = with_reasons(h, reasons)?;
-            let mut s = split(schema::HANDOFFS, h, lf, schema::DEAL_ID)?;
-            // Every used handoff belongs to a used deal.
-            let deal =
-                keys::Resolver::new(&deal_ids).resolve(s.used.column(schema::DEAL_ID)?.str()?);
-            s.used.with_column(deal.into_column())?;
-            Ok(s)
+            // Every used handoff has its used deal's key; split keeps the column.
+            let mut df = h.df.clone();
+            df.with_column(Column::new(REASON.into(), rows.reasons))?;
+            let keys = IdxCa::from_iter_options(DEAL_KEY.into(), rows.deal_keys.into_iter());
+            df.with_column(keys.into_column())?;
+            split(schema::HANDOFFS, h, df.lazy(), schema::DEAL_ID)
         })
     };
     let (handoffs, others) = crate::parallel::join(

@@ -6,6 +6,8 @@
 
 use polars::prelude::*;
 
+use super::views::Text;
+
 /// The row of a row's deal in the used `deals` frame (`IdxSize`, null when none).
 pub const DEAL_KEY: &str = "_deal";
 
@@ -45,18 +47,18 @@ impl<'a> Resolver<'a> {
             let mut missing = false;
             // The answer for the last non-null row, which a repeat shares.
             let mut last = NONE;
-            for text in super::views::texts(part) {
+            super::views::each(part, |text| {
                 let row = match text {
-                    None => NONE,
-                    Some((_, true)) => last,
-                    Some((id, false)) => {
+                    Text::Null => NONE,
+                    Text::Repeat => last,
+                    Text::New(id) => {
                         last = map.get(id).copied().unwrap_or(NONE);
                         last
                     }
                 };
                 missing |= row == NONE;
                 rows.push(row);
-            }
+            });
             let ca = IdxCa::from_vec(DEAL_KEY.into(), rows);
             if missing {
                 // Only the names of the dtypes can fail here, and they match.

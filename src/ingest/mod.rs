@@ -23,7 +23,7 @@ mod parquet_file;
 pub mod parse;
 pub mod read;
 mod rows;
-mod views;
+pub(crate) mod views;
 pub mod xlsx;
 
 use std::collections::BTreeMap;

@@ -8,25 +8,65 @@
 
 use polars::prelude::*;
 
-/// Each row of `ca`: `None` for a null, else its text and whether its view equals the
-/// previous non-null row's in the same chunk (a view points into its own chunk's buffers).
-pub fn texts(ca: &StringChunked) -> impl Iterator<Item = Option<(&str, bool)>> {
+/// One row of a text column, as [`each`] hands it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text<'a> {
+    /// A missing value.
+    Null,
+    /// The row's view equals the previous non-null row's in the same chunk (a view points
+    /// into its own chunk's buffers): the same text, not looked at again.
+    Repeat,
+    /// Any other row, with its text.
+    New(&'a str),
+}
+
+/// Call `f` on each row of `ca`, in order. A loop over each chunk's views rather than an
+/// iterator: the text of a repeat is never looked up and a chunk without nulls skips the
+/// validity, so a repeat costs a 16-byte comparison (29 M snapshot rows at a million deals:
+/// about 0.1 s, where an iterator yielding every row's text took 0.7 s).
+pub fn each<'a>(ca: &'a StringChunked, mut f: impl FnMut(Text<'a>)) {
     // The validity through the chunk as a trait object, the views through its type.
-    ca.downcast_iter()
-        .zip(ca.chunks())
-        .flat_map(|(arr, chunk)| {
-            let validity = chunk.validity();
-            let mut last: Option<u128> = None;
-            arr.views().iter().enumerate().map(move |(i, view)| {
-                if validity.is_some_and(|v| !v.get_bit(i)) {
-                    return None;
+    for (arr, chunk) in ca.downcast_iter().zip(ca.chunks()) {
+        let views = arr.views();
+        let mut last: Option<u128> = None;
+        match chunk.validity().filter(|v| v.unset_bits() > 0) {
+            None => {
+                for (i, view) in views.iter().enumerate() {
+                    let bits = view.as_u128();
+                    if last == Some(bits) {
+                        f(Text::Repeat);
+                    } else {
+                        last = Some(bits);
+                        f(Text::New(arr.value(i)));
+                    }
                 }
-                let bits = view.as_u128();
-                let repeat = last == Some(bits);
-                last = Some(bits);
-                Some((arr.value(i), repeat))
-            })
-        })
+            }
+            Some(validity) => {
+                for ((i, view), valid) in views.iter().enumerate().zip(validity.iter()) {
+                    let bits = view.as_u128();
+                    if !valid {
+                        f(Text::Null);
+                    } else if last == Some(bits) {
+                        f(Text::Repeat);
+                    } else {
+                        last = Some(bits);
+                        f(Text::New(arr.value(i)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether some row of `ca` may start with one of `bytes`: read from each view's first
+/// text byte (in the view for every length), without looking up the text. Missing rows
+/// may answer true (their views are not looked at); a false answer is certain.
+pub fn may_start_with(ca: &StringChunked, bytes: &[u8]) -> bool {
+    ca.downcast_iter().any(|arr| {
+        arr.views()
+            .iter()
+            .any(|v| v.length > 0 && bytes.contains(&v.prefix.to_le_bytes()[0]))
+    })
 }
 
 #[cfg(test)]
@@ -37,6 +77,17 @@ mod tests {
     /// text stored twice has two views. The last two chunks hold one long text each, at
     /// the same offset of their own buffer: the same view bits, other text.
     #[test]
+    fn first_bytes_from_the_views() {
+        let long = "=SUM(A1:A9) and some more text";
+        let ca = StringChunked::new("t".into(), [Some("abc"), None, Some("")]);
+        assert!(!may_start_with(&ca, b"=+"));
+        assert!(may_start_with(&ca, b"xa"));
+        let ca = StringChunked::new("t".into(), [Some("plain"), Some(long)]);
+        assert!(may_start_with(&ca, b"="));
+        assert!(!may_start_with(&ca, b"+-"));
+    }
+
+    #[test]
     fn repeats_by_view_within_a_chunk() {
         let long = |c: char| Some(format!("account-{}", c.to_string().repeat(20)));
         let chunk = |ids: &[Option<String>]| ids.iter().cloned().collect::<StringChunked>();
@@ -44,19 +95,18 @@ mod tests {
         let mut ca = chunk(&[x.clone(), x.clone(), None, x, long('a'), long('a')]);
         ca.append_owned(chunk(&[long('a')])).unwrap();
         ca.append_owned(chunk(&[long('b')])).unwrap();
-        let got: Vec<Option<(String, bool)>> = texts(&ca)
-            .map(|t| t.map(|(s, repeat)| (s.chars().take(9).collect(), repeat)))
-            .collect();
-        let row = |s: &str, repeat: bool| Some((s.to_string(), repeat));
+        let mut got: Vec<Text> = Vec::new();
+        each(&ca, |t| got.push(t));
+        let (a, b) = (long('a').unwrap(), long('b').unwrap());
         let want = [
-            row("x", false),
-            row("x", true), // inline: equal text, equal view
-            None,
-            row("x", true), // compared with the last non-null row
-            row("account-a", false),
-            row("account-a", false), // stored twice: another offset, another view
-            row("account-a", false), // another chunk
-            row("account-b", false), // the view bits of the row before, other text
+            Text::New("x"),
+            Text::Repeat, // inline: equal text, equal view
+            Text::Null,
+            Text::Repeat, // compared with the last non-null row
+            Text::New(&a),
+            Text::New(&a), // stored twice: another offset, another view
+            Text::New(&a), // another chunk
+            Text::New(&b), // the view bits of the row before, other text
         ];
         assert_eq!(got, want);
     }

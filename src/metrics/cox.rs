@@ -2,7 +2,7 @@
 //! event as the §4.9 retention curves, stratified by segment (each segment its own
 //! baseline hazard). `cox` takes the band indicators (excellent the reference) and log
 //! ACV; `cox_score` the quality score per 10 points and log ACV. The fitting itself is
-//! [`crate::stats::cox_fit`]; this file builds the designs and decides when a model is null.
+//! [`crate::stats::cox_fit_ordered`], both models in one [`RiskOrder`]; this file builds the designs and decides when a model is null.
 
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use super::churn::finite;
 use super::typed::MetricSection;
 use super::{bools, f64s, frame, strs};
 use crate::schema as s;
-use crate::stats::{self, Z95};
+use crate::stats::{self, RiskOrder, Z95};
 
 /// One covariate's hazard ratio with its 95% interval and Wald p-value.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,8 +135,13 @@ struct Survival {
 }
 
 /// Fit the covariates `x` (row-major, one row of `names.len()` values per subject).
-fn fit(data: &Survival, names: &[String], x: &[f64]) -> Option<Vec<HazardRatio>> {
-    let f = stats::cox_fit_rows(x, names.len(), &data.time, &data.event, &data.segment)?;
+fn fit(
+    data: &Survival,
+    order: &RiskOrder,
+    names: &[String],
+    x: &[f64],
+) -> Option<Vec<HazardRatio>> {
+    let f = stats::cox_fit_ordered(order, x, names.len(), &data.time, &data.event)?;
     let ratios = names
         .iter()
         .zip(f.beta.iter().zip(&f.se))
@@ -152,7 +157,7 @@ fn fit(data: &Survival, names: &[String], x: &[f64]) -> Option<Vec<HazardRatio>>
 }
 
 /// `cox`: band indicators for the bands with deals (excellent the reference) and log ACV.
-fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
+fn band_model(d: &Survival, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
     use s::BANDS;
     // Each subject's band as an index into BANDS (excellent first), looked up once.
     let band: Vec<Option<usize>> = (d.band.iter())
@@ -179,15 +184,15 @@ fn band_model(d: &Survival) -> Option<Vec<HazardRatio>> {
     }
     let mut names: Vec<String> = modelled.iter().map(|&b| BANDS[b].to_string()).collect();
     names.push("log_acv".into());
-    fit(d, &names, &x)
+    fit(d, order, &names, &x)
 }
 
 /// `cox_score`: quality score per 10 points and log ACV.
-fn score_model(d: &Survival) -> Option<Vec<HazardRatio>> {
+fn score_model(d: &Survival, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
     let x: Vec<f64> = (d.score.iter().zip(&d.log_acv))
         .flat_map(|(score, log_acv)| [score / 10.0, *log_acv])
         .collect();
-    fit(d, &["score_per_10".into(), "log_acv".into()], &x)
+    fit(d, order, &["score_per_10".into(), "log_acv".into()], &x)
 }
 
 pub struct Cox {
@@ -219,8 +224,11 @@ pub fn cox(survival: &DataFrame) -> anyhow::Result<Cox> {
     let (cox, cox_score) = if events == 0 {
         (None, None)
     } else {
-        // The two fits are independent: one on another thread halves their wall time.
-        let (band, score) = crate::parallel::join(|| band_model(&data), || score_model(&data));
+        // Both models walk the subjects in one order (same times and strata); the two fits
+        // are otherwise independent: one on another thread halves their wall time.
+        let order = RiskOrder::new(&data.time, &data.segment);
+        let (band, score) =
+            crate::parallel::join(|| band_model(&data, &order), || score_model(&data, &order));
         (model(band), model(score))
     };
     let rows: Vec<(&str, &HazardRatio)> = [("cox", &cox), ("cox_score", &cox_score)]

@@ -6,11 +6,13 @@ use polars::prelude::*;
 
 /// Whether a spreadsheet would run this text as a formula (it starts with `=`, `+`, `-`,
 /// `@`, tab or CR).
+/// The first bytes that make a spreadsheet read a cell as a formula.
+const FORMULA_START: &[u8] = b"=+-@\t\r";
+
 fn needs_prefix(s: &str) -> bool {
-    matches!(
-        s.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+    s.as_bytes()
+        .first()
+        .is_some_and(|b| FORMULA_START.contains(b))
 }
 
 /// Prefix text that a spreadsheet would run as a formula with `'`.
@@ -70,8 +72,10 @@ pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
     for name in names {
         let c = safe.column(&name)?.str()?.clone();
         // Most columns hold nothing to neutralise: leave those as they are (no copy of a
-        // million-row column).
-        if !c.iter().flatten().any(needs_prefix) {
+        // million-row column), seen from the string views' first bytes.
+        if !crate::ingest::views::may_start_with(&c, FORMULA_START)
+            || !c.iter().flatten().any(needs_prefix)
+        {
             continue;
         }
         let fixed: StringChunked = c

@@ -23,7 +23,7 @@ mod risk;
 mod survival;
 
 pub use association::{chi_square_independence, correlation_test, ols_slope, pearson};
-pub use cox::{cox_fit, cox_fit_rows, CoxFit};
+pub use cox::{cox_fit, cox_fit_ordered, cox_fit_rows, CoxFit, RiskOrder};
 pub use descriptive::{mean, quantile_linear, wilson};
 pub use distributions::{chi2_sf, t_two_sided_p};
 pub use fisher::{fisher_exact, holm};

@@ -203,7 +203,9 @@ pub(crate) fn encode_png(rgb: &[u8], w: u32, h: u32) -> anyhow::Result<Vec<u8>> 
     encoder.set_depth(png::BitDepth::Eight);
     // "Up" suits charts (flat areas, horizontal rules): files stay as small as before.
     encoder.set_filter(png::FilterType::Up);
-    encoder.set_compression(png::Compression::Best);
+    // The crate's default level: at a million deals the charts took 0.65 s at `Best`, the
+    // longer leg of the rendering stage, and 0.15 s here, for 7% larger files (issue #17).
+    encoder.set_compression(png::Compression::Default);
     let mut writer = encoder.write_header()?;
     writer.write_image_data(rgb)?;
     writer.finish()?;
