@@ -156,13 +156,10 @@ fn table_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(files)
 }
 
-/// The bytes of every output file, by relative path; `handoff_facts` gives the report's
-/// `tables/handoff_facts.parquet` ([`sql::facts_file`]), called last: the caller may be
-/// making it on another thread all along.
-pub fn render_files(
-    computed: &Computed,
-    handoff_facts: impl FnOnce() -> anyhow::Result<(PathBuf, Vec<u8>)>,
-) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+/// The bytes of every output file, by relative path, but for
+/// `tables/handoff_facts.parquet` ([`sql::facts_file`]), which the caller makes and writes
+/// on a thread of its own.
+pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = Vec::new();
     let mut json = serde_json::to_vec_pretty(&computed.metrics)?;
     json.push(b'\n');
@@ -197,6 +194,5 @@ pub fn render_files(
         ));
     }
     files.extend(tables?);
-    files.push(handoff_facts()?);
     Ok(files)
 }

@@ -69,58 +69,78 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         ing.release_except(&metrics::INPUTS_READ);
     }
     progress.stage("computing metrics");
+    // The report folder is staged from here on (the output folder locked, a temporary
+    // folder made; an error on the way removes it and leaves the previous report as it was).
+    let staging = std::sync::Arc::new(output::Staging::begin(
+        &args.out,
+        &period.label(),
+        period.kind_name(),
+    )?);
     // `tables/handoff_facts.parquet` (a million rows to encode at a million deals) needs only
-    // the fact table and the cohort ranges: it is made on a thread of its own while the
-    // metrics are computed and the rest is rendered, steps that mostly run on one core.
+    // the fact table and the cohort ranges: it is made and written on a thread of its own
+    // while the metrics are computed and the rest is rendered.
     let ranges = metrics::cohort::ranges(&params, period);
     let facts_file = {
         let facts = facts.clone();
-        std::thread::spawn(move || {
-            logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges))
+        let staging = std::sync::Arc::clone(&staging);
+        std::thread::spawn(move || -> anyhow::Result<()> {
+            let (path, bytes) =
+                logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges))?;
+            staging.write(&path, &bytes)
         })
     };
-    let mut computed = metrics::compute(&facts, &ing, &params, period)?;
-    progress.stage("custom analyses");
-    let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
-    let failed: Vec<&str> = custom
-        .iter()
-        .filter(|c| c.result.is_err())
-        .map(|c| c.file.as_str())
-        .collect();
-    if r.strict && !failed.is_empty() {
-        return Err(usage(format!(
-            "--strict: custom quer{} failed, nothing written: {}",
-            if failed.len() == 1 { "y" } else { "ies" },
-            failed.join(", ")
-        )));
-    }
-    report::attach_custom(&mut computed, custom);
-    let language = args.lang.or(r.settings.language).unwrap_or_default();
-    let missing = language.missing_messages();
-    if !missing.is_empty() {
-        progress.suspend(|| {
-            tracing::warn!(
-                "the {:?} catalog lacks {} of the report's messages ({}…): they are written in English",
-                language.code(),
-                missing.len(),
-                missing[0]
-            )
-        });
-    }
-    computed
-        .metrics
-        .as_object_mut()
-        .expect("metrics.json is an object")
-        .insert("language".into(), serde_json::json!(language.code()));
-    progress.stage("rendering");
-    let facts_file = || {
-        facts_file
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    };
-    let files = report::render_files(&computed, facts_file)?;
-    progress.stage("writing");
-    let target = output::write_report(&args.out, &period.label(), period.kind_name(), &files)?;
+    // Everything up to the written files, as one step: its error is raised only after the
+    // facts thread has ended, so no thread is left writing into a folder being removed.
+    let rendered = (|| -> anyhow::Result<_> {
+        let mut computed = metrics::compute(&facts, &ing, &params, period)?;
+        progress.stage("custom analyses");
+        let custom = report::custom_analyses(&ing, &computed.cohorts, &custom_files);
+        let failed: Vec<&str> = custom
+            .iter()
+            .filter(|c| c.result.is_err())
+            .map(|c| c.file.as_str())
+            .collect();
+        if r.strict && !failed.is_empty() {
+            return Err(usage(format!(
+                "--strict: custom quer{} failed, nothing written: {}",
+                if failed.len() == 1 { "y" } else { "ies" },
+                failed.join(", ")
+            )));
+        }
+        report::attach_custom(&mut computed, custom);
+        let language = args.lang.or(r.settings.language).unwrap_or_default();
+        let missing = language.missing_messages();
+        if !missing.is_empty() {
+            progress.suspend(|| {
+                tracing::warn!(
+                    "the {:?} catalog lacks {} of the report's messages ({}…): they are written in English",
+                    language.code(),
+                    missing.len(),
+                    missing[0]
+                )
+            });
+        }
+        computed
+            .metrics
+            .as_object_mut()
+            .expect("metrics.json is an object")
+            .insert("language".into(), serde_json::json!(language.code()));
+        progress.stage("rendering");
+        let files = report::render_files(&computed)?;
+        progress.stage("writing");
+        for (rel, bytes) in &files {
+            staging.write(rel, bytes)?;
+        }
+        Ok((computed, files, language))
+    })();
+    let facts_written = facts_file
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (computed, files, language) = rendered?;
+    facts_written?;
+    // The thread's handle is gone with its join: this is the one owner left.
+    let staging = std::sync::Arc::into_inner(staging).expect("the facts thread has ended");
+    let target = staging.commit()?;
     progress.finish();
     // The stdout lines and the notifications speak the report's language too.
     let _lang = crate::text::scoped(language);
@@ -128,7 +148,8 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();
         let path = target.display().to_string();
-        let count = files.len().to_string();
+        // The rendered files and tables/handoff_facts.parquet.
+        let count = (files.len() + 1).to_string();
         let wrote = text::text("stdout-wrote", &[("path", &path), ("count", &count)]);
         writeln!(out, "{wrote}")?;
         writeln!(out, "{}", summary_line(m))?;

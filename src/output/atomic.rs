@@ -1,7 +1,8 @@
-//! The atomic swap of `OUT/LABEL/`: write the new report into `OUT/.tmp-LABEL-PID/` with
-//! every file and folder fsynced, move the previous report aside to `OUT/.old-LABEL-PID/`,
-//! rename the new one into place and fsync `OUT` (the commit point); before it, any failure
-//! moves the previous report back. Also the recovery of what an interrupted run left.
+//! The atomic swap of `OUT/LABEL/`: the new report is written into `OUT/.tmp-LABEL-PID/`
+//! with every file and folder fsynced; then the previous report is moved aside to
+//! `OUT/.old-LABEL-PID/`, the new one renamed into place and `OUT` fsynced (the commit
+//! point); before it, any failure moves the previous report back. Also the recovery of what
+//! an interrupted run left.
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
@@ -12,25 +13,29 @@ use anyhow::Context;
 
 use super::{fail_point, sync_dir};
 
-/// Write every file under `tmp`, fsync each file, then each folder, deepest first.
-fn write_tree(tmp: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
-    fs::create_dir_all(tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    let mut dirs = BTreeSet::from([tmp.to_path_buf()]);
-    for (rel, bytes) in files {
-        let path = tmp.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-            dirs.insert(parent.to_path_buf());
-        }
-        let write = || -> io::Result<()> {
-            fail_point("write_file")?;
-            let mut f = File::create(&path)?;
-            f.write_all(bytes)?;
-            fail_point("sync_file")?;
-            f.sync_all()
-        };
-        write().with_context(|| format!("writing {}", path.display()))?;
-    }
+/// The folder a new report of `label` is written into: `OUT/.tmp-LABEL-PID`.
+pub(super) fn temporary(out: &Path, label: &str) -> PathBuf {
+    out.join(format!(".tmp-{label}-{}", std::process::id()))
+}
+
+/// Write one file (its folder made first) and fsync it; returns the file's folder.
+pub(super) fn write_file(tmp: &Path, rel: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    let path = tmp.join(rel);
+    let parent = path.parent().unwrap_or(tmp).to_path_buf();
+    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let write = || -> io::Result<()> {
+        fail_point("write_file")?;
+        let mut f = File::create(&path)?;
+        f.write_all(bytes)?;
+        fail_point("sync_file")?;
+        f.sync_all()
+    };
+    write().with_context(|| format!("writing {}", path.display()))?;
+    Ok(parent)
+}
+
+/// Fsync each folder, deepest first.
+pub(super) fn sync_dirs(dirs: &BTreeSet<PathBuf>) -> anyhow::Result<()> {
     for dir in dirs.iter().rev() {
         fail_point("sync_dir")
             .and_then(|()| sync_dir(dir))
@@ -86,31 +91,23 @@ pub(super) fn recover(out: &Path, label: &str) {
     }
 }
 
-/// Write files into `out/label` atomically (`out` must exist; the caller holds the lock).
-pub(super) fn write_atomic(
-    out: &Path,
-    label: &str,
-    files: &[(PathBuf, Vec<u8>)],
-) -> anyhow::Result<PathBuf> {
+/// Move the written and synced folder `tmp` into `out/label` (the caller holds the lock):
+/// the previous report aside, the new one into place, `out` synced (the commit point); a
+/// failure before the commit point removes `tmp` and puts the previous report back.
+pub(super) fn swap(out: &Path, label: &str, tmp: &Path) -> anyhow::Result<PathBuf> {
     let target = out.join(label);
-    let pid = std::process::id();
-    let tmp = out.join(format!(".tmp-{label}-{pid}"));
-    let old = out.join(format!(".old-{label}-{pid}"));
-    if let Err(e) = write_tree(&tmp, files) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
+    let old = out.join(format!(".old-{label}-{}", std::process::id()));
     let had_old = fs::symlink_metadata(&target).is_ok();
     if had_old {
         let moved = fail_point("move_old").and_then(|()| fs::rename(&target, &old));
         if let Err(e) = moved {
-            let _ = fs::remove_dir_all(&tmp);
+            let _ = fs::remove_dir_all(tmp);
             return Err(e)
                 .with_context(|| format!("moving the previous report {} aside", target.display()));
         }
     }
     let committed = fail_point("rename_new")
-        .and_then(|()| fs::rename(&tmp, &target))
+        .and_then(|()| fs::rename(tmp, &target))
         .with_context(|| format!("moving the new report into {}", target.display()))
         .and_then(|()| {
             fail_point("sync_out")
@@ -118,7 +115,7 @@ pub(super) fn write_atomic(
                 .with_context(|| format!("syncing {}", out.display()))
         });
     if let Err(e) = committed {
-        return Err(roll_back(out, &target, &tmp, had_old.then_some(&old), e));
+        return Err(roll_back(out, &target, tmp, had_old.then_some(&old), e));
     }
     if had_old {
         if let Err(e) = fail_point("remove_old").and_then(|()| fs::remove_dir_all(&old)) {

@@ -5,10 +5,13 @@ use std::path::Path;
 
 use anyhow::Context;
 
+/// The lock file's name in the output folder.
+pub(super) const LOCK_FILE: &str = ".handoff.lock";
+
 /// Hold an exclusive lock on `out/.handoff.lock` while writing; a second run on the same
 /// output folder waits for the first (and says so on stderr).
 pub(super) fn lock_output(out: &Path) -> anyhow::Result<File> {
-    let path = out.join(".handoff.lock");
+    let path = out.join(LOCK_FILE);
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -4,7 +4,8 @@
 //!
 //! Under an exclusive lock on `OUT/.handoff.lock`: leftovers of an interrupted run are
 //! recovered first (a previous report moved aside is moved back); the files are written into
-//! `OUT/.tmp-LABEL-PID/` and each file and folder is fsynced; the previous report is renamed
+//! `OUT/.tmp-LABEL-PID/` as they are ready ([`Staging`]) and each file and folder is fsynced;
+//! the previous report is renamed
 //! to `OUT/.old-LABEL-PID/`, the new folder renamed to `OUT/LABEL/` and `OUT` fsynced (the
 //! commit point). Any failure before the commit point moves the previous report back. Only
 //! then is the old folder removed and `LATEST-<kind>` updated; a failure there is a warning,
@@ -20,6 +21,7 @@ mod atomic;
 mod latest;
 mod lock;
 
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -60,20 +62,91 @@ fn sync_dir(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Write files into `out/label` atomically, under a lock, and update `LATEST-<kind>`.
-pub fn write_report(
-    out: &Path,
-    label: &str,
-    kind: &str,
-    files: &[(PathBuf, Vec<u8>)],
-) -> anyhow::Result<PathBuf> {
-    fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let _lock = lock::lock_output(out)?;
-    atomic::recover(out, label);
-    let target = atomic::write_atomic(out, label, files)?;
-    if let Err(e) = latest::update_latest(out, kind, label) {
-        let _ = fs::remove_file(latest::temporary(out, kind));
-        tracing::warn!("the report is written, but {e:#}");
+/// A report being written: `OUT/` is locked and `OUT/.tmp-LABEL-PID/` made; files go into
+/// it as they are ready, from any thread ([`Staging::write`]), and [`Staging::commit`] swaps
+/// it into place and updates `LATEST-<kind>`. Dropped without a commit (an error on the
+/// way), it removes its folder: the previous report is untouched. `handoff report` begins
+/// one before the metrics, so the 117 MB `tables/handoff_facts.parquet` of a million deals
+/// is written by the thread that encodes it while the metrics are computed (issue #17).
+pub struct Staging {
+    out: PathBuf,
+    label: String,
+    kind: String,
+    tmp: PathBuf,
+    /// Every folder a file went into, synced at the commit.
+    dirs: std::sync::Mutex<BTreeSet<PathBuf>>,
+    committed: bool,
+    /// Whether `begin` made `out`: a run that fails then leaves no folder behind.
+    made_out: bool,
+    /// Held until the staging is dropped.
+    _lock: File,
+}
+
+impl Staging {
+    /// Lock `out` (made if missing), recover what an interrupted run left for `label`, and
+    /// make the temporary folder.
+    pub fn begin(out: &Path, label: &str, kind: &str) -> anyhow::Result<Staging> {
+        let made_out = !out.exists();
+        fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+        let lock = lock::lock_output(out)?;
+        atomic::recover(out, label);
+        let tmp = atomic::temporary(out, label);
+        fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            label: label.to_string(),
+            kind: kind.to_string(),
+            dirs: std::sync::Mutex::new(BTreeSet::from([tmp.clone()])),
+            tmp,
+            committed: false,
+            made_out,
+            _lock: lock,
+        })
     }
-    Ok(target)
+
+    /// Write and fsync one file of the report, `rel` relative to the report folder.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        let dir = atomic::write_file(&self.tmp, rel, bytes)?;
+        // A panic elsewhere cannot leave the set half-changed: an insert is all it does.
+        self.dirs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(dir);
+        Ok(())
+    }
+
+    /// Sync the folders, swap the new report into `OUT/LABEL/` and point `LATEST-<kind>` at
+    /// it (a failure there is a warning: the report is complete). Returns `OUT/LABEL`.
+    pub fn commit(mut self) -> anyhow::Result<PathBuf> {
+        let dirs = std::mem::take(
+            &mut *self
+                .dirs
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        atomic::sync_dirs(&dirs)?;
+        let target = atomic::swap(&self.out, &self.label, &self.tmp)?;
+        self.committed = true;
+        if let Err(e) = latest::update_latest(&self.out, &self.kind, &self.label) {
+            let _ = fs::remove_file(latest::temporary(&self.out, &self.kind));
+            tracing::warn!("the report is written, but {e:#}");
+        }
+        Ok(target)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+            // An output folder this run made holds only the lock file now: remove both, so
+            // a failed run into a new folder writes nothing. (A second run that opened the
+            // lock file meanwhile still gets its lock and writes; only a third one starting
+            // in that instant could then write beside it.)
+            if self.made_out {
+                let _ = fs::remove_file(self.out.join(lock::LOCK_FILE));
+                let _ = fs::remove_dir(&self.out);
+            }
+        }
+    }
 }
