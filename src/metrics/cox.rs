@@ -2,7 +2,8 @@
 //! event as the §4.9 retention curves, stratified by segment (each segment its own
 //! baseline hazard). `cox` takes the band indicators (excellent the reference) and log
 //! ACV; `cox_score` the quality score per 10 points and log ACV. The fitting itself is
-//! [`crate::stats::cox_fit_ordered`], both models in one [`RiskOrder`]; this file builds the designs and decides when a model is null.
+//! [`crate::stats::cox_fit_ordered`], both models walking one [`RiskOrder`]; this file
+//! builds the designs and decides when a model is null.
 
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};

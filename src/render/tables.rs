@@ -66,7 +66,7 @@ pub fn to_csv(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
     Ok(w.into_inner()?)
 }
 
-/// A DataFrame as Parquet bytes (zstd level 1, see [`ZSTD_LEVEL`]). Text cells get the same
+/// A DataFrame as Parquet bytes (zstd level 1, see `ZSTD_LEVEL`). Text cells get the same
 /// formula-safe prefix.
 pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
     let mut safe = df.clone();
