@@ -131,16 +131,16 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         for (rel, bytes) in &files {
             staging.write(rel, bytes)?;
         }
-        Ok((computed, files, language))
+        Ok((computed, language))
     })();
     let facts_written = facts_file
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let (computed, files, language) = rendered?;
+    let (computed, language) = rendered?;
     facts_written?;
     // The thread's handle is gone with its join: this is the one owner left.
     let staging = std::sync::Arc::into_inner(staging).expect("the facts thread has ended");
-    let target = staging.commit()?;
+    let (target, count) = staging.commit()?;
     progress.finish();
     // The stdout lines and the notifications speak the report's language too.
     let _lang = crate::text::scoped(language);
@@ -148,8 +148,7 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         let m = &computed.metrics;
         let mut out = std::io::stdout().lock();
         let path = target.display().to_string();
-        // The rendered files and tables/handoff_facts.parquet.
-        let count = (files.len() + 1).to_string();
+        let count = count.to_string();
         let wrote = text::text("stdout-wrote", &[("path", &path), ("count", &count)]);
         writeln!(out, "{wrote}")?;
         writeln!(out, "{}", summary_line(m))?;

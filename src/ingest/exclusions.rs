@@ -208,12 +208,12 @@ pub(super) fn apply_exclusions(
     let with_reasons = |t: &ParsedTable, reasons: Vec<Option<&'static str>>| {
         let mut df = t.df.clone();
         df.with_column(Column::new(REASON.into(), reasons))?;
-        PolarsResult::Ok(df.lazy())
+        PolarsResult::Ok(df)
     };
     let reasons = timed(schema::DEALS, || -> anyhow::Result<_> {
         let reasons = deal_rules::deal_reasons(&deals.df, a_us)?;
-        let lf = with_reasons(deals, reasons.clone())?;
-        split(schema::DEALS, deals, lf, schema::DEAL_ID)?.add_to(out);
+        let df = with_reasons(deals, reasons.clone())?;
+        split(schema::DEALS, deals, df.lazy(), schema::DEAL_ID)?.add_to(out);
         Ok(reasons)
     })?;
     let used_deals = &out.tables[schema::DEALS];
@@ -231,8 +231,7 @@ pub(super) fn apply_exclusions(
                 &deals.filtered_ids,
             )?;
             // Every used handoff has its used deal's key; split keeps the column.
-            let mut df = h.df.clone();
-            df.with_column(Column::new(REASON.into(), rows.reasons))?;
+            let mut df = with_reasons(h, rows.reasons)?;
             let keys = IdxCa::from_iter_options(DEAL_KEY.into(), rows.deal_keys.into_iter());
             df.with_column(keys.into_column())?;
             split(schema::HANDOFFS, h, df.lazy(), schema::DEAL_ID)

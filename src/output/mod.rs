@@ -5,9 +5,8 @@
 //! Under an exclusive lock on `OUT/.handoff.lock`: leftovers of an interrupted run are
 //! recovered first (a previous report moved aside is moved back); the files are written into
 //! `OUT/.tmp-LABEL-PID/` as they are ready ([`Staging`]) and each file and folder is fsynced;
-//! the previous report is renamed
-//! to `OUT/.old-LABEL-PID/`, the new folder renamed to `OUT/LABEL/` and `OUT` fsynced (the
-//! commit point). Any failure before the commit point moves the previous report back. Only
+//! the previous report is renamed to `OUT/.old-LABEL-PID/`, the new folder renamed to
+//! `OUT/LABEL/` and `OUT` fsynced (the commit point). Any failure before the commit point moves the previous report back. Only
 //! then is the old folder removed and `LATEST-<kind>` updated; a failure there is a warning,
 //! as the new report is already complete.
 //!
@@ -73,13 +72,21 @@ pub struct Staging {
     label: String,
     kind: String,
     tmp: PathBuf,
-    /// Every folder a file went into, synced at the commit.
-    dirs: std::sync::Mutex<BTreeSet<PathBuf>>,
+    /// What went in so far, from any thread.
+    written: std::sync::Mutex<Written>,
     committed: bool,
     /// Whether `begin` made `out`: a run that fails then leaves no folder behind.
     made_out: bool,
     /// Held until the staging is dropped.
     _lock: File,
+}
+
+/// The files a [`Staging`] took.
+#[derive(Default)]
+struct Written {
+    /// Every folder a file went into, synced at the commit.
+    dirs: BTreeSet<PathBuf>,
+    files: usize,
 }
 
 impl Staging {
@@ -96,7 +103,10 @@ impl Staging {
             out: out.to_path_buf(),
             label: label.to_string(),
             kind: kind.to_string(),
-            dirs: std::sync::Mutex::new(BTreeSet::from([tmp.clone()])),
+            written: std::sync::Mutex::new(Written {
+                dirs: BTreeSet::from([tmp.clone()]),
+                files: 0,
+            }),
             tmp,
             committed: false,
             made_out,
@@ -107,31 +117,33 @@ impl Staging {
     /// Write and fsync one file of the report, `rel` relative to the report folder.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let dir = atomic::write_file(&self.tmp, rel, bytes)?;
-        // A panic elsewhere cannot leave the set half-changed: an insert is all it does.
-        self.dirs
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(dir);
+        let mut written = self.record();
+        written.dirs.insert(dir);
+        written.files += 1;
         Ok(())
     }
 
+    /// The record of what went in. A panic elsewhere cannot leave it half-changed (an
+    /// insert and an increment are all that change it), so a poisoned lock is taken as is.
+    fn record(&self) -> std::sync::MutexGuard<'_, Written> {
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Sync the folders, swap the new report into `OUT/LABEL/` and point `LATEST-<kind>` at
-    /// it (a failure there is a warning: the report is complete). Returns `OUT/LABEL`.
-    pub fn commit(mut self) -> anyhow::Result<PathBuf> {
-        let dirs = std::mem::take(
-            &mut *self
-                .dirs
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        );
-        atomic::sync_dirs(&dirs)?;
+    /// it (a failure there is a warning: the report is complete). Returns `OUT/LABEL` and
+    /// the number of files in it.
+    pub fn commit(mut self) -> anyhow::Result<(PathBuf, usize)> {
+        let written = std::mem::take(&mut *self.record());
+        atomic::sync_dirs(&written.dirs)?;
         let target = atomic::swap(&self.out, &self.label, &self.tmp)?;
         self.committed = true;
         if let Err(e) = latest::update_latest(&self.out, &self.kind, &self.label) {
             let _ = fs::remove_file(latest::temporary(&self.out, &self.kind));
             tracing::warn!("the report is written, but {e:#}");
         }
-        Ok(target)
+        Ok((target, written.files))
     }
 }
 

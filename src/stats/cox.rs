@@ -276,19 +276,8 @@ impl RiskOrder {
         for (k, id) in ids.values_mut().enumerate() {
             *id = k as u32;
         }
-        // A handful of strata (segments) are found by a scan, cheaper than a map search.
-        let few: Vec<(&S, u32)> = if ids.len() <= 16 {
-            ids.iter().map(|(s, id)| (*s, *id)).collect()
-        } else {
-            Vec::new()
-        };
-        let id = |s: &S| -> u32 {
-            few.iter()
-                .find(|(k, _)| *k == s)
-                .map_or_else(|| ids[s], |k| k.1)
-        };
         let mut keyed: Vec<(u32, u64, usize)> = (strata.iter().zip(time).enumerate())
-            .map(|(i, (s, t))| (id(s), !total_order_key(*t), i))
+            .map(|(i, (s, t))| (ids[s], !total_order_key(*t), i))
             .collect();
         keyed.sort_unstable();
         let mut ranges = Vec::with_capacity(ids.len());
@@ -481,11 +470,11 @@ mod tests {
 
     #[test]
     fn risk_order_by_stratum_then_descending_time() {
-        // Few strata (found by a scan): stratum "a" first, times descending, ties by subject.
+        // Stratum "a" first, times descending, ties by subject.
         let o = RiskOrder::new(&[1.0, 5.0, 2.0, 5.0, 3.0], &["b", "a", "b", "a", "a"]);
         assert_eq!(o.order, [1, 3, 4, 2, 0]);
         assert_eq!(o.strata, [0..3, 3..5]);
-        // Twenty strata (found in the map): subject i in stratum i % 20, equal times.
+        // Twenty strata: subject i in stratum i % 20, equal times.
         let strata: Vec<i32> = (0..40).map(|i| i % 20).collect();
         let o = RiskOrder::new(&[1.0; 40], &strata);
         let want: Vec<usize> = (0..20).flat_map(|s| [s, s + 20]).collect();
