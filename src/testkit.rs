@@ -172,7 +172,7 @@ fn row_of(df: &DataFrame, deal_id: &str) -> usize {
 /// A text cell of one deal's row.
 pub fn text(df: &DataFrame, deal_id: &str, column: &str) -> Option<String> {
     let i = row_of(df, deal_id);
-    metrics::strs(df, column).expect("a column")[i].clone()
+    metrics::strings(df, column).expect("a column")[i].clone()
 }
 
 /// A numeric cell of one deal's row (booleans as 0/1).
@@ -183,7 +183,7 @@ pub fn number(df: &DataFrame, deal_id: &str, column: &str) -> Option<f64> {
 
 /// The deal ids of a frame, in row order.
 pub fn deal_ids(df: &DataFrame) -> Vec<String> {
-    metrics::strs(df, crate::schema::DEAL_ID)
+    metrics::strings(df, crate::schema::DEAL_ID)
         .expect("deal_id column")
         .into_iter()
         .flatten()

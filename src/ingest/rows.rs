@@ -401,7 +401,7 @@ mod tests {
     }
 
     fn texts(df: &DataFrame, column: &str) -> Vec<Option<String>> {
-        crate::metrics::strs(df, column).expect("a text column")
+        crate::metrics::strings(df, column).expect("a text column")
     }
 
     #[test]

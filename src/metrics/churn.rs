@@ -264,7 +264,7 @@ pub fn churn(ctx: &Ctx, mature: &DataFrame, survival: &DataFrame) -> anyhow::Res
             seg_rows
                 .iter()
                 .copied()
-                .filter(|&i| bands[i].as_deref() == Some(band))
+                .filter(|&i| bands[i] == Some(band))
                 .collect()
         };
         let (a, c) = (pick("substandard"), pick("excellent"));

@@ -57,7 +57,7 @@ pub fn churn_cohorts(mature: &DataFrame) -> anyhow::Result<Cohorts> {
     // order.
     let mut groups: BTreeMap<(String, Band), (u64, u64)> = BTreeMap::new();
     for (i, d) in dates.i32()?.iter().enumerate() {
-        let (Some(d), Some(band)) = (d, bands[i].as_deref()) else {
+        let (Some(d), Some(band)) = (d, bands[i]) else {
             continue;
         };
         let Ok(band) = band.parse::<Band>() else {

@@ -164,7 +164,7 @@ mod tests {
         );
         // Ranked most-missing first, ties in METRICS.md order.
         let t = run.table("missing_information");
-        let fields: Vec<String> = crate::metrics::strs(t, "field")
+        let fields: Vec<String> = crate::metrics::strings(t, "field")
             .unwrap()
             .into_iter()
             .flatten()

@@ -126,9 +126,9 @@ impl MetricSection for ScoreCox {
 }
 
 /// The survival cohort's columns the models use.
-struct Survival {
-    band: Vec<Option<String>>,
-    segment: Vec<Option<String>>,
+struct Survival<'a> {
+    band: Vec<Option<&'a str>>,
+    segment: Vec<Option<&'a str>>,
     log_acv: Vec<f64>,
     score: Vec<f64>,
     time: Vec<f64>,
@@ -137,7 +137,7 @@ struct Survival {
 
 /// Fit the covariates `x` (row-major, one row of `names.len()` values per subject).
 fn fit(
-    data: &Survival,
+    data: &Survival<'_>,
     order: &RiskOrder,
     names: &[String],
     x: &[f64],
@@ -158,7 +158,7 @@ fn fit(
 }
 
 /// `cox`: band indicators for the bands with deals (excellent the reference) and log ACV.
-fn band_model(d: &Survival, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
+fn band_model(d: &Survival<'_>, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
     use s::BANDS;
     // Each subject's band as an index into BANDS (excellent first), looked up once.
     let band: Vec<Option<usize>> = (d.band.iter())
@@ -189,7 +189,7 @@ fn band_model(d: &Survival, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
 }
 
 /// `cox_score`: quality score per 10 points and log ACV.
-fn score_model(d: &Survival, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
+fn score_model(d: &Survival<'_>, order: &RiskOrder) -> Option<Vec<HazardRatio>> {
     let x: Vec<f64> = (d.score.iter().zip(&d.log_acv))
         .flat_map(|(score, log_acv)| [score / 10.0, *log_acv])
         .collect();

@@ -181,7 +181,7 @@ fn optional_f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     }
 }
 
-fn optional_strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+fn optional_strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<Vec<Option<&'a str>>> {
     if df.schema().contains(name) {
         strs(df, name)
     } else {

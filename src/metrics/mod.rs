@@ -82,8 +82,20 @@ pub fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     Ok(c.f64()?.iter().map(|v| v.filter(|x| !x.is_nan())).collect())
 }
 
-/// A text column as options.
-pub fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+/// A text column as options, borrowed from the frame (no `String` per row: the sections
+/// read the band, segment and status of every deal of million-row cohorts, issue #17). A
+/// column of nulls only (dtype Null) reads as all `None`; another non-text column is an
+/// error (use [`strings`] to read any column as text).
+pub fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<Vec<Option<&'a str>>> {
+    let c = df.column(name)?;
+    if c.dtype() == &DataType::Null {
+        return Ok(vec![None; c.len()]);
+    }
+    Ok(c.str()?.iter().collect())
+}
+
+/// Any column as owned text options (cast to String first).
+pub fn strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
     let c = df.column(name)?.cast(&DataType::String)?;
     Ok(c.str()?.iter().map(|v| v.map(str::to_string)).collect())
 }
@@ -95,11 +107,11 @@ pub fn bools(df: &DataFrame, name: &str) -> PolarsResult<Vec<bool>> {
 }
 
 /// Row indices per group, in `order` first (non-empty groups only), then other keys sorted.
-pub fn group_rows(keys: &[Option<String>], order: &[&str]) -> Vec<(String, Vec<usize>)> {
-    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+pub fn group_rows<K: AsRef<str>>(keys: &[Option<K>], order: &[&str]) -> Vec<(String, Vec<usize>)> {
+    let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
-            map.entry(k.clone()).or_default().push(i);
+            map.entry(k.as_ref()).or_default().push(i);
         }
     }
     let mut out = Vec::new();
@@ -108,7 +120,7 @@ pub fn group_rows(keys: &[Option<String>], order: &[&str]) -> Vec<(String, Vec<u
             out.push((o.to_string(), v));
         }
     }
-    out.extend(map);
+    out.extend(map.into_iter().map(|(k, v)| (k.to_string(), v)));
     out
 }
 

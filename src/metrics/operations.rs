@@ -137,7 +137,7 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
                 .into_iter()
                 .zip(flags)
                 .filter(|(_, f)| *f)
-                .filter_map(|(r, _)| r)
+                .filter_map(|(r, _)| r.map(str::to_string))
                 .collect();
             cards.coaching = flagged;
         }
@@ -250,8 +250,7 @@ pub fn operations(ctx: &Ctx, cohorts: &Cohorts) -> anyhow::Result<Operations> {
         )
         .collect()?;
     let ids = strs(&list, s::DEAL_ID)?;
-    let distinct: std::collections::BTreeSet<&str> =
-        ids.iter().flatten().map(String::as_str).collect();
+    let distinct: std::collections::BTreeSet<&str> = ids.iter().flatten().copied().collect();
     let count = distinct.len() as u64;
     tables.push(("escalations".into(), list));
     Ok(Operations {
@@ -490,9 +489,9 @@ mod tests {
             ["E1", "E1", "E1", "E1", "E1", "E1", "E6", "E5", "E5"]
         );
         let acts = strs(list, "activity").unwrap();
-        assert_eq!(acts[5].as_deref(), Some("first_value"));
-        assert_eq!(acts[8].as_deref(), Some("cs_prep"));
-        assert_eq!(strs(list, s::CSM).unwrap()[6].as_deref(), Some("csm_2"));
+        assert_eq!(acts[5], Some("first_value"));
+        assert_eq!(acts[8], Some("cs_prep"));
+        assert_eq!(strs(list, s::CSM).unwrap()[6], Some("csm_2"));
         // 3 ≤ max_escalations (10): no alert.
         let alerts = run.get("alerts").as_array().unwrap();
         assert!(alerts.iter().all(|a| a["kind"] != "escalations"));

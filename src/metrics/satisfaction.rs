@@ -271,7 +271,7 @@ mod tests {
         // Only S1's day-90 CSAT (2) is ≤ 2; the 1s fall outside every wave.
         assert_eq!(crate::testkit::deal_ids(review), ["S1"]);
         let wave = crate::metrics::strs(review, "wave").unwrap();
-        assert_eq!(wave[0].as_deref(), Some("day_90"));
+        assert_eq!(wave[0], Some("day_90"));
         assert_eq!(crate::metrics::f64s(review, "csat").unwrap()[0], Some(2.0));
     }
 

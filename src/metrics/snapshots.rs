@@ -90,7 +90,7 @@ pub fn group_mean(
         .into_iter()
         .zip(ns.iter())
         .zip(means)
-        .filter_map(|((k, n), m)| Some((k?, n.unwrap_or(0), m)))
+        .filter_map(|((k, n), m)| Some((k?.to_string(), n.unwrap_or(0), m)))
         .collect();
     rows.sort_by_key(|r| {
         (

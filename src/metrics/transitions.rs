@@ -113,8 +113,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
         .map(|d| d.unwrap_or(0))
         .collect();
     let as_of = epoch_days(ctx.params.as_of);
-    let wanted: std::collections::HashSet<&str> =
-        accounts.iter().flatten().map(String::as_str).collect();
+    let wanted: std::collections::HashSet<&str> = accounts.iter().flatten().copied().collect();
     // Per account in the period's transitions: (day, value) of health snapshots and churn days.
     let mut health: HashMap<String, Vec<(i32, usize, f64)>> = HashMap::new();
     let has_health = ctx.has(s::HEALTH);
@@ -150,7 +149,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
             let diffs: Vec<f64> = (0..df.height())
                 .filter(|&i| days[i] + off <= as_of)
                 .filter_map(|i| {
-                    let acct = accounts[i].as_deref()?;
+                    let acct = accounts[i]?;
                     Some(latest(acct, days[i] + off)? - latest(acct, days[i])?)
                 })
                 .collect();
@@ -192,7 +191,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
                     .filter(|&&i| {
                         accounts[i]
                             .as_ref()
-                            .and_then(|a| churns.get(a))
+                            .and_then(|a| churns.get(*a))
                             .is_some_and(|v| v.iter().any(|d| *d > days[i] && *d <= days[i] + 180))
                     })
                     .count() as u64;

@@ -159,7 +159,7 @@ pub fn col_f64(df: &DataFrame, name: &str) -> Vec<Option<f64>> {
 
 /// A column as text; all-null when it is missing.
 pub fn col_str(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    crate::metrics::strs(df, name).unwrap_or_else(|_| vec![None; df.height()])
+    crate::metrics::strings(df, name).unwrap_or_else(|_| vec![None; df.height()])
 }
 
 /// A boolean column (null = false); all-false when it is missing.
