@@ -5,35 +5,60 @@
 use polars::prelude::*;
 
 use super::align::Order;
+use super::dense;
 use super::exprs::*;
-use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, views::Text, Ingested};
 use crate::schema as s;
 
-/// The renewals' part: per deal key, first-year churn and expansion and the first churn.
-pub(super) fn renewal_part(ing: &Ingested, keys: &LazyFrame) -> Option<LazyFrame> {
-    let r = ing.lazy(s::RENEWALS)?;
-    let ev = with_deal_keys(r, keys, [col(s::CLOSE_DATE), col(s::CLOSED_AT)])
-        .with_column((days_i32(s::EVENT_DATE) - days_i32(s::CLOSE_DATE)).alias("_offset"))
-        .filter(col("_offset").gt(lit(0)));
-    let in_year = col("_offset").lt_eq(lit(365));
-    Some(
-        ev.group_by([col(DEAL_KEY)]).agg([
-            col(s::EVENT)
-                .eq(lit("churn"))
-                .and(in_year.clone())
-                .any(false)
-                .alias(s::CHURNED_1Y),
-            col(s::EVENT)
-                .eq(lit("expansion"))
-                .and(in_year)
-                .any(false)
-                .alias(s::EXPANDED_1Y),
-            col(s::EVENT_DATE)
-                .filter(col(s::EVENT).eq(lit("churn")))
-                .min()
-                .alias("_first_churn"),
-        ]),
-    )
+/// The renewals' part, one row per deal key `0..n`: first-year churn and expansion (an
+/// event 1–365 days after the close date) and the first churn after the close date (null
+/// without one). Only events after the close count (`_offset > 0`).
+pub(super) fn renewal_part(
+    ing: &Ingested,
+    close: &[Option<i32>],
+) -> PolarsResult<Option<DataFrame>> {
+    let Some(r) = ing.tables.get(s::RENEWALS) else {
+        return Ok(None);
+    };
+    let n = close.len();
+    let deals = r.column(DEAL_KEY)?.idx()?;
+    let dates = dense::physical_i64(r.column(s::EVENT_DATE)?)?;
+    let events = r.column(s::EVENT)?.str()?;
+    let (mut churned, mut expanded) = (vec![false; n], vec![false; n]);
+    let mut first_churn: Vec<Option<i64>> = vec![None; n];
+    let rows = deals.iter().zip(dates.iter()).zip(events.iter());
+    for ((deal, date), event) in rows {
+        let (Some(deal), Some(date)) = (deal, date) else {
+            continue;
+        };
+        let Some(Some(c)) = close.get(deal as usize) else {
+            continue;
+        };
+        let offset = date - *c as i64;
+        if offset <= 0 {
+            continue;
+        }
+        let deal = deal as usize;
+        let in_year = offset <= 365;
+        match event {
+            Some("churn") => {
+                churned[deal] |= in_year;
+                if first_churn[deal].is_none_or(|f| date < f) {
+                    first_churn[deal] = Some(date);
+                }
+            }
+            Some("expansion") => expanded[deal] |= in_year,
+            _ => {}
+        }
+    }
+    let first_churn: Int64Chunked = first_churn.into_iter().collect();
+    let columns = vec![
+        BooleanChunked::from_slice(s::CHURNED_1Y.into(), &churned).into_column(),
+        BooleanChunked::from_slice(s::EXPANDED_1Y.into(), &expanded).into_column(),
+        (first_churn.with_name("_first_churn".into()).into_column())
+            .cast(r.column(s::EVENT_DATE)?.dtype())?,
+    ];
+    dense::part(columns, n).map(Some)
 }
 
 /// First-year churn and expansion and the survival time (§4.9), from [`renewal_part`].
@@ -63,36 +88,75 @@ pub(super) fn renewals(
         ))
 }
 
-/// The surveys' part: per deal key, the survey waves (§4.8).
-pub(super) fn survey_part(ing: &Ingested, keys: &LazyFrame) -> Option<LazyFrame> {
-    // Survey waves (§4.8): per deal, wave and kind, the latest response. One sort by
-    // (responded_at, line) and one group-by: a group keeps the frame's row order, so each
-    // wave's last matching row is its latest response (a sort per group and wave cost
-    // seconds at a million deals).
-    let sv = ing.lazy(s::SURVEYS)?;
-    let offset = col(s::RESPONDED_AT).dt().date().cast(DataType::Int32) - days_i32(s::CLOSE_DATE);
-    let mut waves = Vec::new();
-    for (wave, lo, hi) in [("30", 1, 60), ("90", 61, 120)] {
-        for kind in ["csat", "nps"] {
-            let rows = col(s::KIND)
-                .eq(lit(kind))
-                .and(between(col("_offset"), lit(lo), lit(hi)));
-            waves.push(
-                col(s::SCORE)
-                    .filter(rows)
-                    .last()
-                    .alias(format!("{kind}_day_{wave}")),
-            );
+/// The surveys' part, one row per deal key `0..n`: per wave (days 1–60 and 61–120 after
+/// the close date, by the response's date) and kind (csat, nps) the score of the latest
+/// response by `(responded_at, line)`, null without one (§4.8).
+pub(super) fn survey_part(
+    ing: &Ingested,
+    close: &[Option<i32>],
+) -> PolarsResult<Option<DataFrame>> {
+    let Some(sv) = ing.tables.get(s::SURVEYS) else {
+        return Ok(None);
+    };
+    const WAVES: [(&str, i64, i64); 2] = [("30", 1, 60), ("90", 61, 120)];
+    const KINDS: [&str; 2] = ["csat", "nps"];
+    let slots = WAVES.len() * KINDS.len();
+    let n = close.len();
+    let mut kinds = Vec::with_capacity(sv.height());
+    let mut last = None;
+    crate::ingest::views::each(sv.column(s::KIND)?.str()?, |text| {
+        kinds.push(match text {
+            Text::Null => None,
+            Text::Repeat => last,
+            Text::New(kind) => {
+                last = KINDS.iter().position(|k| *k == kind);
+                last
+            }
+        })
+    });
+    let deals = sv.column(DEAL_KEY)?.idx()?;
+    let at = dense::physical_i64(sv.column(s::RESPONDED_AT)?)?;
+    let lines = sv.column(s::LINE)?.i64()?;
+    // Per deal and slot (`deal * 4 + wave * 2 + kind`) the latest `(responded_at, line, row)`.
+    let mut latest = vec![(i64::MIN, i64::MIN, NONE); n * slots];
+    let rows = deals.iter().zip(at.iter()).zip(lines.iter()).zip(kinds);
+    for (row, (((deal, at), line), kind)) in rows.enumerate() {
+        let (Some(deal), Some(at), Some(line), Some(kind)) = (deal, at, line, kind) else {
+            continue;
+        };
+        let Some(Some(c)) = close.get(deal as usize) else {
+            continue;
+        };
+        let offset = at.div_euclid(MICROS_PER_DAY) - *c as i64;
+        let Some(wave) = WAVES
+            .iter()
+            .position(|(_, lo, hi)| (*lo..=*hi).contains(&offset))
+        else {
+            continue;
+        };
+        let slot = &mut latest[deal as usize * slots + wave * KINDS.len() + kind];
+        // Equal keys: the later row, as the last of a stable sort.
+        if (at, line) >= (slot.0, slot.1) {
+            *slot = (at, line, row as IdxSize);
         }
     }
-    Some(
-        with_deal_keys(sv, keys, [col(s::CLOSE_DATE)])
-            .with_column(offset.alias("_offset"))
-            .sort(
-                [s::RESPONDED_AT, s::LINE],
-                SortMultipleOptions::default().with_multithreaded(true),
-            )
-            .group_by([col(DEAL_KEY)])
-            .agg(waves),
-    )
+    let scores = dense::Cursor::new(sv.column(s::SCORE)?)?;
+    let dtype = sv.column(s::SCORE)?.dtype().clone();
+    let mut columns = Vec::new();
+    for (w, (wave, _, _)) in WAVES.iter().enumerate() {
+        for (k, kind) in KINDS.iter().enumerate() {
+            let values: Float64Chunked = (0..n)
+                .map(|deal| match latest[deal * slots + w * KINDS.len() + k].2 {
+                    NONE => None,
+                    row => scores.get(row as usize),
+                })
+                .collect();
+            let name = format!("{kind}_day_{wave}");
+            columns.push(values.with_name(name.into()).into_column().cast(&dtype)?);
+        }
+    }
+    dense::part(columns, n).map(Some)
 }
+
+/// No response in the slot.
+const NONE: IdxSize = IdxSize::MAX;

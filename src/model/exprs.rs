@@ -4,7 +4,6 @@
 
 use polars::prelude::*;
 
-use crate::ingest::keys::DEAL_KEY;
 use crate::ingest::parse::MICROS_PER_DAY;
 
 pub(super) fn micros(c: &str) -> Expr {
@@ -13,11 +12,6 @@ pub(super) fn micros(c: &str) -> Expr {
 
 pub(super) fn days_i32(c: &str) -> Expr {
     col(c).cast(DataType::Int32)
-}
-
-/// `lo <= e <= hi` (polars' `is_between` needs a feature we do not otherwise use).
-pub(super) fn between(e: Expr, lo: Expr, hi: Expr) -> Expr {
-    e.clone().gt_eq(lo).and(e.lt_eq(hi))
 }
 
 pub(super) fn null_of(dt: DataType) -> Expr {
@@ -94,23 +88,6 @@ pub fn business_deadline(c: Expr, duration: Expr) -> Expr {
     let w = b.clone().floor_div(week.clone());
     let rest = b - w.clone() * week;
     (w * lit(7i64) - lit(3i64)) * day + rest
-}
-
-/// Account rows (`table`, carrying the dense deal key) joined to the given columns of
-/// their deal in `keys`.
-pub(super) fn with_deal_keys<const N: usize>(
-    table: LazyFrame,
-    keys: &LazyFrame,
-    columns: [Expr; N],
-) -> LazyFrame {
-    let mut cols = vec![col(DEAL_KEY)];
-    cols.extend(columns);
-    table.join(
-        keys.clone().select(cols),
-        [col(DEAL_KEY)],
-        [col(DEAL_KEY)],
-        JoinArgs::new(JoinType::Inner),
-    )
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::schema as s;
 
 mod accounts;
 mod align;
+mod dense;
 mod exprs;
 mod sla;
 #[cfg(test)]
@@ -117,28 +118,26 @@ pub fn facts_with(
             .collect()
     })?;
     let order = Order::new(&deals)?;
-    // The deal keys the account tables join to.
-    let keys = deals
-        .select([DEAL_KEY, s::CLOSE_DATE, s::CLOSED_AT])?
-        .lazy();
-    // The per-deal parts, one plan run together (their group-bys run side by side).
-    let plans = [
-        sla::handoff_part(ing, p),
-        sla::milestone_part(ing, p),
-        accounts::renewal_part(ing, &keys),
-        accounts::survey_part(ing, &keys),
-    ];
-    let present: Vec<DslPlan> = plans
-        .iter()
-        .flatten()
-        .map(|lf| lf.logical_plan.clone())
-        .collect();
-    let mut collected = crate::logging::timed("fact table: parts", || {
-        LazyFrame::collect_all_with_engine(present, Engine::Auto, OptFlags::default())
-    })?
-    .into_iter();
-    let [handoffs, milestones, renewals, surveys] =
-        plans.map(|plan| plan.and_then(|_| collected.next()));
+    // The per-deal parts: the handoff record's fields (a select) and the milestone, renewal
+    // and survey aggregates (loops over the dense deal key, `dense.rs`), which read each
+    // deal's close date by its key: the used deals in their own order, not the sorted one.
+    let close = match ing.tables.get(s::DEALS) {
+        Some(used) => dense::close_days(used)?,
+        None => Vec::new(),
+    };
+    let n = close.len();
+    let (handoffs, milestones, renewals, surveys) =
+        crate::logging::timed("fact table: parts", || -> PolarsResult<_> {
+            let handoffs = sla::handoff_part(ing, p)
+                .map(LazyFrame::collect)
+                .transpose()?;
+            Ok((
+                handoffs,
+                sla::milestone_part(ing, p, n)?,
+                accounts::renewal_part(ing, &close)?,
+                accounts::survey_part(ing, &close)?,
+            ))
+        })?;
     crate::logging::timed("fact table: attach", || {
         let mut lf = sla::handoff_fields(
             ing,

@@ -6,9 +6,10 @@
 use polars::prelude::*;
 
 use super::align::Order;
+use super::dense;
 use super::exprs::*;
 use super::{ModelParams, ACTIVITY_FIELDS, SCORE_WEIGHTS};
-use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, views::Text, Ingested};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 
 /// The handoff record's part of the fact table: one row per deal key with its fields, event
@@ -49,34 +50,67 @@ pub(super) fn handoff_part(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame>
     Some(h.select(cols))
 }
 
-/// The milestones' part: the earliest first_value and go_live per deal key (names mapped
-/// by the config).
-pub(super) fn milestone_part(ing: &Ingested, p: &ModelParams) -> Option<LazyFrame> {
-    let m = ing.lazy(s::MILESTONES)?;
-    let mut name = col(s::MILESTONE)
-        .str()
-        .to_lowercase()
-        .str()
-        .strip_chars(lit(NULL));
-    for (source, target) in &p.settings.milestone_names {
-        name = when(name.clone().eq(lit(source.clone())))
-            .then(lit(target.clone()))
-            .otherwise(name);
+/// The milestones' part: the earliest first_value and go_live per deal key (names
+/// lower-cased and trimmed, then renamed by the config's `milestone_names` in order), one
+/// row per deal key `0..n` (null without such a milestone).
+pub(super) fn milestone_part(
+    ing: &Ingested,
+    p: &ModelParams,
+    n: usize,
+) -> PolarsResult<Option<DataFrame>> {
+    let Some(m) = ing.tables.get(s::MILESTONES) else {
+        return Ok(None);
+    };
+    const MILESTONES: [&str; 2] = ["first_value", "go_live"];
+    let kind_of = |raw: &str| -> Option<usize> {
+        let lower = raw.to_lowercase();
+        let mut name = lower.trim();
+        for (source, target) in &p.settings.milestone_names {
+            if name == source.as_str() {
+                name = target.as_str();
+            }
+        }
+        MILESTONES.iter().position(|m| *m == name)
+    };
+    // The name of a run of equal cells is looked at once.
+    let mut kinds = Vec::with_capacity(m.height());
+    let mut last = None;
+    crate::ingest::views::each(m.column(s::MILESTONE)?.str()?, |text| {
+        kinds.push(match text {
+            Text::Null => None,
+            Text::Repeat => last,
+            Text::New(raw) => {
+                last = kind_of(raw);
+                last
+            }
+        })
+    });
+    let deals = m.column(DEAL_KEY)?.idx()?;
+    let at = dense::physical_i64(m.column(s::ACHIEVED_AT)?)?;
+    let mut earliest: Vec<Option<i64>> = vec![None; n * MILESTONES.len()];
+    for ((deal, at), kind) in deals.iter().zip(at.iter()).zip(kinds) {
+        let (Some(deal), Some(at), Some(kind)) = (deal, at, kind) else {
+            continue;
+        };
+        // A key of no deal (none are made) would match nothing, as in a join.
+        if let Some(slot) = earliest.get_mut(deal as usize * MILESTONES.len() + kind) {
+            if slot.is_none_or(|e| at < e) {
+                *slot = Some(at);
+            }
+        }
     }
-    Some(
-        m.with_column(name.alias("_m"))
-            .group_by([col(DEAL_KEY)])
-            .agg([
-                col(s::ACHIEVED_AT)
-                    .filter(col("_m").eq(lit("first_value")))
-                    .min()
-                    .alias(s::FIRST_VALUE_AT),
-                col(s::ACHIEVED_AT)
-                    .filter(col("_m").eq(lit("go_live")))
-                    .min()
-                    .alias(s::GO_LIVE_AT),
-            ]),
-    )
+    let dtype = m.column(s::ACHIEVED_AT)?.dtype().clone();
+    let columns = [s::FIRST_VALUE_AT, s::GO_LIVE_AT]
+        .into_iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let values: Int64Chunked = (0..n)
+                .map(|deal| earliest[deal * MILESTONES.len() + k])
+                .collect();
+            values.with_name(name.into()).into_column().cast(&dtype)
+        })
+        .collect::<PolarsResult<Vec<_>>>()?;
+    dense::part(columns, n).map(Some)
 }
 
 /// The deals with their handoff record and milestones (the parts above, collected).

@@ -253,3 +253,56 @@ fn duplicates_keep_the_first_and_later_deals_drop() {
     // H1 (meeting on time) counts, not the duplicate H1b without a meeting.
     assert_eq!(status_of(&facts, "D1", "knowledge_transfer"), "met");
 }
+
+/// METRICS.md §4.8/§4.9 through the dense parts: each deal's waves and first-year events
+/// count from its own close date although the deals are listed out of close order (the
+/// fact table is sorted by close, the parts are read by deal key); the latest response of a
+/// wave wins, the later line on equal times; events before the close do not count.
+#[test]
+fn account_parts_count_from_each_deals_own_close_date() {
+    let facts = Data::new("2026-11-30")
+        .deals(&[
+            "G1,A1,enterprise,1000,2026-09-01T00:00:00Z,rep",
+            "G2,A2,smb,1000,2026-03-01T00:00:00Z,rep",
+        ])
+        .csv(
+            "surveys",
+            &[
+                "account_id,responded_at,kind,score",
+                "A1,2026-09-25T00:00:00Z,csat,2",
+                "A1,2026-09-20T00:00:00Z,csat,4",
+                "A1,2026-09-10T10:00:00Z,nps,7",
+                "A1,2026-09-10T10:00:00Z,nps,8",
+                "A1,2026-11-10T00:00:00Z,csat,5",
+                "A2,2026-03-10T00:00:00Z,nps,9",
+                "A2,2026-05-15T00:00:00Z,csat,3",
+                "A2,2026-07-15T00:00:00Z,csat,1",
+            ],
+        )
+        .csv(
+            "renewals",
+            &[
+                "account_id,event_date,event",
+                "A1,2026-10-01,churn",
+                "A2,2026-02-15,expansion",
+                "A2,2026-06-01,expansion",
+            ],
+        )
+        .facts();
+    // G1 closed 09-01: csat 09-20 and 09-25 (days 19, 24: the later one), nps twice at one
+    // instant (the later line), csat 11-10 (day 70).
+    assert_eq!(number(&facts, "G1", "csat_day_30"), Some(2.0));
+    assert_eq!(number(&facts, "G1", "nps_day_30"), Some(8.0));
+    assert_eq!(number(&facts, "G1", "csat_day_90"), Some(5.0));
+    assert_eq!(number(&facts, "G1", "nps_day_90"), None);
+    // G2 closed 03-01: nps day 9, csat day 75; day 136 is past both waves.
+    assert_eq!(number(&facts, "G2", "nps_day_30"), Some(9.0));
+    assert_eq!(number(&facts, "G2", "csat_day_30"), None);
+    assert_eq!(number(&facts, "G2", "csat_day_90"), Some(3.0));
+    // G1 churned on day 30; G2's expansion before its close is ignored, day 92 counts.
+    assert_eq!(number(&facts, "G1", s::CHURNED_1Y), Some(1.0));
+    assert_eq!(number(&facts, "G1", s::CHURN_DAYS), Some(30.0));
+    assert_eq!(number(&facts, "G1", s::EXPANDED_1Y), Some(0.0));
+    assert_eq!(number(&facts, "G2", s::CHURNED_1Y), Some(0.0));
+    assert_eq!(number(&facts, "G2", s::EXPANDED_1Y), Some(1.0));
+}
