@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::align::Order;
 use super::dense;
 use super::exprs::*;
-use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, views::Text, Ingested};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
 use crate::schema as s;
 
 /// The renewals' part, one row per deal key `0..n`: first-year churn and expansion (an
@@ -102,17 +102,8 @@ pub(super) fn survey_part(
     const KINDS: [&str; 2] = ["csat", "nps"];
     let slots = WAVES.len() * KINDS.len();
     let n = close.len();
-    let mut kinds = Vec::with_capacity(sv.height());
-    let mut last = None;
-    crate::ingest::views::each(sv.column(s::KIND)?.str()?, |text| {
-        kinds.push(match text {
-            Text::Null => None,
-            Text::Repeat => last,
-            Text::New(kind) => {
-                last = KINDS.iter().position(|k| *k == kind);
-                last
-            }
-        })
+    let kinds = dense::codes(sv.column(s::KIND)?.str()?, |kind| {
+        KINDS.iter().position(|k| *k == kind)
     });
     let deals = sv.column(DEAL_KEY)?.idx()?;
     let at = dense::physical_i64(sv.column(s::RESPONDED_AT)?)?;

@@ -8,7 +8,7 @@
 
 use polars::prelude::*;
 
-use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, views::Text};
 use crate::schema as s;
 
 /// Each deal's close date in days since the epoch (`date(C)`).
@@ -82,6 +82,27 @@ pub(super) fn part(mut columns: Vec<Column>, n: usize) -> PolarsResult<DataFrame
     let keys = IdxCa::from_vec(DEAL_KEY.into(), (0..n as IdxSize).collect());
     columns.insert(0, keys.into_column());
     DataFrame::new(n, columns)
+}
+
+/// Each row's code for its text (`None` for a null or a text `code` gives none); the text
+/// of a run of equal cells is looked at once ([`crate::ingest::views::each`]).
+pub(super) fn codes(
+    texts: &StringChunked,
+    mut code: impl FnMut(&str) -> Option<usize>,
+) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(texts.len());
+    let mut last = None;
+    crate::ingest::views::each(texts, |text| {
+        out.push(match text {
+            Text::Null => None,
+            Text::Repeat => last,
+            Text::New(text) => {
+                last = code(text);
+                last
+            }
+        })
+    });
+    out
 }
 
 /// A column's physical integers (a date's days, a datetime's microseconds) as `i64`.

@@ -9,7 +9,7 @@ use super::align::Order;
 use super::dense;
 use super::exprs::*;
 use super::{ModelParams, ACTIVITY_FIELDS, SCORE_WEIGHTS};
-use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, views::Text, Ingested};
+use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
 use crate::schema::{self as s, sla_at, sla_due, sla_status};
 
 /// The handoff record's part of the fact table: one row per deal key with its fields, event
@@ -72,19 +72,7 @@ pub(super) fn milestone_part(
         }
         MILESTONES.iter().position(|m| *m == name)
     };
-    // The name of a run of equal cells is looked at once.
-    let mut kinds = Vec::with_capacity(m.height());
-    let mut last = None;
-    crate::ingest::views::each(m.column(s::MILESTONE)?.str()?, |text| {
-        kinds.push(match text {
-            Text::Null => None,
-            Text::Repeat => last,
-            Text::New(raw) => {
-                last = kind_of(raw);
-                last
-            }
-        })
-    });
+    let kinds = dense::codes(m.column(s::MILESTONE)?.str()?, kind_of);
     let deals = m.column(DEAL_KEY)?.idx()?;
     let at = dense::physical_i64(m.column(s::ACHIEVED_AT)?)?;
     let mut earliest: Vec<Option<i64>> = vec![None; n * MILESTONES.len()];
