@@ -33,30 +33,27 @@ pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
 
 /// The collected fact table.
 pub fn fact_table(ing: &Ingested, params: &ModelParams) -> anyhow::Result<DataFrame> {
-    let windows = snapshot_windows(ing, params)?;
-    fact_table_with(ing, params, windows)
+    let parts = fact_parts(ing, params)?;
+    fact_table_from(ing, params, parts)
 }
 
-/// The snapshot windows, the only part of the fact table that reads the snapshot tables: a
-/// caller may free those rows before [`fact_table_with`] (peak memory, issue #17).
-pub fn snapshot_windows(ing: &Ingested, params: &ModelParams) -> anyhow::Result<Option<DataFrame>> {
-    anyhow::Context::context(
-        model::snapshot_windows(ing, params),
-        "building the fact table",
-    )
+/// The parts of the fact table, the only step of it that reads input rows: a caller may
+/// free those rows before [`fact_table_from`] (peak memory, issue #17).
+pub fn fact_parts(ing: &Ingested, params: &ModelParams) -> anyhow::Result<model::Parts> {
+    anyhow::Context::context(model::parts(ing, params), "building the fact table")?
+        .context("deals table missing")
 }
 
-/// The fact table with the given snapshot windows.
-pub fn fact_table_with(
+/// The fact table assembled from its parts.
+pub fn fact_table_from(
     ing: &Ingested,
     params: &ModelParams,
-    windows: Option<DataFrame>,
+    parts: model::Parts,
 ) -> anyhow::Result<DataFrame> {
     anyhow::Context::context(
-        model::facts_with(ing, params, windows),
+        model::assemble(ing, params, parts),
         "building the fact table",
-    )?
-    .context("deals table missing")
+    )
 }
 
 /// The model parameters a resolved command line gives.

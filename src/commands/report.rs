@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::resolve::{resolve, Resolved};
 use crate::cli::{self, ReportArgs};
 use crate::error::{exit, usage};
-use crate::{logging, metrics, model, notify, output, period, render, report, sql, text};
+use crate::{logging, metrics, notify, output, period, render, report, sql, text};
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
 /// (relative to the config file), else `queries/custom` under the config file's folder (or
@@ -57,17 +57,13 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("building the fact table");
     let params = report::params(&r);
     // Custom queries may read any input table; without them each table's rows are freed as
-    // soon as nothing reads them: the snapshot rows once reduced to their windows, the
-    // rest once the fact table is built but for the metrics' own inputs.
-    let release = custom_files.is_empty();
-    let windows = report::snapshot_windows(&ing, &params)?;
-    if release {
-        ing.release_except(&[&model::TABLES_READ[..], &metrics::INPUTS_READ[..]].concat());
-    }
-    let facts = report::fact_table_with(&ing, &params, windows)?;
-    if release {
+    // soon as nothing reads them: once the fact table's parts are made, all but the
+    // metrics' own inputs.
+    let parts = report::fact_parts(&ing, &params)?;
+    if custom_files.is_empty() {
         ing.release_except(&metrics::INPUTS_READ);
     }
+    let facts = report::fact_table_from(&ing, &params, parts)?;
     progress.stage("computing metrics");
     // The report folder is staged from here on (the output folder locked, a temporary
     // folder made; an error on the way removes it and leaves the previous report as it was).

@@ -65,34 +65,44 @@ pub const SCORE_WEIGHTS: [(&str, f64); 7] = [
 /// of the used `deals` frame is deal key `i` (`_deal`, resolved by ingest for the account
 /// tables and handoffs); the key lines the parts up and is dropped at the end.
 pub fn facts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<LazyFrame>> {
-    let windows = snapshot_windows(ing, p)?;
-    Ok(facts_with(ing, p, windows)?.map(DataFrame::lazy))
+    let Some(parts) = parts(ing, p)? else {
+        return Ok(None);
+    };
+    Ok(Some(assemble(ing, p, parts)?.lazy()))
 }
 
-/// The snapshot windows of §4.7 (`_deal` and `utilisation_30` … `health_90`), the only part
-/// of the fact table that reads the snapshot tables: once made, a caller may free their
-/// rows before [`facts_with`] (peak memory, issue #17).
-pub fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<DataFrame>> {
-    crate::logging::timed("fact table: snapshot windows", || {
-        windows::snapshot_windows(ing, p)
-    })
-}
-
-/// The input tables [`facts_with`] reads (the snapshot tables only through the windows).
-pub const TABLES_READ: [&str; 5] = [
-    s::DEALS,
-    s::HANDOFFS,
-    s::MILESTONES,
-    s::RENEWALS,
-    s::SURVEYS,
-];
-
-/// The fact table with the given snapshot windows ([`snapshot_windows`]).
-pub fn facts_with(
-    ing: &Ingested,
-    p: &ModelParams,
+/// Everything the fact table is assembled from: the used deals sorted, and one part per
+/// input table, each at most one row per deal key. Made from the input rows; once made,
+/// nothing of the fact table reads those rows again ([`assemble`] only asks which tables
+/// are present), so a caller may free them first (peak memory, issue #17).
+pub struct Parts {
+    /// The used deals' columns of the fact table, sorted by `(closed_at, deal_id)`.
+    deals: DataFrame,
+    order: Order,
+    handoffs: Option<DataFrame>,
+    milestones: Option<DataFrame>,
+    renewals: Option<DataFrame>,
+    surveys: Option<DataFrame>,
+    /// The snapshot windows of §4.7 (`utilisation_30` … `health_90`).
     windows: Option<DataFrame>,
-) -> PolarsResult<Option<DataFrame>> {
+}
+
+/// The parts of the fact table; `None` when `deals` is absent. (The snapshot windows beside
+/// the other parts on a second thread measured no faster: each of the two legs took twice
+/// as long, issue #17.)
+pub fn parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
+    let windows = crate::logging::timed("fact table: snapshot windows", || {
+        windows::snapshot_windows(ing, p)
+    })?;
+    let Some(mut parts) = other_parts(ing, p)? else {
+        return Ok(None);
+    };
+    parts.windows = windows;
+    Ok(Some(parts))
+}
+
+/// The parts but the snapshot windows.
+fn other_parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
     let Some(deals) = ing.lazy(s::DEALS) else {
         return Ok(None);
     };
@@ -118,26 +128,41 @@ pub fn facts_with(
             .collect()
     })?;
     let order = Order::new(&deals)?;
-    // The per-deal parts: the handoff record's fields (a select) and the milestone, renewal
-    // and survey aggregates (loops over the dense deal key, `dense.rs`), which read each
-    // deal's close date by its key: the used deals in their own order, not the sorted one.
+    // The handoff record's fields (a select) and the milestone, renewal and survey
+    // aggregates (loops over the dense deal key, `dense.rs`), which read each deal's close
+    // date by its key: the used deals in their own order, not the sorted one.
     let close = match ing.tables.get(s::DEALS) {
         Some(used) => dense::close_days(used)?,
         None => Vec::new(),
     };
     let n = close.len();
-    let (handoffs, milestones, renewals, surveys) =
-        crate::logging::timed("fact table: parts", || -> PolarsResult<_> {
-            let handoffs = sla::handoff_part(ing, p)
+    crate::logging::timed("fact table: parts", || {
+        Ok(Some(Parts {
+            handoffs: sla::handoff_part(ing, p)
                 .map(LazyFrame::collect)
-                .transpose()?;
-            Ok((
-                handoffs,
-                sla::milestone_part(ing, p, n)?,
-                accounts::renewal_part(ing, &close)?,
-                accounts::survey_part(ing, &close)?,
-            ))
-        })?;
+                .transpose()?,
+            milestones: sla::milestone_part(ing, p, n)?,
+            renewals: accounts::renewal_part(ing, &close)?,
+            surveys: accounts::survey_part(ing, &close)?,
+            deals,
+            order,
+            windows: None,
+        }))
+    })
+}
+
+/// The fact table from its parts: each part's columns lined up with the sorted deals, then
+/// the deadlines, statuses, scores and survival columns computed over the whole table.
+pub fn assemble(ing: &Ingested, p: &ModelParams, parts: Parts) -> PolarsResult<DataFrame> {
+    let Parts {
+        deals,
+        order,
+        handoffs,
+        milestones,
+        renewals,
+        surveys,
+        windows,
+    } = parts;
     crate::logging::timed("fact table: attach", || {
         let mut lf = sla::handoff_fields(
             ing,
@@ -151,6 +176,6 @@ pub fn facts_with(
         lf = order.attach(lf, windows.as_ref())?;
         lf = order.attach(lf, surveys.as_ref())?;
         let helpers = by_name(["_first_churn", DEAL_KEY], false, false);
-        lf.drop(helpers).collect().map(Some)
+        lf.drop(helpers).collect()
     })
 }
