@@ -134,25 +134,76 @@ fn extremes<T: PolarsNumericType>(
     ca: &ChunkedArray<T>,
     as_f64: impl Fn(T::Native) -> f64,
 ) -> Option<(f64, f64, bool)> {
-    let (mut lo, mut hi, mut nan, mut seen) = (f64::INFINITY, f64::NEG_INFINITY, false, false);
-    let mut add = |x: f64| {
-        lo = lo.min(x);
-        hi = hi.max(x);
-        nan |= x.is_nan();
+    // In the column's own type (`as_f64` keeps order); NaN is flagged apart, and a lane that
+    // starts at NaN is harmless: any NaN fails the check whatever the extremes.
+    let mut acc: Option<(T::Native, T::Native, bool)> = None;
+    let mut merge = |(lo, hi, nan): (T::Native, T::Native, bool)| {
+        acc = Some(match acc {
+            None => (lo, hi, nan),
+            Some((a, b, n)) => (min(a, lo), max(b, hi), n || nan),
+        })
     };
     // Array-trait methods through the chunk as a trait object, the values through its type.
     for (arr, chunk) in ca.downcast_iter().zip(ca.chunks()) {
         if chunk.null_count() == 0 {
-            seen |= !arr.values().is_empty();
-            arr.values().iter().for_each(|v| add(as_f64(*v)));
+            if let Some(e) = slice_extremes(arr.values()) {
+                merge(e);
+            }
         } else {
-            arr.iter().flatten().for_each(|v| {
-                seen = true;
-                add(as_f64(*v));
-            });
+            #[allow(clippy::eq_op)] // NaN is the one value unequal to itself
+            arr.iter().flatten().for_each(|v| merge((*v, *v, *v != *v)));
         }
     }
-    seen.then_some((lo, hi, nan))
+    acc.map(|(lo, hi, nan)| (as_f64(lo), as_f64(hi), nan))
+}
+
+fn min<N: PartialOrd>(a: N, b: N) -> N {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+fn max<N: PartialOrd>(a: N, b: N) -> N {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The smallest and largest value of a slice and whether it holds a NaN, in eight
+/// independent lanes the compiler turns into vector instructions (one scalar `min`/`max`
+/// chain through the 16 M adoption values was a third of the column checks' time).
+fn slice_extremes<N: Copy + PartialOrd>(values: &[N]) -> Option<(N, N, bool)> {
+    const LANES: usize = 8;
+    let first = *values.first()?;
+    let (mut lo, mut hi, mut nan) = ([first; LANES], [first; LANES], [false; LANES]);
+    let chunks = values.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for j in 0..LANES {
+            let x = chunk[j];
+            lo[j] = min(lo[j], x);
+            hi[j] = max(hi[j], x);
+            #[allow(clippy::eq_op)]
+            {
+                nan[j] |= x != x;
+            }
+        }
+    }
+    for &x in rest {
+        lo[0] = min(lo[0], x);
+        hi[0] = max(hi[0], x);
+        #[allow(clippy::eq_op)]
+        {
+            nan[0] |= x != x;
+        }
+    }
+    let lo = lo.into_iter().reduce(min)?;
+    let hi = hi.into_iter().reduce(max)?;
+    Some((lo, hi, nan.contains(&true)))
 }
 
 /// Every value passes the row parser's range check (its bounds, and `0..=1` for a
@@ -474,5 +525,27 @@ mod tests {
             free,
             true
         ));
+    }
+
+    #[test]
+    fn slice_extremes_in_every_lane_and_the_rest() {
+        assert_eq!(slice_extremes::<f64>(&[]), None);
+        assert_eq!(slice_extremes(&[4_i64]), Some((4, 4, false)));
+        // 19 values: two full rounds of eight lanes and three left over; the extremes sit
+        // in a lane, then in the rest.
+        let mut v: Vec<f64> = (0..19).map(|i| (i % 5) as f64).collect();
+        assert_eq!(slice_extremes(&v), Some((0.0, 4.0, false)));
+        v[11] = -7.5;
+        v[18] = 9.0;
+        assert_eq!(slice_extremes(&v), Some((-7.5, 9.0, false)));
+        // A NaN anywhere, first included, is flagged.
+        for at in [0, 5, 17] {
+            let mut w = v.clone();
+            w[at] = f64::NAN;
+            let (_, _, nan) = slice_extremes(&w).expect("values");
+            assert!(nan, "NaN at {at}");
+        }
+        let ints: Vec<i64> = (0..40).map(|i| 1000 - i * 37).collect();
+        assert_eq!(slice_extremes(&ints), Some((1000 - 39 * 37, 1000, false)));
     }
 }
