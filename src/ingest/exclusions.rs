@@ -194,10 +194,14 @@ fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
     crate::logging::timed(&format!("exclusions: {table}"), f)
 }
 
+/// Split every parsed table into used and excluded rows (METRICS.md §3), the excluded ones
+/// recorded as issues. `deal_reasons` are the deals' rules when already worked out
+/// ([`deal_rules::deal_reasons`] of the parsed deals), else they are worked out here.
 pub(super) fn apply_exclusions(
     out: &mut Ingested,
     mut parsed: BTreeMap<&'static str, ParsedTable>,
     as_of: chrono::NaiveDate,
+    deal_reasons: Option<Vec<Option<&'static str>>>,
 ) -> anyhow::Result<()> {
     let a_us = as_of_instant(as_of);
     // Each parsed table is dropped once it is split (peak memory, issue #17).
@@ -211,7 +215,10 @@ pub(super) fn apply_exclusions(
         PolarsResult::Ok(df)
     };
     let reasons = timed(schema::DEALS, || -> anyhow::Result<_> {
-        let reasons = deal_rules::deal_reasons(&deals.df, a_us)?;
+        let reasons = match deal_reasons {
+            Some(reasons) => reasons,
+            None => deal_rules::deal_reasons(&deals.df, a_us)?,
+        };
         let df = with_reasons(deals, reasons.clone())?;
         split(schema::DEALS, deals, df.lazy(), schema::DEAL_ID)?.add_to(out);
         Ok(reasons)
