@@ -339,3 +339,30 @@ fn previous(ctx: &Ctx) -> anyhow::Result<Value> {
 fn section<T: MetricSection>(m: &Map<String, Value>) -> Option<T> {
     serde_json::from_value(m.get(T::KEY)?.clone()).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strs_borrows_text_and_reads_a_null_column_as_missing() {
+        let mut df =
+            df!("band" => [Some("good"), None, Some("good")], "n" => [1i64, 2, 3]).expect("frame");
+        df.with_column(Column::full_null("empty".into(), 3, &DataType::Null))
+            .expect("column");
+        assert_eq!(
+            strs(&df, "band").expect("text"),
+            [Some("good"), None, Some("good")]
+        );
+        assert_eq!(strs(&df, "empty").expect("nulls"), [None, None, None]);
+        // A number column is not text here; `strings` reads it through a cast.
+        assert!(strs(&df, "n").is_err());
+        let n = strings(&df, "n").expect("cast");
+        assert_eq!(
+            n,
+            [Some("1".to_string()), Some("2".into()), Some("3".into())]
+        );
+        let groups = group_rows(&strs(&df, "band").expect("text"), &["excellent", "good"]);
+        assert_eq!(groups, [("good".to_string(), vec![0, 2])]);
+    }
+}

@@ -4,7 +4,7 @@
 //! rows fills one slot per deal (and window or wave), and the part is one row per deal key
 //! `0..n`, lined up with the fact table by [`super::align::Order`]. The polars plans these
 //! loops replaced (a join on `_deal` for the close date, a sort, a group-by with filtered
-//! aggregations) took 0.9 s at a million deals.
+//! aggregations) took 0.73–0.85 s at a million deals, these loops 0.25 s.
 
 use polars::prelude::*;
 
