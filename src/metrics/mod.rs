@@ -85,7 +85,7 @@ pub fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
 /// A text column as options, borrowed from the frame (no `String` per row: the sections
 /// read the band, segment and status of every deal of million-row cohorts, issue #17). A
 /// column of nulls only (dtype Null) reads as all `None`; another non-text column is an
-/// error (use [`strings`] to read any column as text).
+/// error (use [`strings()`] to read any column as text).
 pub fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<Vec<Option<&'a str>>> {
     let c = df.column(name)?;
     if c.dtype() == &DataType::Null {
