@@ -66,18 +66,6 @@ impl<'a> Values<'a> {
         Some(())
     }
 
-    fn append(&mut self, other: Values<'a>) {
-        match (self, other) {
-            (Values::Text(a), Values::Text(b)) => a.extend(b),
-            (Values::Int(a), Values::Int(b)) => a.extend(b),
-            (Values::Float(a), Values::Float(b)) => a.extend(b),
-            (Values::Days(a), Values::Days(b)) => a.extend(b),
-            (Values::Micros(a), Values::Micros(b)) => a.extend(b),
-            (Values::Bool(a), Values::Bool(b)) => a.extend(b),
-            _ => unreachable!("parts of one column have one kind"),
-        }
-    }
-
     fn into_column(self, name: &str) -> PolarsResult<Column> {
         let name: PlSmallStr = name.into();
         Ok(match self {
@@ -154,33 +142,45 @@ pub(super) fn try_fast<'b>(
             target[*i] = Some(k);
         }
     }
-    let parse_part = |part: &'b str| parse_part(part, &plan.index, &target, table, settings, sep);
+    // Each thread parses its part and builds the part's columns; the parts' columns are
+    // then joined as chunks, without copying (extending one part's values by the next
+    // moved and faulted in the whole table again, issue #17).
+    let part_columns = |part: &'b str| -> Option<PolarsResult<Vec<Option<Column>>>> {
+        let values = parse_part(part, &plan.index, &target, table, settings, sep)?;
+        let columns = values.into_iter().zip(table.columns);
+        Some(
+            columns
+                .map(|(v, spec)| v.map(|v| v.into_column(spec.name)).transpose())
+                .collect(),
+        )
+    };
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .min(rows.len() / MIN_BYTES_PER_THREAD)
         .max(1);
-    let parts: Vec<Option<Vec<Option<Values>>>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<PolarsResult<Vec<Option<Column>>>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = split_at_lines(rows, threads)
             .into_iter()
-            .map(|part| scope.spawn(move || parse_part(part)))
+            .map(|part| scope.spawn(move || part_columns(part)))
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut merged: Option<Vec<Option<Values>>> = None;
+    let mut merged: Option<Vec<Option<Column>>> = None;
     for part in parts {
         let Some(part) = part else {
             return Ok(None);
         };
+        let part = part?;
         match merged.as_mut() {
             None => merged = Some(part),
             Some(all) => {
                 for (a, b) in all.iter_mut().zip(part) {
                     if let (Some(a), Some(b)) = (a.as_mut(), b) {
-                        a.append(b);
+                        a.append_owned(b)?;
                     }
                 }
             }
@@ -191,11 +191,11 @@ pub(super) fn try_fast<'b>(
     };
     let mut columns = Vec::new();
     let mut index = Vec::with_capacity(table.columns.len());
-    for (values, spec) in merged.into_iter().zip(table.columns) {
-        match values {
-            Some(v) => {
+    for column in merged {
+        match column {
+            Some(c) => {
                 index.push(Some(columns.len()));
-                columns.push(v.into_column(spec.name)?);
+                columns.push(c);
             }
             None => index.push(None),
         }
@@ -293,6 +293,32 @@ mod tests {
             A1,2026-10-01,5,10\nA1,2026-10-02,6,10\nA2,2026-10-01,0,3\n";
         let (fast, slow) = both(schema::ADOPTION, adoption);
         same(&fast, &slow);
+    }
+
+    /// A file big enough for one part per core: the parts' columns are joined as chunks and
+    /// the table equals the row path's, row for row.
+    #[test]
+    fn parts_parsed_on_several_threads_join_in_order() {
+        let mut text = String::from("account_id,snapshot_date,active_users,licensed_seats\n");
+        for i in 0..120_000 {
+            let day = 1 + i % 28;
+            text.push_str(&format!("A{},2026-03-{day:02},{},12\n", i / 10, i % 7));
+        }
+        assert!(text.len() > 2 * MIN_BYTES_PER_THREAD);
+        let spec = schema::table(schema::ADOPTION).expect("adoption");
+        let fast = try_fast(&text, b',', spec, &Settings::default(), "adoption.csv")
+            .expect("ok")
+            .expect("the plain file is read column by column");
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunks = fast
+            .df
+            .column(schema::ACTIVE_USERS)
+            .expect("column")
+            .n_chunks();
+        assert_eq!(chunks, cores.min(text.len() / MIN_BYTES_PER_THREAD));
+        let (fast, slow) = both(schema::ADOPTION, &text);
+        same(&fast, &slow);
+        assert_eq!(fast.df.height(), 120_000);
     }
 
     #[test]
