@@ -91,25 +91,33 @@ pub struct Parts {
 /// the other parts on a second thread measured no faster: each of the two legs took twice
 /// as long, issue #17.)
 pub fn parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
-    let windows = crate::logging::timed("fact table: snapshot windows", || {
-        windows::snapshot_windows(ing, p)
-    })?;
-    let Some(mut parts) = other_parts(ing, p)? else {
+    // Each deal's close date by its key (the used deals in their own order, not the sorted
+    // one): the windows and the account parts count days from it.
+    let Some(used) = ing.tables.get(s::DEALS) else {
         return Ok(None);
     };
+    let close = dense::close_days(used)?;
+    let windows = crate::logging::timed("fact table: snapshot windows", || {
+        windows::snapshot_windows(ing, p, &close)
+    })?;
+    let mut parts = other_parts(ing, p, used, &close)?;
     parts.windows = windows;
     Ok(Some(parts))
 }
 
-/// The parts but the snapshot windows.
-fn other_parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
-    let Some(deals) = ing.lazy(s::DEALS) else {
-        return Ok(None);
-    };
+/// The parts but the snapshot windows, from the used deals and their close dates.
+fn other_parts(
+    ing: &Ingested,
+    p: &ModelParams,
+    deals: &DataFrame,
+    close: &[Option<i32>],
+) -> PolarsResult<Parts> {
     // Sorted once, at the start: each part is lined up with this order (no join, and no
     // sort of the finished 70-column table).
     let deals = crate::logging::timed("fact table: deals", || {
         deals
+            .clone()
+            .lazy()
             .with_row_index(DEAL_KEY, None)
             .select([
                 col(DEAL_KEY),
@@ -129,25 +137,20 @@ fn other_parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
     })?;
     let order = Order::new(&deals)?;
     // The handoff record's fields (a select) and the milestone, renewal and survey
-    // aggregates (loops over the dense deal key, `dense.rs`), which read each deal's close
-    // date by its key: the used deals in their own order, not the sorted one.
-    let close = match ing.tables.get(s::DEALS) {
-        Some(used) => dense::close_days(used)?,
-        None => Vec::new(),
-    };
+    // aggregates (loops over the dense deal key, `dense.rs`).
     let n = close.len();
     crate::logging::timed("fact table: parts", || {
-        Ok(Some(Parts {
+        Ok(Parts {
             handoffs: sla::handoff_part(ing, p)
                 .map(LazyFrame::collect)
                 .transpose()?,
             milestones: sla::milestone_part(ing, p, n)?,
-            renewals: accounts::renewal_part(ing, &close)?,
-            surveys: accounts::survey_part(ing, &close)?,
+            renewals: accounts::renewal_part(ing, close)?,
+            surveys: accounts::survey_part(ing, close)?,
             deals,
             order,
             windows: None,
-        }))
+        })
     })
 }
 

@@ -10,7 +10,7 @@
 
 use polars::prelude::*;
 
-use super::dense::{close_days, Cursor};
+use super::dense::Cursor;
 use super::ModelParams;
 use crate::ingest::{keys::DEAL_KEY, Ingested};
 use crate::schema as s;
@@ -22,12 +22,13 @@ pub const WINDOWS: [i32; 3] = [30, 60, 90];
 const TABLES: [(&str, &str, i32); 2] = [(s::ADOPTION, "utilisation", 6), (s::HEALTH, "health", 13)];
 
 /// `_deal` and the window columns of every present snapshot table (`utilisation_30` …
-/// `health_90`), one row per deal; `None` when neither table is present.
-pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<DataFrame>> {
-    let Some(deals) = ing.tables.get(s::DEALS) else {
-        return Ok(None);
-    };
-    let close = close_days(deals)?;
+/// `health_90`), one row per deal key (`close` holds each deal's close date by its key);
+/// `None` when neither table is present.
+pub(super) fn snapshot_windows(
+    ing: &Ingested,
+    p: &ModelParams,
+    close: &[Option<i32>],
+) -> PolarsResult<Option<DataFrame>> {
     let as_of_days = p.as_of_days();
     // The two tables are independent passes: one runs on a second thread.
     let [adoption, health] = TABLES.map(|(table, prefix, width)| {
@@ -38,7 +39,7 @@ pub(super) fn snapshot_windows(ing: &Ingested, p: &ModelParams) -> PolarsResult<
             width,
         })
     });
-    let columns = |w: Option<Windows>| w.map(|w| w.columns(&close, as_of_days));
+    let columns = |w: Option<Windows>| w.map(|w| w.columns(close, as_of_days));
     let (adoption, health) = crate::parallel::join(|| columns(adoption), || columns(health));
     let mut columns = Vec::new();
     for part in [adoption, health].into_iter().flatten() {
