@@ -5,7 +5,7 @@
 use polars::prelude::*;
 
 use super::align::Order;
-use super::dense;
+use super::dense::{self, NO_ROW};
 use super::exprs::*;
 use crate::ingest::{keys::DEAL_KEY, parse::MICROS_PER_DAY, Ingested};
 use crate::schema as s;
@@ -109,7 +109,7 @@ pub(super) fn survey_part(
     let at = dense::physical_i64(sv.column(s::RESPONDED_AT)?)?;
     let lines = sv.column(s::LINE)?.i64()?;
     // Per deal and slot (`deal * 4 + wave * 2 + kind`) the latest `(responded_at, line, row)`.
-    let mut latest = vec![(i64::MIN, i64::MIN, NONE); n * slots];
+    let mut latest = vec![(i64::MIN, i64::MIN, NO_ROW); n * slots];
     let rows = deals.iter().zip(at.iter()).zip(lines.iter()).zip(kinds);
     for (row, (((deal, at), line), kind)) in rows.enumerate() {
         let (Some(deal), Some(at), Some(line), Some(kind)) = (deal, at, line, kind) else {
@@ -138,7 +138,7 @@ pub(super) fn survey_part(
         for (k, kind) in KINDS.iter().enumerate() {
             let values: Float64Chunked = (0..n)
                 .map(|deal| match latest[deal * slots + w * KINDS.len() + k].2 {
-                    NONE => None,
+                    NO_ROW => None,
                     row => scores.get(row as usize),
                 })
                 .collect();
@@ -148,6 +148,3 @@ pub(super) fn survey_part(
     }
     dense::part(columns, n).map(Some)
 }
-
-/// No response in the slot.
-const NONE: IdxSize = IdxSize::MAX;

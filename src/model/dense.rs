@@ -77,6 +77,9 @@ impl Cursor {
     }
 }
 
+/// No row (of a snapshot table or the surveys) in a deal's slot yet.
+pub(super) const NO_ROW: IdxSize = IdxSize::MAX;
+
 /// A part of the fact table: `_deal` = `0..n` and `columns` (each `n` rows long).
 pub(super) fn part(mut columns: Vec<Column>, n: usize) -> PolarsResult<DataFrame> {
     let keys = IdxCa::from_vec(DEAL_KEY.into(), (0..n as IdxSize).collect());

@@ -10,7 +10,7 @@
 
 use polars::prelude::*;
 
-use super::dense::Cursor;
+use super::dense::{Cursor, NO_ROW};
 use super::ModelParams;
 use crate::ingest::{keys::DEAL_KEY, Ingested};
 use crate::schema as s;
@@ -84,7 +84,7 @@ impl Windows<'_> {
             let values: Float64Chunked = (0..close.len())
                 .map(|deal| {
                     let row = best[deal * WINDOWS.len() + k].2;
-                    if row != NONE && ended(deal) {
+                    if row != NO_ROW && ended(deal) {
                         value(row as usize)
                     } else {
                         None
@@ -101,11 +101,8 @@ impl Windows<'_> {
     }
 }
 
-/// No snapshot row in the window.
-const NONE: IdxSize = IdxSize::MAX;
-
 /// Per deal and window (`deal * 3 + k`), the `(date, line, row)` of the latest snapshot
-/// row in the window, `row == NONE` when there is none.
+/// row in the window, `row == NO_ROW` when there is none.
 fn latest_in_windows(
     df: &DataFrame,
     close: &[Option<i32>],
@@ -115,7 +112,7 @@ fn latest_in_windows(
     let date = df.column(s::SNAPSHOT_DATE)?.cast(&DataType::Int32)?;
     let date = date.i32()?;
     let line = df.column(s::LINE)?.i64()?;
-    let mut best = vec![(i32::MIN, i64::MIN, NONE); close.len() * WINDOWS.len()];
+    let mut best = vec![(i32::MIN, i64::MIN, NO_ROW); close.len() * WINDOWS.len()];
     let mut visit = |row: usize, d: IdxSize, day: i32, l: i64| {
         let Some(Some(c)) = close.get(d as usize) else {
             return;
