@@ -22,13 +22,41 @@ use tracing_subscriber::EnvFilter;
 
 use crate::cli::LogFormat;
 
-/// Run `f`, logging how long it took at debug level (`-vv`) as `WHAT: N ms`: the step
-/// timings of docs/BENCHMARKS.md, by name.
+/// Run `f`, logging how long it took at debug level (`-vv`) as `WHAT: N ms`, followed on
+/// Linux by `(memory R MiB, peak P MiB)`: the step timings of docs/BENCHMARKS.md, by name.
 pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let out = f();
-    tracing::debug!("{what}: {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    match memory() {
+        Some((rss, peak)) => {
+            tracing::debug!("{what}: {ms:.0} ms (memory {rss} MiB, peak {peak} MiB)")
+        }
+        None => tracing::debug!("{what}: {ms:.0} ms"),
+    }
     out
+}
+
+/// The process's resident memory and its peak so far, in MiB (`VmRSS` and `VmHWM` of
+/// `/proc/self/status`); `None` where there is no such file (not Linux). Logged with each
+/// timed step at `-vv`, to see where memory grows (issue #17).
+fn memory() -> Option<(u64, u64)> {
+    status_memory(&std::fs::read_to_string("/proc/self/status").ok()?)
+}
+
+/// `VmRSS` and `VmHWM` of a `/proc/PID/status` text, in MiB.
+fn status_memory(status: &str) -> Option<(u64, u64)> {
+    let mib = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        let kib: u64 = line[key.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
+        Some(kib / 1024)
+    };
+    Some((mib("VmRSS:")?, mib("VmHWM:")?))
 }
 
 /// The level `-q`/`-v` select.
@@ -181,6 +209,13 @@ impl Drop for Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memory_is_read_from_proc_status_in_mib() {
+        let status = "Name:\thandoff\nVmHWM:\t 2842624 kB\nVmRSS:\t  1048576 kB\nThreads:\t2\n";
+        assert_eq!(status_memory(status), Some((1024, 2776)));
+        assert_eq!(status_memory("Name:\thandoff\nVmRSS:\t12 kB\n"), None);
+    }
 
     #[test]
     fn flags_choose_the_level() {

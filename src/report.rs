@@ -18,9 +18,9 @@ use crate::render;
 use crate::sql::{self, CustomAnalysis};
 use serde_json::{json, Value};
 
-/// Ingest and fail with exit 3 when validation fails.
-pub fn load(r: &Resolved) -> anyhow::Result<Ingested> {
-    let ing = ingest::ingest(&r.data, &r.settings, r.as_of, r.strict)
+/// Ingest, keeping the columns `keep` says, and fail with exit 3 when validation fails.
+pub fn load(r: &Resolved, keep: ingest::Keep) -> anyhow::Result<Ingested> {
+    let ing = ingest::ingest_keeping(&r.data, &r.settings, r.as_of, r.strict, keep)
         .with_context(|| format!("reading {}", r.data.display()))?;
     if !ing.fatal.is_empty() {
         return Err(invalid(format!(
@@ -66,7 +66,7 @@ pub fn params(r: &Resolved) -> ModelParams {
 
 /// Ingest and build the fact table: what both `report` and `query` start from.
 pub fn prepare(r: &Resolved) -> anyhow::Result<(Ingested, ModelParams, DataFrame)> {
-    let ing = load(r)?;
+    let ing = load(r, ingest::Keep::All)?;
     let params = params(r);
     let facts = fact_table(&ing, &params)?;
     Ok((ing, params, facts))

@@ -83,7 +83,13 @@ impl Data {
 
     /// Ingest the folder; panics when validation fails, so a test input is always valid.
     pub fn ingest(&self) -> Ingested {
-        let ing = ingest::ingest(self.path(), &self.settings, self.as_of, false).expect("ingest");
+        self.ingest_keeping(ingest::Keep::All)
+    }
+
+    /// [`Data::ingest`], keeping the columns `keep` says.
+    pub fn ingest_keeping(&self, keep: ingest::Keep) -> Ingested {
+        let ing = ingest::ingest_keeping(self.path(), &self.settings, self.as_of, false, keep)
+            .expect("ingest");
         assert!(
             ing.fatal.is_empty(),
             "test data failed validation: {:?}",

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::resolve::{resolve, Resolved};
 use crate::cli::{self, ReportArgs};
 use crate::error::{exit, usage};
-use crate::{logging, metrics, notify, output, period, render, report, sql, text};
+use crate::{ingest, logging, metrics, notify, output, period, render, report, sql, text};
 
 /// The custom-queries folder: `--custom-queries`, else the config's `custom_queries`
 /// (relative to the config file), else `queries/custom` under the config file's folder (or
@@ -48,7 +48,14 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     let notify_targets = notify::targets(&args.notify, &r.settings.notify)?;
     let mut progress = logging::Progress::new(quiet, format);
     progress.stage("reading inputs");
-    let mut ing = report::load(&r)?;
+    // Custom queries may read any input table and column; without them the snapshot
+    // tables leave ingest without the account ids nothing else reads (peak memory).
+    let keep = if custom_files.is_empty() {
+        ingest::Keep::Model
+    } else {
+        ingest::Keep::All
+    };
+    let mut ing = report::load(&r, keep)?;
     progress.suspend(|| {
         for w in &ing.warnings {
             tracing::warn!("{w}");
@@ -57,11 +64,11 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("building the fact table");
     let params = report::params(&r);
     // Custom queries may read any input table; without them each table's rows are freed as
-    // soon as nothing reads them: once the fact table's parts are made, all but the
-    // metrics' own inputs.
+    // soon as nothing reads them: once the fact table's parts are made, all but the rows
+    // the metrics read.
     let parts = report::fact_parts(&ing, &params)?;
     if custom_files.is_empty() {
-        ing.release_except(&metrics::INPUTS_READ);
+        metrics::release_unread(&mut ing)?;
     }
     let facts = report::fact_table_from(&ing, &params, parts)?;
     progress.stage("computing metrics");

@@ -11,7 +11,7 @@ use polars::prelude::*;
 use super::deal_rules;
 use super::keys::{self, DEAL_KEY};
 use super::read::ParsedTable;
-use super::{accounts, as_of_instant, locate, parse, Action, Ingested, Issue, TableCount};
+use super::{accounts, as_of_instant, locate, parse, Action, Ingested, Issue, Keep, TableCount};
 use crate::schema;
 
 pub(crate) fn null_str() -> Expr {
@@ -29,6 +29,11 @@ pub(crate) fn not_first(key: &str) -> Expr {
 }
 
 pub(crate) const REASON: &str = "_reason";
+
+/// The snapshot tables: most of the input rows (30 M of 35 M at a million deals), read by
+/// the fact table's windows only, which need no `_line` (and, under [`Keep::Model`], no
+/// `account_id`).
+const SNAPSHOTS: [&str; 2] = [schema::ADOPTION, schema::HEALTH];
 
 /// One table after the rules: its used rows, its row accounting and one issue per excluded
 /// row. Tables are split on two threads and added to [`Ingested`] in a fixed order.
@@ -49,7 +54,18 @@ impl Split {
 
 /// Split a frame with a `_reason` column into used rows and exclusion issues.
 fn split(table: &'static str, t: &ParsedTable, lf: LazyFrame, key: &str) -> anyhow::Result<Split> {
-    let df = lf.collect()?;
+    split_frame(table, t, lf.collect()?, key)
+}
+
+/// [`split`] of a collected frame. The used rows are copied one column at a time, each
+/// column freed once copied when `df` is its only owner: a table whose parsed frame was
+/// handed over is never held twice (the handoffs, 224 MB at a million deals, issue #17).
+fn split_frame(
+    table: &'static str,
+    t: &ParsedTable,
+    df: DataFrame,
+    key: &str,
+) -> anyhow::Result<Split> {
     // Only the excluded rows become issues: iterate those, not the whole table.
     let excluded = df
         .clone()
@@ -66,7 +82,14 @@ fn split(table: &'static str, t: &ParsedTable, lf: LazyFrame, key: &str) -> anyh
     let used = if excluded.height() == 0 {
         df
     } else {
-        df.lazy().filter(col(REASON).is_null()).collect()?
+        let keep = df.column(REASON)?.is_null();
+        let height = df.height() - excluded.height();
+        let columns = df
+            .into_columns()
+            .into_iter()
+            .map(|c| c.filter(&keep))
+            .collect::<PolarsResult<Vec<_>>>()?;
+        DataFrame::new(height, columns)?
     };
     record(table, t, used, &excluded, key)
 }
@@ -116,7 +139,12 @@ fn record(
     }
     let spec = schema::table(table).expect("known table");
     let mut keep: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
-    keep.push(schema::LINE);
+    // The snapshot tables (most of the rows) leave without `_line`: once the excluded rows
+    // are listed nothing reads their line numbers (the fact table's windows take ties by
+    // row order, which is file order; `model/windows.rs`): 236 MB at a million deals.
+    if !SNAPSHOTS.contains(&table) {
+        keep.push(schema::LINE);
+    }
     if used.column(DEAL_KEY).is_ok() {
         keep.push(DEAL_KEY);
     }
@@ -202,6 +230,7 @@ pub(super) fn apply_exclusions(
     mut parsed: BTreeMap<&'static str, ParsedTable>,
     as_of: chrono::NaiveDate,
     deal_reasons: Option<Vec<Option<&'static str>>>,
+    keep: Keep,
 ) -> anyhow::Result<()> {
     let a_us = as_of_instant(as_of);
     // Each parsed table is dropped once it is split (peak memory, issue #17).
@@ -228,7 +257,7 @@ pub(super) fn apply_exclusions(
     // The handoffs on one thread, the account tables on this one: both need only the used
     // deals. They are added in the same order either way.
     let handoffs = parsed.remove(schema::HANDOFFS);
-    let split_handoffs = |h: &ParsedTable| {
+    let split_handoffs = |mut h: ParsedTable| {
         timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
             let rows = deal_rules::handoff_reasons(
                 &h.df,
@@ -237,16 +266,18 @@ pub(super) fn apply_exclusions(
                 &deals.rejected_ids,
                 &deals.filtered_ids,
             )?;
-            // Every used handoff has its used deal's key; split keeps the column.
-            let mut df = with_reasons(h, rows.reasons)?;
+            // The parsed frame is handed over, so its columns are freed as the used rows
+            // are copied. Every used handoff has its used deal's key; split keeps the column.
+            let mut df = std::mem::take(&mut h.df);
+            df.with_column(Column::new(REASON.into(), rows.reasons))?;
             let keys = IdxCa::from_iter_options(DEAL_KEY.into(), rows.deal_keys.into_iter());
             df.with_column(keys.into_column())?;
-            split(schema::HANDOFFS, h, df.lazy(), schema::DEAL_ID)
+            split_frame(schema::HANDOFFS, &h, df, schema::DEAL_ID)
         })
     };
     let (handoffs, others) = crate::parallel::join(
-        move || handoffs.map(|h| split_handoffs(&h)).transpose(),
-        || account_tables(parsed, &accounts, a_us),
+        move || handoffs.map(split_handoffs).transpose(),
+        || account_tables(parsed, &accounts, a_us, keep),
     );
     if let Some(h) = handoffs? {
         h.add_to(out);
@@ -262,6 +293,7 @@ fn account_tables(
     parsed: BTreeMap<&'static str, ParsedTable>,
     accounts: &StringChunked,
     a_us: i64,
+    keep: Keep,
 ) -> anyhow::Result<Vec<Split>> {
     // One map from account to deal serves every account table.
     let accounts = keys::Resolver::new(accounts);
@@ -273,7 +305,12 @@ fn account_tables(
             out.push(split(table, t, lf, schema::ACCOUNT_ID)?);
             continue;
         }
-        out.push(timed(table, || account_table(table, t, &accounts, a_us))?);
+        let mut split = timed(table, || account_table(table, t, &accounts, a_us))?;
+        if keep == Keep::Model && SNAPSHOTS.contains(&table) {
+            // Freed with the parsed table at the end of this turn, before the next table.
+            split.used = split.used.drop(schema::ACCOUNT_ID)?;
+        }
+        out.push(split);
     }
     Ok(out)
 }

@@ -86,7 +86,9 @@ pub struct TableCount {
 
 /// Everything ingest produces.
 pub struct Ingested {
-    /// Used rows per present table, canonical typed columns plus `_line`.
+    /// Used rows per present table, canonical typed columns plus `_line` (but for the
+    /// snapshot tables, whose rows are in file order) and the dense deal key `_deal` of the
+    /// account tables and handoffs.
     pub tables: BTreeMap<&'static str, DataFrame>,
     pub counts: BTreeMap<&'static str, TableCount>,
     pub issues: Vec<Issue>,
@@ -124,12 +126,36 @@ pub fn as_of_instant(as_of: chrono::NaiveDate) -> i64 {
     (parse::epoch_days(as_of) as i64 + 1) * parse::MICROS_PER_DAY
 }
 
-/// Read, validate and reconcile every table in `dir`.
+/// Which columns the used tables keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Keep {
+    /// Every canonical column: what `handoff query`, custom queries and `validate` see.
+    #[default]
+    All,
+    /// What the fact table and the metrics read: the snapshot tables (adoption, health:
+    /// most of the rows) leave without `account_id`, which their dense deal key `_deal`
+    /// replaces (about 300 MB at a million deals, issue #17). For a report without custom
+    /// queries.
+    Model,
+}
+
+/// Read, validate and reconcile every table in `dir`, keeping every column.
 pub fn ingest(
     dir: &Path,
     settings: &Settings,
     as_of: chrono::NaiveDate,
     strict: bool,
+) -> anyhow::Result<Ingested> {
+    ingest_keeping(dir, settings, as_of, strict, Keep::All)
+}
+
+/// Read, validate and reconcile every table in `dir`, keeping the columns `keep` says.
+pub fn ingest_keeping(
+    dir: &Path,
+    settings: &Settings,
+    as_of: chrono::NaiveDate,
+    strict: bool,
+    keep: Keep,
 ) -> anyhow::Result<Ingested> {
     let mut parsed: BTreeMap<&'static str, ParsedTable> = BTreeMap::new();
     let mut fatal = Vec::new();
@@ -263,7 +289,7 @@ pub fn ingest(
     }
     let deal_reasons = deal_reasons.transpose()?;
     crate::logging::timed("exclusions", || {
-        apply_exclusions(&mut out, parsed, as_of, deal_reasons)
+        apply_exclusions(&mut out, parsed, as_of, deal_reasons, keep)
     })?;
     Ok(out)
 }

@@ -12,6 +12,7 @@ use super::cohort::epoch_days;
 use super::snapshots::GroupMean;
 use super::typed::MetricSection;
 use super::{bools, f64s, group_rows, rate, strs, Ctx};
+use crate::ingest::keys::DEAL_KEY;
 use crate::schema as s;
 use crate::stats::{self, Z95};
 
@@ -71,6 +72,35 @@ pub struct TransitionsOut {
     pub tables: Vec<(String, DataFrame)>,
 }
 
+/// The rows of `health` that [`transitions`] can read: those of the deals (by the dense
+/// deal key ingest gives every account-table row) of accounts with a transition in
+/// `transitions` (any period), in their order (ties between equal dates go to the later
+/// row, so the order is kept); none without a transitions table.
+pub fn health_rows_read(
+    health: &DataFrame,
+    transitions: Option<&DataFrame>,
+) -> PolarsResult<DataFrame> {
+    let Some(t) = transitions else {
+        return Ok(health.clear());
+    };
+    // The keys are dense (row numbers of the used deals): a flag per key, no hashing.
+    let mut wanted: Vec<bool> = Vec::new();
+    for key in t.column(DEAL_KEY)?.idx()?.iter().flatten() {
+        let key = key as usize;
+        if key >= wanted.len() {
+            wanted.resize(key + 1, false);
+        }
+        wanted[key] = true;
+    }
+    let keep: BooleanChunked = health
+        .column(DEAL_KEY)?
+        .idx()?
+        .iter()
+        .map(|k| k.is_some_and(|k| wanted.get(k as usize).copied().unwrap_or(false)))
+        .collect();
+    health.filter(&keep)
+}
+
 pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     let Some(t) = ctx.ing.lazy(s::TRANSITIONS) else {
         return Ok(TransitionsOut {
@@ -105,7 +135,10 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     let kt_full = kt.iter().filter(|x| **x >= 95.0).count() as u64;
 
     // Health change and churn after each transition.
-    let accounts = strs(&df, s::ACCOUNT_ID)?;
+    // Health and renewal rows are found by the dense deal key (account and deal are one to
+    // one among used rows): a report without custom queries drops the snapshot tables'
+    // account ids.
+    let deals: Vec<Option<IdxSize>> = df.column(DEAL_KEY)?.idx()?.iter().collect();
     let days: Vec<i32> = df
         .column("_day")?
         .i32()?
@@ -113,31 +146,28 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
         .map(|d| d.unwrap_or(0))
         .collect();
     let as_of = epoch_days(ctx.params.as_of);
-    let wanted: std::collections::HashSet<&str> = accounts.iter().flatten().copied().collect();
-    // Per account in the period's transitions: (day, value) of health snapshots and churn days.
-    let mut health: HashMap<String, Vec<(i32, usize, f64)>> = HashMap::new();
+    let wanted: std::collections::HashSet<IdxSize> = deals.iter().flatten().copied().collect();
+    // Per deal of the period's transitions: (day, row, value) of its health snapshots.
+    let mut health: HashMap<IdxSize, Vec<(i32, usize, f64)>> = HashMap::new();
     let has_health = ctx.has(s::HEALTH);
     if let Some(h) = ctx.ing.tables.get(s::HEALTH) {
         // The health table is millions of rows: walk its columns in place and copy only
-        // the accounts that transitioned.
-        let a = h.column(s::ACCOUNT_ID)?.cast(&DataType::String)?;
+        // the deals that transitioned.
+        let k = h.column(DEAL_KEY)?.idx()?;
         let d = h.column(s::SNAPSHOT_DATE)?.cast(&DataType::Int32)?;
         let v = h.column(s::HEALTH_SCORE)?.cast(&DataType::Float64)?;
-        let rows = a.str()?.iter().zip(d.i32()?.iter()).zip(v.f64()?.iter());
-        for (i, ((acct, day), val)) in rows.enumerate() {
-            if let (Some(acct), Some(day), Some(val)) = (acct, day, val) {
-                if wanted.contains(acct) {
-                    health
-                        .entry(acct.to_string())
-                        .or_default()
-                        .push((day, i, val));
+        let rows = k.iter().zip(d.i32()?.iter()).zip(v.f64()?.iter());
+        for (i, ((key, day), val)) in rows.enumerate() {
+            if let (Some(key), Some(day), Some(val)) = (key, day, val) {
+                if wanted.contains(&key) {
+                    health.entry(key).or_default().push((day, i, val));
                 }
             }
         }
     }
-    let latest = |acct: &str, day: i32| -> Option<f64> {
+    let latest = |deal: IdxSize, day: i32| -> Option<f64> {
         health
-            .get(acct)?
+            .get(&deal)?
             .iter()
             .filter(|(d, _, _)| *d <= day && *d > day - 14)
             .max_by_key(|(d, i, _)| (*d, *i))
@@ -149,8 +179,8 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
             let diffs: Vec<f64> = (0..df.height())
                 .filter(|&i| days[i] + off <= as_of)
                 .filter_map(|i| {
-                    let acct = accounts[i]?;
-                    Some(latest(acct, days[i] + off)? - latest(acct, days[i])?)
+                    let deal = deals[i]?;
+                    Some(latest(deal, days[i] + off)? - latest(deal, days[i])?)
                 })
                 .collect();
             health_change.push(GroupMean {
@@ -169,15 +199,15 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
     };
     let churn_after = match ctx.ing.tables.get(s::RENEWALS) {
         Some(r) => {
-            let ra = r.column(s::ACCOUNT_ID)?.cast(&DataType::String)?;
+            let rk = r.column(DEAL_KEY)?.idx()?;
             let rd = r.column(s::EVENT_DATE)?.cast(&DataType::Int32)?;
             let re = r.column(s::EVENT)?.cast(&DataType::String)?;
-            let mut churns: HashMap<String, Vec<i32>> = HashMap::new();
-            let rows = ra.str()?.iter().zip(rd.i32()?.iter()).zip(re.str()?.iter());
-            for ((acct, day), event) in rows {
-                if let (Some(acct), Some(day), Some("churn")) = (acct, day, event) {
-                    if wanted.contains(acct) {
-                        churns.entry(acct.to_string()).or_default().push(day);
+            let mut churns: HashMap<IdxSize, Vec<i32>> = HashMap::new();
+            let rows = rk.iter().zip(rd.i32()?.iter()).zip(re.str()?.iter());
+            for ((key, day), event) in rows {
+                if let (Some(key), Some(day), Some("churn")) = (key, day, event) {
+                    if wanted.contains(&key) {
+                        churns.entry(key).or_default().push(day);
                     }
                 }
             }
@@ -189,9 +219,8 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
                 let churned = idx
                     .iter()
                     .filter(|&&i| {
-                        accounts[i]
-                            .as_ref()
-                            .and_then(|a| churns.get(*a))
+                        deals[i]
+                            .and_then(|k| churns.get(&k))
                             .is_some_and(|v| v.iter().any(|d| *d > days[i] && *d <= days[i] + 180))
                     })
                     .count() as u64;
@@ -431,5 +460,125 @@ mod tests {
         assert_eq!(run.get("transitions/count"), 1);
         assert!(run.is_null("transitions/health_change"));
         assert!(run.is_null("transitions/churn_180d"));
+    }
+
+    #[test]
+    fn released_inputs_keep_the_health_rows_of_transitioned_accounts_only() {
+        // A1 has a transition, A2 none: its health rows are never read and are freed.
+        let d = Data::new("2026-10-31")
+            .deals(&[
+                "D1,A1,smb,1,2025-06-01T00:00:00Z,rep",
+                "D2,A2,smb,1,2025-06-01T00:00:00Z,rep",
+            ])
+            .csv(
+                "transitions",
+                &[
+                    "account_id,transitioned_at,from_owner,to_owner,kind,planned",
+                    "A1,2026-04-01T10:00:00Z,a,b,rep_to_rep,yes",
+                ],
+            )
+            .csv(
+                "health",
+                &[
+                    "account_id,snapshot_date,health_score",
+                    "A2,2026-04-01,10",
+                    "A1,2026-03-20,50", // same day as the next row: the later row (55) wins
+                    "A1,2026-03-20,55",
+                    "A2,2026-05-01,20",
+                    "A1,2026-05-01,70",
+                ],
+            );
+        let params = d.params();
+        let period = crate::period::Period::parse("2026-04").expect("period");
+        let mut ing = d.ingest();
+        let facts = crate::model::facts(&ing, &params)
+            .expect("plan")
+            .expect("deals")
+            .collect()
+            .expect("facts");
+        let before = crate::metrics::compute(&facts, &ing, &params, period).expect("compute");
+        crate::metrics::release_unread(&mut ing).expect("release");
+        let health = &ing.tables["health"];
+        let scores = health
+            .column("health_score")
+            .expect("score")
+            .cast(&polars::prelude::DataType::Float64)
+            .expect("cast");
+        let scores: Vec<Option<f64>> = scores.f64().expect("f64").iter().collect();
+        assert_eq!(scores, [Some(50.0), Some(55.0), Some(70.0)]);
+        assert!(ing.has("deals") && ing.tables["deals"].height() == 0);
+        let after = crate::metrics::compute(&facts, &ing, &params, period).expect("compute");
+        // +30: 70 − 55 = 15, from the narrowed table as from the whole one.
+        close(
+            after.metrics["transitions"]["health_change"]["day_30"]["mean"]
+                .as_f64()
+                .expect("a mean"),
+            15.0,
+            "+30",
+        );
+        assert_eq!(
+            before.metrics["transitions"], after.metrics["transitions"],
+            "the transitions section"
+        );
+    }
+
+    /// What `handoff report` does without custom queries: the snapshot tables leave ingest
+    /// without account ids and `_line`, the unread rows are freed; the metrics are the same.
+    #[test]
+    fn a_report_keeping_the_model_columns_computes_the_same_metrics() {
+        let d = data().csv(
+            "adoption",
+            &[
+                "account_id,snapshot_date,active_users,licensed_seats",
+                "A1,2025-07-01,5,10",
+                "A2,2025-07-01,3,10",
+            ],
+        );
+        let params = d.params();
+        let period = crate::period::Period::parse("2026-04").expect("period");
+        let metrics = |keep: crate::ingest::Keep| {
+            let mut ing = d.ingest_keeping(keep);
+            let parts = crate::model::parts(&ing, &params)
+                .expect("parts")
+                .expect("deals");
+            if keep == crate::ingest::Keep::Model {
+                crate::metrics::release_unread(&mut ing).expect("release");
+            }
+            let facts = crate::model::assemble(&ing, &params, parts).expect("facts");
+            let computed = crate::metrics::compute(&facts, &ing, &params, period);
+            (ing, computed.expect("compute").metrics)
+        };
+        let (all, want) = metrics(crate::ingest::Keep::All);
+        let (model, got) = metrics(crate::ingest::Keep::Model);
+        let names = |ing: &crate::ingest::Ingested, t: &str| -> Vec<String> {
+            let df = &ing.tables[t];
+            df.get_column_names()
+                .iter()
+                .map(|n| n.to_string())
+                .collect()
+        };
+        for t in ["adoption", "health"] {
+            assert!(names(&all, t).contains(&"account_id".to_string()), "{t}");
+            assert!(!names(&model, t).contains(&"account_id".to_string()), "{t}");
+            assert!(!names(&model, t).iter().any(|n| n == "_line"), "{t}");
+        }
+        assert!(names(&model, "renewals").contains(&"account_id".to_string()));
+        // The health changes of `health_change_after_the_transition`, from deal keys.
+        assert_eq!(got["transitions"]["health_change"]["day_30"]["n"], 2);
+        assert_eq!(want, got);
+    }
+
+    #[test]
+    fn released_inputs_without_transitions_keep_no_health_rows() {
+        let d = Data::new("2026-10-31")
+            .deals(&["D1,A1,smb,1,2025-06-01T00:00:00Z,rep"])
+            .csv(
+                "health",
+                &["account_id,snapshot_date,health_score", "A1,2026-04-01,10"],
+            );
+        let mut ing = d.ingest();
+        crate::metrics::release_unread(&mut ing).expect("release");
+        assert!(ing.has("health"));
+        assert_eq!(ing.tables["health"].height(), 0);
     }
 }

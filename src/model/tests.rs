@@ -306,3 +306,37 @@ fn account_parts_count_from_each_deals_own_close_date() {
     assert_eq!(number(&facts, "G2", s::CHURNED_1Y), Some(0.0));
     assert_eq!(number(&facts, "G2", s::EXPANDED_1Y), Some(1.0));
 }
+
+/// METRICS.md §4.7 ties: of snapshots on the same date the later line wins, also across the
+/// parts of a folder table (the windows go by row order, which is file order: the snapshot
+/// tables carry no `_line` after ingest); a later line with an earlier date does not win.
+#[test]
+fn snapshot_windows_tie_to_the_later_line() {
+    let data = Data::new("2026-10-31")
+        .config("[tables]\nadoption = \"adoption_parts\"\n")
+        .deals(&["W1,A1,smb,1000,2026-08-01T00:00:00Z,rep"]);
+    std::fs::create_dir(data.path().join("adoption_parts")).expect("a folder");
+    let header = "account_id,snapshot_date,active_users,licensed_seats";
+    let data = data
+        .csv(
+            "adoption_parts/part-1",
+            &[header, "A1,2026-08-31,2,10", "A1,2026-08-31,3,10"],
+        )
+        .csv(
+            "adoption_parts/part-2",
+            &[header, "A1,2026-08-31,5,10", "A1,2026-08-30,9,10"],
+        )
+        .csv(
+            "health",
+            &[
+                "account_id,snapshot_date,health_score",
+                "A1,2026-08-31,60",
+                "A1,2026-08-31,70",
+                "A1,2026-08-29,90",
+            ],
+        );
+    let facts = data.facts();
+    // Day 30 is 08-31: part-2's first line is the last of the three on that date.
+    assert_eq!(number(&facts, "W1", "utilisation_30"), Some(0.5));
+    assert_eq!(number(&facts, "W1", "health_30"), Some(70.0));
+}

@@ -6,7 +6,8 @@
 //! The snapshot tables are most of the input rows (30 M of 35 M at a million deals). Each
 //! row already carries its deal's dense key from ingest, so the pass needs no join, sort or
 //! group-by: a row outside every window is skipped at once, and the latest row per deal
-//! and window is kept by comparing `(date, line)`.
+//! and window is kept by comparing dates (rows come in file order, so of equal dates the
+//! later row is the later line).
 
 use polars::prelude::*;
 
@@ -83,7 +84,7 @@ impl Windows<'_> {
             };
             let values: Float64Chunked = (0..close.len())
                 .map(|deal| {
-                    let row = best[deal * WINDOWS.len() + k].2;
+                    let row = best[deal * WINDOWS.len() + k].1;
                     if row != NO_ROW && ended(deal) {
                         value(row as usize)
                     } else {
@@ -101,19 +102,21 @@ impl Windows<'_> {
     }
 }
 
-/// Per deal and window (`deal * 3 + k`), the `(date, line, row)` of the latest snapshot
-/// row in the window, `row == NO_ROW` when there is none.
+/// Per deal and window (`deal * 3 + k`), the `(date, row)` of the latest snapshot row in
+/// the window, `row == NO_ROW` when there is none. Ties between equal dates go to the later
+/// file line, which is the later row: every reader keeps rows in file order (a folder's
+/// parts in order) and the exclusions keep that order, so the snapshot tables leave ingest
+/// without their `_line` column (150 MB for adoption at a million deals, issue #17).
 fn latest_in_windows(
     df: &DataFrame,
     close: &[Option<i32>],
     width: i32,
-) -> PolarsResult<Vec<(i32, i64, IdxSize)>> {
+) -> PolarsResult<Vec<(i32, IdxSize)>> {
     let deal = df.column(DEAL_KEY)?.idx()?;
     let date = df.column(s::SNAPSHOT_DATE)?.cast(&DataType::Int32)?;
     let date = date.i32()?;
-    let line = df.column(s::LINE)?.i64()?;
-    let mut best = vec![(i32::MIN, i64::MIN, NO_ROW); close.len() * WINDOWS.len()];
-    let mut visit = |row: usize, d: IdxSize, day: i32, l: i64| {
+    let mut best = vec![(i32::MIN, NO_ROW); close.len() * WINDOWS.len()];
+    let mut visit = |row: usize, d: IdxSize, day: i32| {
         let Some(Some(c)) = close.get(d as usize) else {
             return;
         };
@@ -124,24 +127,25 @@ fn latest_in_windows(
         for (k, n) in WINDOWS.iter().enumerate() {
             if offset >= (n - width) as i64 && offset <= *n as i64 {
                 let slot = &mut best[d as usize * WINDOWS.len() + k];
-                if (day, l) > (slot.0, slot.1) {
-                    *slot = (day, l, row as IdxSize);
+                // Rows come in order: an equal date is a later line (an empty slot's date
+                // is i32::MIN).
+                if day >= slot.0 {
+                    *slot = (day, row as IdxSize);
                 }
             }
         }
     };
     // Ingest drops snapshot rows without a deal or date, so the columns hold no null: their
     // values are read straight from the chunks (the Option-per-row walk is the fallback).
-    if deal.null_count() == 0 && date.null_count() == 0 && line.null_count() == 0 {
+    if deal.null_count() == 0 && date.null_count() == 0 {
         let rows = deal.into_no_null_iter().zip(date.into_no_null_iter());
-        for (row, ((d, day), l)) in rows.zip(line.into_no_null_iter()).enumerate() {
-            visit(row, d, day, l);
+        for (row, (d, day)) in rows.enumerate() {
+            visit(row, d, day);
         }
     } else {
-        let rows = deal.iter().zip(date.iter()).zip(line.iter()).enumerate();
-        for (row, ((d, day), l)) in rows {
-            if let (Some(d), Some(day), Some(l)) = (d, day, l) {
-                visit(row, d, day, l);
+        for (row, (d, day)) in deal.iter().zip(date.iter()).enumerate() {
+            if let (Some(d), Some(day)) = (d, day) {
+                visit(row, d, day);
             }
         }
     }
