@@ -40,7 +40,7 @@ use crate::schema as s;
 pub const INPUTS_READ: [&str; 3] = [s::TRANSITIONS, s::HEALTH, s::RENEWALS];
 
 /// Free the input rows no metric reads: every table but [`INPUTS_READ`], and of `health`
-/// (8.5 M rows at a million deals) all but the rows of accounts with an ownership
+/// (10.8 M rows at a million deals) all but the rows of accounts with an ownership
 /// transition, the only ones `transitions.rs` looks at (peak memory, issue #17). Each table
 /// keeps its columns, so [`Ingested::has`] still answers.
 pub fn release_unread(ing: &mut Ingested) -> PolarsResult<()> {
