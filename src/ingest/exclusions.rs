@@ -31,8 +31,8 @@ pub(crate) fn not_first(key: &str) -> Expr {
 pub(crate) const REASON: &str = "_reason";
 
 /// The snapshot tables: most of the input rows (30 M of 35 M at a million deals), read by
-/// the fact table's windows only, which need no `_line` (and, under [`Keep::Model`], no
-/// `account_id`).
+/// the fact table's windows, which need no `_line` (and, under [`Keep::Model`], no
+/// `account_id`: the transitions metric finds health rows by deal key too).
 const SNAPSHOTS: [&str; 2] = [schema::ADOPTION, schema::HEALTH];
 
 /// One table after the rules: its used rows, its row accounting and one issue per excluded
@@ -139,12 +139,7 @@ fn record(
     }
     let spec = schema::table(table).expect("known table");
     let mut keep: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
-    // The snapshot tables (most of the rows) leave without `_line`: once the excluded rows
-    // are listed nothing reads their line numbers (the fact table's windows take ties by
-    // row order, which is file order; `model/windows.rs`): 236 MB at a million deals.
-    if !SNAPSHOTS.contains(&table) {
-        keep.push(schema::LINE);
-    }
+    keep.push(schema::LINE);
     if used.column(DEAL_KEY).is_ok() {
         keep.push(DEAL_KEY);
     }
@@ -306,9 +301,17 @@ fn account_tables(
             continue;
         }
         let mut split = timed(table, || account_table(table, t, &accounts, a_us))?;
-        if keep == Keep::Model && SNAPSHOTS.contains(&table) {
-            // Freed with the parsed table at the end of this turn, before the next table.
-            split.used = split.used.drop(schema::ACCOUNT_ID)?;
+        if SNAPSHOTS.contains(&table) {
+            // Once the excluded rows are listed nothing reads the snapshot tables' line
+            // numbers (the fact table's windows take ties by row order, which is file
+            // order; `model/windows.rs`): 236 MB at a million deals. Under `Keep::Model`
+            // their account ids go too (about 300 MB). Both are freed with the parsed
+            // table at the end of this turn, before the next table.
+            let mut gone = vec![schema::LINE];
+            if keep == Keep::Model {
+                gone.push(schema::ACCOUNT_ID);
+            }
+            split.used = split.used.drop_many(gone);
         }
         out.push(split);
     }
