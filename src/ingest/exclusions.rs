@@ -250,7 +250,8 @@ pub(super) fn apply_exclusions(
     let used_deals = &out.tables[schema::DEALS];
     let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
     // The handoffs on one thread, the account tables on this one: both need only the used
-    // deals. They are added in the same order either way.
+    // deals. They are added in the same order either way (the handoffs, then the account
+    // tables by name).
     let handoffs = parsed.remove(schema::HANDOFFS);
     let split_handoffs = |mut h: ParsedTable| {
         timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
@@ -270,6 +271,18 @@ pub(super) fn apply_exclusions(
             split_frame(schema::HANDOFFS, &h, df, schema::DEAL_ID)
         })
     };
+    // One map from account to deal serves every account table.
+    let accounts = keys::Resolver::new(&accounts);
+    // The snapshot tables first, one on each thread: their line numbers (and, under
+    // `Keep::Model`, account ids) are freed before the handoffs' rules and copy run beside
+    // the other account tables (peak memory, issue #17).
+    let adoption = parsed.remove_entry(schema::ADOPTION);
+    let health = parsed.remove_entry(schema::HEALTH);
+    let snapshot = |s: Option<(&'static str, ParsedTable)>| {
+        s.map(|(table, t)| account_split(table, t, &accounts, a_us, keep))
+            .transpose()
+    };
+    let (adoption, health) = crate::parallel::join(|| snapshot(adoption), || snapshot(health));
     let (handoffs, others) = crate::parallel::join(
         move || handoffs.map(split_handoffs).transpose(),
         || account_tables(parsed, &accounts, a_us, keep),
@@ -277,7 +290,12 @@ pub(super) fn apply_exclusions(
     if let Some(h) = handoffs? {
         h.add_to(out);
     }
-    for s in others? {
+    let mut others = others?;
+    others.extend(adoption?);
+    others.extend(health?);
+    // In table-name order, as before the snapshot tables went first.
+    others.sort_by_key(|s| s.table);
+    for s in others {
         s.add_to(out);
     }
     Ok(())
@@ -286,34 +304,39 @@ pub(super) fn apply_exclusions(
 /// The account tables' rules, in table-name order.
 fn account_tables(
     parsed: BTreeMap<&'static str, ParsedTable>,
-    accounts: &StringChunked,
+    accounts: &keys::Resolver,
     a_us: i64,
     keep: Keep,
 ) -> anyhow::Result<Vec<Split>> {
-    // One map from account to deal serves every account table.
-    let accounts = keys::Resolver::new(accounts);
-    let mut out = Vec::new();
-    for (table, t) in parsed {
-        let t = &t;
-        if table == schema::ACCOUNTS {
-            let lf = accounts::account_duplicates(t.df.clone().lazy());
-            out.push(split(table, t, lf, schema::ACCOUNT_ID)?);
-            continue;
-        }
-        let mut split = timed(table, || account_table(table, t, &accounts, a_us))?;
-        if SNAPSHOTS.contains(&table) {
-            // Once the excluded rows are listed nothing reads the snapshot tables' line
-            // numbers (the fact table's windows take ties by row order, which is file
-            // order; `model/windows.rs`): 236 MB at a million deals. Under `Keep::Model`
-            // their account ids go too (about 300 MB). Both are freed with the parsed
-            // table at the end of this turn, before the next table.
-            let mut gone = vec![schema::LINE];
-            if keep == Keep::Model {
-                gone.push(schema::ACCOUNT_ID);
-            }
-            split.used = split.used.drop_many(gone);
-        }
-        out.push(split);
+    parsed
+        .into_iter()
+        .map(|(table, t)| account_split(table, t, accounts, a_us, keep))
+        .collect()
+}
+
+/// One account table's rules: duplicate accounts for `accounts`, else [`account_table`].
+fn account_split(
+    table: &'static str,
+    t: ParsedTable,
+    accounts: &keys::Resolver,
+    a_us: i64,
+    keep: Keep,
+) -> anyhow::Result<Split> {
+    if table == schema::ACCOUNTS {
+        let lf = accounts::account_duplicates(t.df.clone().lazy());
+        return split(table, &t, lf, schema::ACCOUNT_ID);
     }
-    Ok(out)
+    let mut split = timed(table, || account_table(table, &t, accounts, a_us))?;
+    if SNAPSHOTS.contains(&table) {
+        // Once the excluded rows are listed nothing reads the snapshot tables' line
+        // numbers (the fact table's windows take ties by row order, which is file order;
+        // `model/windows.rs`): 236 MB at a million deals. Under `Keep::Model` their account
+        // ids go too (about 300 MB). Both are freed with the parsed table on return.
+        let mut gone = vec![schema::LINE];
+        if keep == Keep::Model {
+            gone.push(schema::ACCOUNT_ID);
+        }
+        split.used = split.used.drop_many(gone);
+    }
+    Ok(split)
 }
