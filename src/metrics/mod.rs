@@ -45,15 +45,9 @@ pub const INPUTS_READ: [&str; 3] = [s::TRANSITIONS, s::HEALTH, s::RENEWALS];
 /// keeps its columns, so [`Ingested::has`] still answers.
 pub fn release_unread(ing: &mut Ingested) -> PolarsResult<()> {
     ing.release_except(&INPUTS_READ);
-    let narrowed = match ing.tables.get(s::HEALTH) {
-        Some(health) => Some(transitions::health_rows_read(
-            health,
-            ing.tables.get(s::TRANSITIONS),
-        )?),
-        None => None,
-    };
-    if let Some(health) = narrowed {
-        ing.tables.insert(s::HEALTH, health);
+    if let Some(health) = ing.tables.get(s::HEALTH) {
+        let read = transitions::health_rows_read(health, ing.tables.get(s::TRANSITIONS))?;
+        ing.tables.insert(s::HEALTH, read);
     }
     Ok(())
 }

@@ -83,22 +83,35 @@ pub fn health_rows_read(
     let Some(t) = transitions else {
         return Ok(health.clear());
     };
-    // The keys are dense (row numbers of the used deals): a flag per key, no hashing.
-    let mut wanted: Vec<bool> = Vec::new();
-    for key in t.column(DEAL_KEY)?.idx()?.iter().flatten() {
-        let key = key as usize;
-        if key >= wanted.len() {
-            wanted.resize(key + 1, false);
-        }
-        wanted[key] = true;
-    }
+    let wanted = DealSet::new(t.column(DEAL_KEY)?.idx()?.iter().flatten());
     let keep: BooleanChunked = health
         .column(DEAL_KEY)?
         .idx()?
         .iter()
-        .map(|k| k.is_some_and(|k| wanted.get(k as usize).copied().unwrap_or(false)))
+        .map(|k| k.is_some_and(|k| wanted.contains(k)))
         .collect();
     health.filter(&keep)
+}
+
+/// A set of dense deal keys (row numbers of the used deals): a flag per key, no hashing.
+struct DealSet(Vec<bool>);
+
+impl DealSet {
+    fn new(keys: impl Iterator<Item = IdxSize>) -> DealSet {
+        let mut flags = Vec::new();
+        for key in keys {
+            let key = key as usize;
+            if key >= flags.len() {
+                flags.resize(key + 1, false);
+            }
+            flags[key] = true;
+        }
+        DealSet(flags)
+    }
+
+    fn contains(&self, key: IdxSize) -> bool {
+        self.0.get(key as usize).copied().unwrap_or(false)
+    }
 }
 
 pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
@@ -146,7 +159,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
         .map(|d| d.unwrap_or(0))
         .collect();
     let as_of = epoch_days(ctx.params.as_of);
-    let wanted: std::collections::HashSet<IdxSize> = deals.iter().flatten().copied().collect();
+    let wanted = DealSet::new(deals.iter().flatten().copied());
     // Per deal of the period's transitions: (day, row, value) of its health snapshots.
     let mut health: HashMap<IdxSize, Vec<(i32, usize, f64)>> = HashMap::new();
     let has_health = ctx.has(s::HEALTH);
@@ -159,7 +172,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
         let rows = k.iter().zip(d.i32()?.iter()).zip(v.f64()?.iter());
         for (i, ((key, day), val)) in rows.enumerate() {
             if let (Some(key), Some(day), Some(val)) = (key, day, val) {
-                if wanted.contains(&key) {
+                if wanted.contains(key) {
                     health.entry(key).or_default().push((day, i, val));
                 }
             }
@@ -206,7 +219,7 @@ pub fn transitions(ctx: &Ctx) -> anyhow::Result<TransitionsOut> {
             let rows = rk.iter().zip(rd.i32()?.iter()).zip(re.str()?.iter());
             for ((key, day), event) in rows {
                 if let (Some(key), Some(day), Some("churn")) = (key, day, event) {
-                    if wanted.contains(&key) {
+                    if wanted.contains(key) {
                         churns.entry(key).or_default().push(day);
                     }
                 }
