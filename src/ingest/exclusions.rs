@@ -37,7 +37,7 @@ const SNAPSHOTS: [&str; 2] = [schema::ADOPTION, schema::HEALTH];
 
 /// One table after the rules: its used rows, its row accounting and one issue per excluded
 /// row. Tables are split on two threads and added to [`Ingested`] in a fixed order.
-struct Split {
+pub(super) struct Split {
     table: &'static str,
     used: DataFrame,
     count: TableCount,
@@ -220,11 +220,14 @@ fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
 /// Split every parsed table into used and excluded rows (METRICS.md §3), the excluded ones
 /// recorded as issues. `deal_reasons` are the deals' rules when already worked out
 /// ([`deal_rules::deal_reasons`] of the parsed deals), else they are worked out here.
+/// `early` are the tables already split as they were read ([`snapshot_split`]); their
+/// parsed tables, rows released, stay in `parsed` for the row accounting.
 pub(super) fn apply_exclusions(
     out: &mut Ingested,
     mut parsed: BTreeMap<&'static str, ParsedTable>,
     as_of: chrono::NaiveDate,
     deal_reasons: Option<Vec<Option<&'static str>>>,
+    early: Vec<Split>,
     keep: Keep,
 ) -> anyhow::Result<()> {
     let a_us = as_of_instant(as_of);
@@ -271,34 +274,54 @@ pub(super) fn apply_exclusions(
             split_frame(schema::HANDOFFS, &h, df, schema::DEAL_ID)
         })
     };
-    // One map from account to deal serves every account table.
-    let accounts = keys::Resolver::new(&accounts);
-    // The snapshot tables first, one on each thread: their line numbers (and, under
-    // `Keep::Model`, account ids) are freed before the handoffs' rules and copy run beside
-    // the other account tables (peak memory, issue #17).
-    let adoption = parsed.remove_entry(schema::ADOPTION);
-    let health = parsed.remove_entry(schema::HEALTH);
-    let snapshot = |s: Option<(&'static str, ParsedTable)>| {
-        s.map(|(table, t)| account_split(table, t, &accounts, a_us, keep))
-            .transpose()
-    };
-    let (adoption, health) = crate::parallel::join(|| snapshot(adoption), || snapshot(health));
+    for e in &early {
+        parsed.remove(e.table);
+    }
+    let accounts = &accounts;
     let (handoffs, others) = crate::parallel::join(
         move || handoffs.map(split_handoffs).transpose(),
-        || account_tables(parsed, &accounts, a_us, keep),
+        // One map from account to deal serves every account table.
+        || account_tables(parsed, &keys::Resolver::new(accounts), a_us, keep),
     );
     if let Some(h) = handoffs? {
         h.add_to(out);
     }
     let mut others = others?;
-    others.extend(adoption?);
-    others.extend(health?);
-    // In table-name order, as before the snapshot tables went first.
+    others.extend(early);
+    // In table-name order, whichever were split early.
     others.sort_by_key(|s| s.table);
     for s in others {
         s.add_to(out);
     }
     Ok(())
+}
+
+/// The used deals' account ids, in used-deal order: what [`keys::Resolver`] maps account
+/// tables' rows to (the used deals are the parsed rows without a reason, in order).
+pub(super) fn used_accounts(
+    deals: &DataFrame,
+    reasons: &[Option<&'static str>],
+) -> PolarsResult<StringChunked> {
+    let used =
+        BooleanChunked::from_iter_values(PlSmallStr::EMPTY, reasons.iter().map(|r| r.is_none()));
+    deals.column(schema::ACCOUNT_ID)?.str()?.filter(&used)
+}
+
+/// A snapshot table (adoption, health) split as soon as it is read, before the next table
+/// is read, its parsed rows released (`t.df` left empty; the rest of `t` stays for the row
+/// accounting). Its line numbers, and under [`Keep::Model`] its account ids, are freed at
+/// once: the decoded snapshot tables were most of the peak memory (issue #17).
+pub(super) fn snapshot_split(
+    table: &'static str,
+    t: &mut ParsedTable,
+    accounts: &keys::Resolver,
+    a_us: i64,
+    keep: Keep,
+) -> anyhow::Result<Split> {
+    debug_assert!(SNAPSHOTS.contains(&table));
+    let split = account_split(table, t, accounts, a_us, keep)?;
+    t.df = DataFrame::empty();
+    Ok(split)
 }
 
 /// The account tables' rules, in table-name order.
@@ -310,28 +333,28 @@ fn account_tables(
 ) -> anyhow::Result<Vec<Split>> {
     parsed
         .into_iter()
-        .map(|(table, t)| account_split(table, t, accounts, a_us, keep))
+        .map(|(table, t)| account_split(table, &t, accounts, a_us, keep))
         .collect()
 }
 
 /// One account table's rules: duplicate accounts for `accounts`, else [`account_table`].
 fn account_split(
     table: &'static str,
-    t: ParsedTable,
+    t: &ParsedTable,
     accounts: &keys::Resolver,
     a_us: i64,
     keep: Keep,
 ) -> anyhow::Result<Split> {
     if table == schema::ACCOUNTS {
         let lf = accounts::account_duplicates(t.df.clone().lazy());
-        return split(table, &t, lf, schema::ACCOUNT_ID);
+        return split(table, t, lf, schema::ACCOUNT_ID);
     }
-    let mut split = timed(table, || account_table(table, &t, accounts, a_us))?;
+    let mut split = timed(table, || account_table(table, t, accounts, a_us))?;
     if SNAPSHOTS.contains(&table) {
         // Once the excluded rows are listed nothing reads the snapshot tables' line
         // numbers (the fact table's windows take ties by row order, which is file order;
         // `model/windows.rs`): 236 MB at a million deals. Under `Keep::Model` their account
-        // ids go too (about 300 MB). Both are freed with the parsed table on return.
+        // ids go too (about 300 MB). Both are freed with the parsed table.
         let mut gone = vec![schema::LINE];
         if keep == Keep::Model {
             gone.push(schema::ACCOUNT_ID);

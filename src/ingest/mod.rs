@@ -26,6 +26,9 @@ mod rows;
 pub(crate) mod views;
 pub mod xlsx;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -176,25 +179,47 @@ pub fn ingest_keeping(
     };
     // The snapshot tables (most of the rows) are read on a second thread while the others
     // are read here; their outcomes are taken in table order either way. The deals'
-    // exclusion rules need only the deals: the second thread works them out once its own
-    // reads are done, while this one still reads (issue #17: they were 0.35 s on one core
-    // after every read).
+    // exclusion rules need only the deals: the second thread works them out as soon as the
+    // deals are read here, and splits each snapshot table as soon as it is read, so its line
+    // numbers (and, under `Keep::Model`, account ids) are freed before the next table is
+    // decoded (issue #17: the decoded snapshot tables were most of the peak memory).
     let snapshot = |spec: &TableSpec| [schema::ADOPTION, schema::HEALTH].contains(&spec.name);
     let a_us = as_of_instant(as_of);
     let (deals_read, deals_for_rules) = std::sync::mpsc::channel::<DataFrame>();
     let (snapshots, others) = crate::parallel::join(
-        move || {
-            let reads = TABLES
-                .iter()
-                .filter(|spec| snapshot(spec))
-                .map(|spec| read_table(dir, spec, settings, None))
-                .collect::<anyhow::Result<Vec<_>>>();
+        move || -> anyhow::Result<_> {
+            let read = |name| {
+                let spec = schema::table(name).expect("a snapshot table is a known table");
+                read_table(dir, spec, settings, None)
+            };
+            // Adoption, the bigger, first: it is split while the other thread still reads.
+            let mut adoption = read(schema::ADOPTION)?;
             // No deals (absent, or failed to read) closes the channel: no rules ahead.
-            let rules = deals_for_rules
-                .recv()
-                .ok()
-                .map(|deals| deal_rules::deal_reasons(&deals, a_us));
-            (reads, rules)
+            let rules = deals_for_rules.recv().ok().map(|deals| -> PolarsResult<_> {
+                let reasons = deal_rules::deal_reasons(&deals, a_us)?;
+                let accounts = exclusions::used_accounts(&deals, &reasons)?;
+                Ok((reasons, accounts))
+            });
+            let accounts = match &rules {
+                Some(Ok((_, accounts))) => Some(keys::Resolver::new(accounts)),
+                _ => None,
+            };
+            let mut early = Vec::new();
+            let mut split = |read: &mut TableRead| -> anyhow::Result<()> {
+                if let (Some(t), Some(accounts)) = (&mut read.parsed, &accounts) {
+                    let split = exclusions::snapshot_split(read.table, t, accounts, a_us, keep);
+                    early.push(split?);
+                }
+                Ok(())
+            };
+            split(&mut adoption)?;
+            let mut health = read(schema::HEALTH)?;
+            split(&mut health)?;
+            drop(accounts);
+            let rules = rules.map(|r| r.map(|(reasons, _)| reasons));
+            let mut reads = vec![adoption, health];
+            reads.sort_by_key(|r| TABLES.iter().position(|spec| spec.name == r.table));
+            Ok((reads, rules, early))
         },
         move || {
             TABLES
@@ -212,8 +237,8 @@ pub fn ingest_keeping(
                 .collect::<anyhow::Result<Vec<_>>>()
         },
     );
-    let (snapshots, deal_reasons) = snapshots;
-    let (mut snapshots, mut others) = (snapshots?.into_iter(), others?.into_iter());
+    let (snapshots, deal_reasons, early) = snapshots?;
+    let (mut snapshots, mut others) = (snapshots.into_iter(), others?.into_iter());
     let reads = std::iter::once(account_rows).chain(TABLES.iter().filter_map(|spec| {
         if snapshot(spec) {
             snapshots.next()
@@ -289,7 +314,7 @@ pub fn ingest_keeping(
     }
     let deal_reasons = deal_reasons.transpose()?;
     crate::logging::timed("exclusions", || {
-        apply_exclusions(&mut out, parsed, as_of, deal_reasons, keep)
+        apply_exclusions(&mut out, parsed, as_of, deal_reasons, early, keep)
     })?;
     Ok(out)
 }
