@@ -64,12 +64,13 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
     progress.stage("building the fact table");
     let params = report::params(&r);
     // Custom queries may read any input table; without them each table's rows are freed as
-    // soon as nothing reads them: once the fact table's parts are made, all but the rows
-    // the metrics read.
-    let parts = report::fact_parts(&ing, &params)?;
-    if custom_files.is_empty() {
-        metrics::release_unread(&mut ing)?;
-    }
+    // soon as nothing reads them: the snapshot rows once the fact table's snapshot windows
+    // are made, the others' once all its parts are (but the rows the metrics read).
+    let parts = if custom_files.is_empty() {
+        report::fact_parts_freeing(&mut ing, &params)?
+    } else {
+        report::fact_parts(&ing, &params)?
+    };
     let facts = report::fact_table_from(&ing, &params, parts)?;
     progress.stage("computing metrics");
     // The report folder is staged from here on (the output folder locked, a temporary

@@ -40,11 +40,25 @@ use crate::schema as s;
 pub const INPUTS_READ: [&str; 3] = [s::TRANSITIONS, s::HEALTH, s::RENEWALS];
 
 /// Free the input rows no metric reads: every table but [`INPUTS_READ`], and of `health`
-/// (10.8 M rows at a million deals) all but the rows of accounts with an ownership
-/// transition, the only ones `transitions.rs` looks at (peak memory, issue #17). Each table
+/// all but the rows [`release_snapshot_rows`] keeps (peak memory, issue #17). Each table
 /// keeps its columns, so [`Ingested::has`] still answers.
 pub fn release_unread(ing: &mut Ingested) -> PolarsResult<()> {
+    release_snapshot_rows(ing)?;
     ing.release_except(&INPUTS_READ);
+    Ok(())
+}
+
+/// Free the snapshot rows no metric reads: all of `adoption`, and of `health` (10.8 M rows
+/// at a million deals) all but the rows of deals with an ownership transition, the only
+/// ones `transitions.rs` looks at. The report calls this as soon as the fact table's
+/// snapshot windows are made ([`crate::model::parts_freeing`]), the rest of
+/// [`release_unread`] once its other parts are.
+pub fn release_snapshot_rows(ing: &mut Ingested) -> PolarsResult<()> {
+    if !INPUTS_READ.contains(&s::ADOPTION) {
+        if let Some(adoption) = ing.tables.get_mut(s::ADOPTION) {
+            *adoption = adoption.clear();
+        }
+    }
     if let Some(health) = ing.tables.get(s::HEALTH) {
         let read = transitions::health_rows_read(health, ing.tables.get(s::TRANSITIONS))?;
         ing.tables.insert(s::HEALTH, read);

@@ -91,8 +91,33 @@ pub struct Parts {
 /// the other parts on a second thread measured no faster: each of the two legs took twice
 /// as long, issue #17.)
 pub fn parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
-    // Each deal's close date by its key (the used deals in their own order, not the sorted
-    // one): the windows and the account parts count days from it.
+    let Some((close, windows)) = windows_part(ing, p)? else {
+        return Ok(None);
+    };
+    parts_with(ing, p, &close, windows).map(Some)
+}
+
+/// [`parts`], calling `free` once the snapshot windows are made and before the other
+/// parts: the point where the snapshot rows (most of the input rows) can be freed, since
+/// nothing else of the fact table reads them (peak memory, issue #17).
+pub fn parts_freeing(
+    ing: &mut Ingested,
+    p: &ModelParams,
+    free: impl FnOnce(&mut Ingested) -> PolarsResult<()>,
+) -> PolarsResult<Option<Parts>> {
+    let Some((close, windows)) = windows_part(ing, p)? else {
+        return Ok(None);
+    };
+    free(ing)?;
+    parts_with(ing, p, &close, windows).map(Some)
+}
+
+/// Each used deal's close day by its key (the used deals in their own order, not the sorted
+/// one: the windows and the account parts count days from it) and the snapshot windows;
+/// `None` when `deals` is absent.
+type CloseAndWindows = (Vec<Option<i32>>, Option<DataFrame>);
+
+fn windows_part(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<CloseAndWindows>> {
     let Some(used) = ing.tables.get(s::DEALS) else {
         return Ok(None);
     };
@@ -100,9 +125,23 @@ pub fn parts(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<Parts>> {
     let windows = crate::logging::timed("fact table: snapshot windows", || {
         windows::snapshot_windows(ing, p, &close)
     })?;
-    let mut parts = other_parts(ing, p, used, &close)?;
+    Ok(Some((close, windows)))
+}
+
+/// The parts besides the snapshot windows, `windows` set in.
+fn parts_with(
+    ing: &Ingested,
+    p: &ModelParams,
+    close: &[Option<i32>],
+    windows: Option<DataFrame>,
+) -> PolarsResult<Parts> {
+    let deals = ing
+        .tables
+        .get(s::DEALS)
+        .ok_or_else(|| polars_err!(ColumnNotFound: "the deals table"))?;
+    let mut parts = other_parts(ing, p, deals, close)?;
     parts.windows = windows;
-    Ok(Some(parts))
+    Ok(parts)
 }
 
 /// The parts but the snapshot windows, from the used deals and their close dates.
