@@ -71,17 +71,27 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
     let closed = closed.i64()?;
     let after: Vec<Option<bool>> = closed.iter().map(|c| c.map(|c| c >= a_us)).collect();
     // Each account's first remaining deal: the smallest (closed_at, line) of the rows that
-    // are neither duplicates nor after A (a row of unknown close time is not a candidate).
+    // are neither duplicates nor after A (a row of unknown close time is not a candidate),
+    // and its row.
     let accounts = text(deals, schema::ACCOUNT_ID)?;
-    let mut winner: PlHashMap<&str, (i64, i64)> = PlHashMap::new();
+    let mut winner: PlHashMap<&str, (i64, i64, usize)> = PlHashMap::with_capacity(deals.height());
+    let mut candidate = vec![false; deals.height()];
     for (i, (account, c)) in accounts.iter().zip(closed.iter()).enumerate() {
         let (Some(account), Some(c), false, Some(false)) = (account, c, dup[i], after[i]) else {
             continue;
         };
+        candidate[i] = true;
         winner
             .entry(account)
-            .and_modify(|w| *w = (*w).min((c, line[i])))
-            .or_insert((c, line[i]));
+            .and_modify(|w| *w = (*w).min((c, line[i], i)))
+            .or_insert((c, line[i], i));
+    }
+    // A candidate is a later deal unless it is its account's winner (lines are unique, so
+    // no second lookup of the account); a row that is no candidate (no close time) is a
+    // later deal when its account has a winner.
+    let mut first = vec![false; deals.height()];
+    for &(_, _, row) in winner.values() {
+        first[row] = true;
     }
     Ok(accounts
         .iter()
@@ -91,6 +101,8 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
                 Some(DUPLICATE)
             } else if after[i] == Some(true) {
                 Some(AFTER_AS_OF)
+            } else if candidate[i] {
+                (!first[i]).then_some(LATER_DEAL)
             } else {
                 let first = account.and_then(|a| winner.get(a)).map(|w| w.1);
                 first.filter(|&l| l != line[i]).map(|_| LATER_DEAL)

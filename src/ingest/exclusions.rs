@@ -1,8 +1,9 @@
 //! The exclusion rules of METRICS.md §3 and the row accounting: duplicate, later and
 //! after-as-of deals, orphan and duplicate handoffs (both decided in [`deal_rules`]),
-//! account rows of unknown accounts or after the as-of instant. Each table is split into its used rows and one `excluded`
-//! data-quality issue per left-out row; account tables and handoffs leave with the dense
-//! deal key of [`keys`].
+//! account rows of unknown accounts or after the as-of instant. Each table is split into
+//! its used rows and one `excluded` data-quality issue per left-out row, as soon as it is
+//! read (`workers.rs`: the deals' rules first, [`DealRules`]); account tables and handoffs
+//! leave with the dense deal key of [`keys`].
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,7 @@ use polars::prelude::*;
 use super::deal_rules;
 use super::keys::{self, DEAL_KEY};
 use super::read::ParsedTable;
-use super::{accounts, as_of_instant, locate, parse, Action, Ingested, Issue, Keep, TableCount};
+use super::{accounts, locate, parse, Action, Ingested, Issue, Keep, TableCount};
 use crate::schema;
 
 pub(crate) fn null_str() -> Expr {
@@ -213,153 +214,122 @@ fn account_table(
 }
 
 /// `f`, its time logged at debug level as `exclusions: TABLE`.
-fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
+pub(super) fn timed<T>(table: &str, f: impl FnOnce() -> T) -> T {
     crate::logging::timed(&format!("exclusions: {table}"), f)
 }
 
-/// Split every parsed table into used and excluded rows (METRICS.md §3), the excluded ones
-/// recorded as issues. `deal_reasons` are the deals' rules when already worked out
-/// ([`deal_rules::deal_reasons`] of the parsed deals), else they are worked out here.
-/// `early` are the tables already split as they were read ([`snapshot_split`]); their
-/// parsed tables, rows released, stay in `parsed` for the row accounting.
-pub(super) fn apply_exclusions(
-    out: &mut Ingested,
-    mut parsed: BTreeMap<&'static str, ParsedTable>,
-    as_of: chrono::NaiveDate,
-    deal_reasons: Option<Vec<Option<&'static str>>>,
-    early: Vec<Split>,
-    keep: Keep,
-) -> anyhow::Result<()> {
-    let a_us = as_of_instant(as_of);
-    // Each parsed table is dropped once it is split (peak memory, issue #17).
-    let Some(deals) = parsed.remove(schema::DEALS) else {
-        return Ok(());
-    };
-    let deals = &deals;
-    let with_reasons = |t: &ParsedTable, reasons: Vec<Option<&'static str>>| {
-        let mut df = t.df.clone();
-        df.with_column(Column::new(REASON.into(), reasons))?;
-        PolarsResult::Ok(df)
-    };
-    let reasons = timed(schema::DEALS, || -> anyhow::Result<_> {
-        let reasons = match deal_reasons {
-            Some(reasons) => reasons,
-            None => deal_rules::deal_reasons(&deals.df, a_us)?,
-        };
-        let df = with_reasons(deals, reasons.clone())?;
-        split(schema::DEALS, deals, df.lazy(), schema::DEAL_ID)?.add_to(out);
-        Ok(reasons)
-    })?;
-    let used_deals = &out.tables[schema::DEALS];
-    let accounts = used_deals.column(schema::ACCOUNT_ID)?.str()?.clone();
-    // The handoffs on one thread, the account tables on this one: both need only the used
-    // deals. They are added in the same order either way (the handoffs, then the account
-    // tables by name).
-    let handoffs = parsed.remove(schema::HANDOFFS);
-    let split_handoffs = |mut h: ParsedTable| {
-        timed(schema::HANDOFFS, || -> anyhow::Result<Split> {
-            let rows = deal_rules::handoff_reasons(
-                &h.df,
-                &deals.df,
-                &reasons,
-                &deals.rejected_ids,
-                &deals.filtered_ids,
-            )?;
-            // The parsed frame is handed over, so its columns are freed as the used rows
-            // are copied. Every used handoff has its used deal's key; split keeps the column.
-            let mut df = std::mem::take(&mut h.df);
-            df.with_column(Column::new(REASON.into(), rows.reasons))?;
-            let keys = IdxCa::from_iter_options(DEAL_KEY.into(), rows.deal_keys.into_iter());
-            df.with_column(keys.into_column())?;
-            split_frame(schema::HANDOFFS, &h, df, schema::DEAL_ID)
+/// The deals' rules, worked out as soon as the deals are read: all that the handoffs' rules
+/// and every account table's deal keys need, so each table can be split as soon as it is
+/// read (`workers.rs`).
+pub(super) struct DealRules {
+    /// Each parsed deal row's reason, or `None` for a used deal.
+    reasons: Vec<Option<&'static str>>,
+    /// The parsed deals, every row: the handoffs' rules look up excluded deals too.
+    deals: DataFrame,
+    rejected_ids: Vec<String>,
+    filtered_ids: Vec<String>,
+    /// The used deals' account ids, in used-deal order: what [`keys::Resolver`] maps an
+    /// account table's rows to (the position is the dense deal key).
+    pub accounts: StringChunked,
+}
+
+impl DealRules {
+    /// The deals' rules, from the parsed deals.
+    pub(super) fn new(deals: &ParsedTable, a_us: i64) -> anyhow::Result<DealRules> {
+        let reasons = deal_rules::deal_reasons(&deals.df, a_us)?;
+        let used = reasons.iter().map(Option::is_none);
+        let used = BooleanChunked::from_iter_values(PlSmallStr::EMPTY, used);
+        let accounts = deals.df.column(schema::ACCOUNT_ID)?.str()?.filter(&used)?;
+        Ok(DealRules {
+            reasons,
+            deals: deals.df.clone(),
+            rejected_ids: deals.rejected_ids.clone(),
+            filtered_ids: deals.filtered_ids.clone(),
+            accounts,
         })
+    }
+
+    /// The deals' split by their rules (the used deals are the rows without a reason, in
+    /// order, as [`DealRules::accounts`]).
+    pub(super) fn deals_split(&self, deals: &ParsedTable) -> anyhow::Result<Split> {
+        let mut df = deals.df.clone();
+        df.with_column(Column::new(REASON.into(), self.reasons.clone()))?;
+        split(schema::DEALS, deals, df.lazy(), schema::DEAL_ID)
+    }
+}
+
+/// The handoffs' rules (orphans, duplicates, records of excluded deals). The parsed rows
+/// are handed over (`h.df` is left empty; the rest of `h` stays for the row accounting),
+/// so each column is freed as the used rows are copied. Every used handoff has its used
+/// deal's key.
+pub(super) fn handoffs_split(h: &mut ParsedTable, rules: &DealRules) -> anyhow::Result<Split> {
+    timed(schema::HANDOFFS, || {
+        let rows = deal_rules::handoff_reasons(
+            &h.df,
+            &rules.deals,
+            &rules.reasons,
+            &rules.rejected_ids,
+            &rules.filtered_ids,
+        )?;
+        let mut df = std::mem::take(&mut h.df);
+        df.with_column(Column::new(REASON.into(), rows.reasons))?;
+        let keys = IdxCa::from_iter_options(DEAL_KEY.into(), rows.deal_keys.into_iter());
+        df.with_column(keys.into_column())?;
+        split_frame(schema::HANDOFFS, h, df, schema::DEAL_ID)
+    })
+}
+
+/// Split what was not split as it was read (the `accounts` table, by its duplicates) and
+/// add every table's split to `out` in a fixed order whichever thread made it and when:
+/// the deals, the handoffs, then the account tables by name. Nothing is added when the
+/// deals were not split (absent, or unreadable): without them no rule can be applied.
+pub(super) fn add_splits(
+    out: &mut Ingested,
+    parsed: &BTreeMap<&'static str, ParsedTable>,
+    mut splits: Vec<Split>,
+) -> anyhow::Result<()> {
+    if !splits.iter().any(|s| s.table == schema::DEALS) {
+        return Ok(());
+    }
+    if let Some(t) = parsed.get(schema::ACCOUNTS) {
+        let lf = accounts::account_duplicates(t.df.clone().lazy());
+        splits.push(split(schema::ACCOUNTS, t, lf, schema::ACCOUNT_ID)?);
+    }
+    let rank = |table: &str| match table {
+        schema::DEALS => 0,
+        schema::HANDOFFS => 1,
+        _ => 2,
     };
-    for e in &early {
-        parsed.remove(e.table);
-    }
-    let accounts = &accounts;
-    let (handoffs, others) = crate::parallel::join(
-        move || handoffs.map(split_handoffs).transpose(),
-        // One map from account to deal serves every account table.
-        || account_tables(parsed, &keys::Resolver::new(accounts), a_us, keep),
-    );
-    if let Some(h) = handoffs? {
-        h.add_to(out);
-    }
-    let mut others = others?;
-    others.extend(early);
-    // In table-name order, whichever were split early.
-    others.sort_by_key(|s| s.table);
-    for s in others {
+    splits.sort_by(|a, b| (rank(a.table), a.table).cmp(&(rank(b.table), b.table)));
+    for s in splits {
         s.add_to(out);
     }
     Ok(())
 }
 
-/// The used deals' account ids, in used-deal order: what [`keys::Resolver`] maps account
-/// tables' rows to (the used deals are the parsed rows without a reason, in order).
-pub(super) fn used_accounts(
-    deals: &DataFrame,
-    reasons: &[Option<&'static str>],
-) -> PolarsResult<StringChunked> {
-    let used =
-        BooleanChunked::from_iter_values(PlSmallStr::EMPTY, reasons.iter().map(|r| r.is_none()));
-    deals.column(schema::ACCOUNT_ID)?.str()?.filter(&used)
-}
-
-/// A snapshot table (adoption, health) split as soon as it is read, before the next table
-/// is read, its parsed rows released (`t.df` left empty; the rest of `t` stays for the row
-/// accounting). Its line numbers, and under [`Keep::Model`] its account ids, are freed at
-/// once: the decoded snapshot tables were most of the peak memory (issue #17).
-pub(super) fn snapshot_split(
+/// An account table (any but `accounts`) split as soon as it is read by its rules
+/// ([`account_table`]), its parsed rows released (`t.df` left empty; the rest of `t` stays
+/// for the row accounting), so they are freed before the next table is decoded: the
+/// decoded snapshot tables were most of the peak memory (issue #17).
+pub(super) fn account_split(
     table: &'static str,
     t: &mut ParsedTable,
     accounts: &keys::Resolver,
     a_us: i64,
     keep: Keep,
 ) -> anyhow::Result<Split> {
-    debug_assert!(SNAPSHOTS.contains(&table));
-    let split = account_split(table, t, accounts, a_us, keep)?;
-    t.df = DataFrame::empty();
-    Ok(split)
-}
-
-/// The account tables' rules, in table-name order.
-fn account_tables(
-    parsed: BTreeMap<&'static str, ParsedTable>,
-    accounts: &keys::Resolver,
-    a_us: i64,
-    keep: Keep,
-) -> anyhow::Result<Vec<Split>> {
-    parsed
-        .into_iter()
-        .map(|(table, t)| account_split(table, &t, accounts, a_us, keep))
-        .collect()
-}
-
-/// One account table's rules: duplicate accounts for `accounts`, else [`account_table`].
-fn account_split(
-    table: &'static str,
-    t: &ParsedTable,
-    accounts: &keys::Resolver,
-    a_us: i64,
-    keep: Keep,
-) -> anyhow::Result<Split> {
-    if table == schema::ACCOUNTS {
-        let lf = accounts::account_duplicates(t.df.clone().lazy());
-        return split(table, t, lf, schema::ACCOUNT_ID);
-    }
     let mut split = timed(table, || account_table(table, t, accounts, a_us))?;
     if SNAPSHOTS.contains(&table) {
         // Once the excluded rows are listed nothing reads the snapshot tables' line
         // numbers (the fact table's windows take ties by row order, which is file order;
         // `model/windows.rs`): 236 MB at a million deals. Under `Keep::Model` their account
-        // ids go too (about 300 MB). Both are freed with the parsed table.
+        // ids go too (about 300 MB).
         let mut gone = vec![schema::LINE];
         if keep == Keep::Model {
             gone.push(schema::ACCOUNT_ID);
         }
         split.used = split.used.drop_many(gone);
     }
+    t.df = DataFrame::empty();
     Ok(split)
 }

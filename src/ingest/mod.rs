@@ -24,6 +24,7 @@ pub mod parse;
 pub mod read;
 mod rows;
 pub(crate) mod views;
+mod workers;
 pub mod xlsx;
 
 #[cfg(test)]
@@ -36,10 +37,9 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::schema::{self, TableSpec, TABLES};
+use crate::schema::{self, TableSpec};
 use read::{Fatal, ParsedTable};
 
-use exclusions::apply_exclusions;
 pub use exclusions::event_column;
 pub(crate) use exclusions::{not_first, null_str, REASON};
 
@@ -177,75 +177,11 @@ pub fn ingest_keeping(
         }
         None => None,
     };
-    // The snapshot tables (most of the rows) are read on a second thread while the others
-    // are read here; their outcomes are taken in table order either way. The deals'
-    // exclusion rules need only the deals: the second thread works them out as soon as the
-    // deals are read here, and splits each snapshot table as soon as it is read, so its line
-    // numbers (and, under `Keep::Model`, account ids) are freed before the next table is
-    // decoded (issue #17: the decoded snapshot tables were most of the peak memory).
-    let snapshot = |spec: &TableSpec| [schema::ADOPTION, schema::HEALTH].contains(&spec.name);
+    // Every other table on two workers, each split by the exclusion rules as soon as it is
+    // read (`workers.rs`); the reads come back in table order.
     let a_us = as_of_instant(as_of);
-    let (deals_read, deals_for_rules) = std::sync::mpsc::channel::<DataFrame>();
-    let (snapshots, others) = crate::parallel::join(
-        move || -> anyhow::Result<_> {
-            let read = |name| {
-                let spec = schema::table(name).expect("a snapshot table is a known table");
-                read_table(dir, spec, settings, None)
-            };
-            // Adoption, the bigger, first: it is split while the other thread still reads.
-            let mut adoption = read(schema::ADOPTION)?;
-            // No deals (absent, or failed to read) closes the channel: no rules ahead.
-            let rules = deals_for_rules.recv().ok().map(|deals| -> PolarsResult<_> {
-                let reasons = deal_rules::deal_reasons(&deals, a_us)?;
-                let accounts = exclusions::used_accounts(&deals, &reasons)?;
-                Ok((reasons, accounts))
-            });
-            let accounts = match &rules {
-                Some(Ok((_, accounts))) => Some(keys::Resolver::new(accounts)),
-                _ => None,
-            };
-            let mut early = Vec::new();
-            let mut split = |read: &mut TableRead| -> anyhow::Result<()> {
-                if let (Some(t), Some(accounts)) = (&mut read.parsed, &accounts) {
-                    let split = exclusions::snapshot_split(read.table, t, accounts, a_us, keep);
-                    early.push(split?);
-                }
-                Ok(())
-            };
-            split(&mut adoption)?;
-            let mut health = read(schema::HEALTH)?;
-            split(&mut health)?;
-            drop(accounts);
-            let rules = rules.map(|r| r.map(|(reasons, _)| reasons));
-            let mut reads = vec![adoption, health];
-            reads.sort_by_key(|r| TABLES.iter().position(|spec| spec.name == r.table));
-            Ok((reads, rules, early))
-        },
-        move || {
-            TABLES
-                .iter()
-                .filter(|spec| !snapshot(spec))
-                .map(|spec| {
-                    let fills = lookup.as_ref().filter(|_| spec.name == schema::DEALS);
-                    let read = read_table(dir, spec, settings, fills)?;
-                    if let (schema::DEALS, Some(t)) = (spec.name, &read.parsed) {
-                        // The receiver only goes when its thread has ended.
-                        let _ = deals_read.send(t.df.clone());
-                    }
-                    Ok(read)
-                })
-                .collect::<anyhow::Result<Vec<_>>>()
-        },
-    );
-    let (snapshots, deal_reasons, early) = snapshots?;
-    let (mut snapshots, mut others) = (snapshots.into_iter(), others?.into_iter());
-    let reads = std::iter::once(account_rows).chain(TABLES.iter().filter_map(|spec| {
-        if snapshot(spec) {
-            snapshots.next()
-        } else {
-            others.next()
-        }
-    }));
+    let stage = workers::read_and_split(dir, settings, lookup.as_ref(), a_us, keep)?;
+    let reads = std::iter::once(account_rows).chain(stage.reads);
     for read in reads {
         fatal.extend(read.fatal);
         warnings.extend(read.warnings);
@@ -312,10 +248,7 @@ pub fn ingest_keeping(
     if !out.fatal.is_empty() && !(parsed.contains_key(schema::DEALS)) {
         return Ok(out);
     }
-    let deal_reasons = deal_reasons.transpose()?;
-    crate::logging::timed("exclusions", || {
-        apply_exclusions(&mut out, parsed, as_of, deal_reasons, early, keep)
-    })?;
+    exclusions::add_splits(&mut out, &parsed, stage.splits)?;
     Ok(out)
 }
 

@@ -168,3 +168,23 @@ fn snapshot_tables_without_deals_are_left_unsplit_and_the_run_ends() {
     );
     assert!(ing.tables.is_empty());
 }
+
+#[test]
+fn unreadable_deals_leave_every_table_unsplit_and_the_run_ends() {
+    // The deals' worker sets "no rules" when the deals cannot be read: the other worker's
+    // tables are left as read instead of waiting, and validation names the deals' problem.
+    let data = data().csv("deals", &["deal_id,segment", "D1,smb"]);
+    let ing = crate::ingest::ingest(
+        data.path(),
+        &Default::default(),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 31).expect("a date"),
+        false,
+    )
+    .expect("ingest");
+    assert!(
+        ing.fatal.iter().any(|f| f.contains("deals.csv")),
+        "{:?}",
+        ing.fatal
+    );
+    assert!(ing.tables.is_empty(), "{:?}", ing.tables.keys());
+}
