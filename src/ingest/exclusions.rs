@@ -37,7 +37,8 @@ pub(crate) const REASON: &str = "_reason";
 const SNAPSHOTS: [&str; 2] = [schema::ADOPTION, schema::HEALTH];
 
 /// One table after the rules: its used rows, its row accounting and one issue per excluded
-/// row. Tables are split on two threads and added to [`Ingested`] in a fixed order.
+/// row. Tables are split by two workers as they are read (`workers.rs`) and added to
+/// [`Ingested`] in a fixed order ([`add_splits`]).
 pub(super) struct Split {
     table: &'static str,
     used: DataFrame,

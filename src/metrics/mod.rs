@@ -35,8 +35,9 @@ use crate::schema as s;
 
 /// The input tables metrics read rows of (besides the fact table): the ownership
 /// transitions with the health and renewal rows after them (`transitions.rs`). The report
-/// frees every other table's rows once the fact table is built ([`release_unread`]), so a
-/// metric that reads another table must add it here.
+/// frees every other table's rows once the fact table's parts are made (the snapshot rows
+/// earlier, [`release_snapshot_rows`]; both at once: [`release_unread`]), so a metric that
+/// reads another table must add it here.
 pub const INPUTS_READ: [&str; 3] = [s::TRANSITIONS, s::HEALTH, s::RENEWALS];
 
 /// Free the input rows no metric reads: every table but [`INPUTS_READ`], and of `health`
