@@ -1,9 +1,10 @@
 //! The exclusion rules of METRICS.md §3 and the row accounting: duplicate, later and
 //! after-as-of deals, orphan and duplicate handoffs (both decided in [`deal_rules`]),
 //! account rows of unknown accounts or after the as-of instant. Each table is split into
-//! its used rows and one `excluded` data-quality issue per left-out row, as soon as it is
-//! read (`workers.rs`: the deals' rules first, [`DealRules`]); account tables and handoffs
-//! leave with the dense deal key of [`keys`].
+//! its used rows and one `excluded` data-quality issue per left-out row: each as soon as it
+//! is read and the deals' rules ([`DealRules`]) are known (`workers.rs`), the `accounts`
+//! table after every read ([`add_splits`]); without readable deals no table is split.
+//! Account tables and handoffs leave with the dense deal key of [`keys`].
 
 use std::collections::BTreeMap;
 
@@ -37,8 +38,8 @@ pub(crate) const REASON: &str = "_reason";
 const SNAPSHOTS: [&str; 2] = [schema::ADOPTION, schema::HEALTH];
 
 /// One table after the rules: its used rows, its row accounting and one issue per excluded
-/// row. Tables are split by two workers as they are read (`workers.rs`) and added to
-/// [`Ingested`] in a fixed order ([`add_splits`]).
+/// row. Tables are split by two workers as they are read (`workers.rs`; `accounts` in
+/// [`add_splits`]) and added to [`Ingested`] in a fixed order ([`add_splits`]).
 pub(super) struct Split {
     table: &'static str,
     used: DataFrame,

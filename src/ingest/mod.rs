@@ -109,7 +109,8 @@ impl Ingested {
 
     /// Free the rows of every table but `keep`; each keeps its columns, so [`Ingested::has`]
     /// still answers and a lazy frame of it is empty. `handoff report` calls this once the
-    /// fact table is built and nothing else needs the raw rows (peak memory, issue #17).
+    /// fact table's parts are made and nothing else needs the raw rows (peak memory, issue
+    /// #17).
     pub fn release_except(&mut self, keep: &[&str]) {
         for (name, df) in self.tables.iter_mut() {
             if !keep.contains(name) {

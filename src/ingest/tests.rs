@@ -143,8 +143,8 @@ fn snapshot_tables_leave_without_lines_and_under_model_without_account_ids() {
 
 #[test]
 fn snapshot_tables_without_deals_are_left_unsplit_and_the_run_ends() {
-    // No deals file: the deals' channel closes unused, the snapshot tables are read but not
-    // split, and validation fails on the missing table instead of waiting for it.
+    // No deals file: the deals' worker publishes "no rules", the snapshot tables are read
+    // but not split, and validation fails on the missing table instead of waiting for it.
     let data = Data::new("2026-10-31").csv(
         "adoption",
         &[

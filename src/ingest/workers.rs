@@ -44,9 +44,9 @@ struct Ready<'r> {
 
 /// Sets "no rules" when the deals' worker leaves before it set anything (an error or a
 /// panic), so the other worker never waits for rules that will not come.
-struct NoRulesOnExit<'a, 'r>(&'a OnceLock<Option<Ready<'r>>>);
+struct NoRulesOnExit<'a, T>(&'a OnceLock<Option<T>>);
 
-impl Drop for NoRulesOnExit<'_, '_> {
+impl<T> Drop for NoRulesOnExit<'_, T> {
     fn drop(&mut self) {
         // A no-op when the rules were set.
         let _ = self.0.set(None);
@@ -70,48 +70,78 @@ pub(super) fn read_and_split(
         let mut queue = queue.lock().unwrap_or_else(|p| p.into_inner());
         queue.next().copied()
     };
-    let work = |first: &'static str| -> anyhow::Result<(Vec<TableRead>, Vec<Split>)> {
-        let (mut reads, mut splits) = (Vec::new(), Vec::new());
+    // One table: read, then split once the deals' rules are known.
+    let one = |name: &'static str| -> anyhow::Result<(TableRead, Option<Split>)> {
+        let spec = schema::table(name).expect("a queued table is a known table");
+        if name != schema::DEALS {
+            let mut read = read_table(dir, spec, settings, None)?;
+            let mut split = None;
+            if let (Some(t), Some(ready)) = (&mut read.parsed, ready.wait()) {
+                split = Some(if name == schema::HANDOFFS {
+                    exclusions::handoffs_split(t, ready.rules)?
+                } else {
+                    exclusions::account_split(name, t, &ready.accounts, a_us, keep)?
+                });
+            }
+            return Ok((read, split));
+        }
+        let _no_rules = NoRulesOnExit(&ready);
+        let read = read_table(dir, spec, settings, lookup)?;
+        let Some(deals) = &read.parsed else {
+            let _ = ready.set(None);
+            return Ok((read, None));
+        };
+        let made = exclusions::timed(schema::DEALS, || DealRules::new(deals, a_us))?;
+        let rules = rules.get_or_init(|| made);
+        let accounts = Resolver::new(&rules.accounts);
+        let _ = ready.set(Some(Ready { rules, accounts }));
+        // The other worker may split its tables from here on.
+        let split = rules.deals_split(deals)?;
+        Ok((read, Some(split)))
+    };
+    // A worker goes on after a table's error, so the error reported is the first in table
+    // order whichever worker met it (as when the tables were read in a fixed order).
+    let work = |first: &'static str| {
+        let mut done = Vec::new();
         let mut table = Some(first);
         while let Some(name) = table {
-            let spec = schema::table(name).expect("a queued table is a known table");
-            if name == schema::DEALS {
-                let _no_rules = NoRulesOnExit(&ready);
-                let read = read_table(dir, spec, settings, lookup)?;
-                match &read.parsed {
-                    Some(deals) => {
-                        let made =
-                            exclusions::timed(schema::DEALS, || DealRules::new(deals, a_us))?;
-                        let rules = rules.get_or_init(|| made);
-                        let accounts = Resolver::new(&rules.accounts);
-                        let _ = ready.set(Some(Ready { rules, accounts }));
-                        // The other worker may split its tables from here on.
-                        splits.push(rules.deals_split(deals)?);
-                    }
-                    None => {
-                        let _ = ready.set(None);
-                    }
-                }
-                reads.push(read);
-            } else {
-                let mut read = read_table(dir, spec, settings, None)?;
-                if let (Some(t), Some(ready)) = (&mut read.parsed, ready.wait()) {
-                    splits.push(if name == schema::HANDOFFS {
-                        exclusions::handoffs_split(t, ready.rules)?
-                    } else {
-                        exclusions::account_split(name, t, &ready.accounts, a_us, keep)?
-                    });
-                }
-                reads.push(read);
-            }
+            done.push((name, one(name)));
             table = next();
         }
-        Ok((reads, splits))
+        done
     };
-    let (a, b) = crate::parallel::join(|| work(schema::ADOPTION), || work(schema::DEALS));
-    let ((mut reads, mut splits), (b_reads, b_splits)) = (a?, b?);
-    reads.extend(b_reads);
-    splits.extend(b_splits);
-    reads.sort_by_key(|r| TABLES.iter().position(|spec| spec.name == r.table));
+    let (mut done, b) = crate::parallel::join(|| work(schema::ADOPTION), || work(schema::DEALS));
+    done.extend(b);
+    done.sort_by_key(|(name, _)| TABLES.iter().position(|spec| spec.name == *name));
+    let (mut reads, mut splits) = (Vec::new(), Vec::new());
+    for (_, outcome) in done {
+        let (read, split) = outcome?;
+        reads.push(read);
+        splits.extend(split);
+    }
     Ok(Stage { reads, splits })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deals_worker_that_leaves_early_publishes_no_rules() {
+        // An error return or a panic before the rules are set: the other worker's wait ends.
+        let ready: OnceLock<Option<u8>> = OnceLock::new();
+        let leaving = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _no_rules = NoRulesOnExit(&ready);
+            panic!("the deals' worker fails");
+        }));
+        assert!(leaving.is_err());
+        assert_eq!(ready.get(), Some(&None));
+        // Rules set before the worker leaves stay as they are.
+        let ready: OnceLock<Option<u8>> = OnceLock::new();
+        {
+            let _no_rules = NoRulesOnExit(&ready);
+            assert!(ready.set(Some(7)).is_ok());
+        }
+        assert_eq!(ready.get(), Some(&Some(7)));
+    }
 }

@@ -113,10 +113,10 @@ pub fn parts_freeing(
 }
 
 /// Each used deal's close day by its key (the used deals in their own order, not the sorted
-/// one: the windows and the account parts count days from it) and the snapshot windows;
-/// `None` when `deals` is absent.
+/// one: the windows and the account parts count days from it) and the snapshot windows.
 type CloseAndWindows = (Vec<Option<i32>>, Option<DataFrame>);
 
+/// The close days and the snapshot windows; `None` when `deals` is absent.
 fn windows_part(ing: &Ingested, p: &ModelParams) -> PolarsResult<Option<CloseAndWindows>> {
     let Some(used) = ing.tables.get(s::DEALS) else {
         return Ok(None);
