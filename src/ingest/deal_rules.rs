@@ -87,8 +87,8 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
             .or_insert((c, line[i], i));
     }
     // A candidate is a later deal unless it is its account's winner (lines are unique, so
-    // no second lookup of the account); a row that is no candidate (no close time or no
-    // account id) is a later deal when its account has a winner.
+    // no second lookup of the account); a row that is no candidate (no close time) is never
+    // a winner, so it is a later deal when its account has one.
     let mut first = vec![false; deals.height()];
     for &(_, _, row) in winner.values() {
         first[row] = true;
@@ -104,8 +104,7 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
             } else if candidate[i] {
                 (!first[i]).then_some(LATER_DEAL)
             } else {
-                let first = account.and_then(|a| winner.get(a)).map(|w| w.1);
-                first.filter(|&l| l != line[i]).map(|_| LATER_DEAL)
+                account.and_then(|a| winner.get(a)).map(|_| LATER_DEAL)
             }
         })
         .collect())

@@ -42,7 +42,7 @@ struct Ready<'r> {
     accounts: Resolver<'r>,
 }
 
-/// Sets "no rules" when the deals' worker leaves before it set anything (an error or a
+/// Sets "no rules" when the deals' worker leaves before it set any (no deals, an error or a
 /// panic), so the other worker never waits for rules that will not come.
 struct NoRulesOnExit<'a, T>(&'a OnceLock<Option<T>>);
 
@@ -88,7 +88,6 @@ pub(super) fn read_and_split(
         let _no_rules = NoRulesOnExit(&ready);
         let read = read_table(dir, spec, settings, lookup)?;
         let Some(deals) = &read.parsed else {
-            let _ = ready.set(None);
             return Ok((read, None));
         };
         let made = exclusions::timed(schema::DEALS, || DealRules::new(deals, a_us))?;
