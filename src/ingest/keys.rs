@@ -14,22 +14,33 @@ pub const DEAL_KEY: &str = "_deal";
 /// Rows per thread below which resolving on one thread is faster than starting another.
 const MIN_ROWS_PER_THREAD: usize = 1 << 16;
 
+/// After two failed guesses in a row, one new id in this many is guessed ([`Resolver::resolve`]).
+const GUESS_PAUSE: u32 = 32;
+
 /// The position of each key in a column of keys (the first, if one repeats). Built once
 /// per key column: a million-entry map costs about 100 ms, and each account table is
 /// resolved against the same deals.
 pub struct Resolver<'a> {
-    map: PlHashMap<&'a str, IdxSize>,
+    /// Each key's first position and its index in `firsts`.
+    map: PlHashMap<&'a str, (IdxSize, IdxSize)>,
+    /// Each distinct key with its first position, in the order of those positions: the
+    /// guess for the key after a found one (see [`Resolver::resolve`]).
+    firsts: Vec<(&'a str, IdxSize)>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(keys: &'a StringChunked) -> Self {
-        let mut map: PlHashMap<&str, IdxSize> = PlHashMap::with_capacity(keys.len());
+        let mut map: PlHashMap<&str, (IdxSize, IdxSize)> = PlHashMap::with_capacity(keys.len());
+        let mut firsts = Vec::with_capacity(keys.len());
         for (i, k) in keys.iter().enumerate() {
             if let Some(k) = k {
-                map.entry(k).or_insert(i as IdxSize);
+                map.entry(k).or_insert_with(|| {
+                    firsts.push((k, i as IdxSize));
+                    (i as IdxSize, (firsts.len() - 1) as IdxSize)
+                });
             }
         }
-        Resolver { map }
+        Resolver { map, firsts }
     }
 
     /// For each value of `ids`, the position of that value in the keys, or null. Rows of one
@@ -37,8 +48,17 @@ impl<'a> Resolver<'a> {
     /// before it hashes: by its 16-byte view (length and inline bytes, or length, prefix,
     /// buffer and offset), so a repeat costs one integer comparison, and equal views are
     /// equal text. (Equal text in different places hashes again, with the same answer.)
+    ///
+    /// A new id is first compared with the key after the last one found (in `firsts`):
+    /// account tables exported in the deals' account order (both sorted by account id, say)
+    /// then find each account without a probe of the million-entry map, which misses the
+    /// cache (issue #17); an account missing from one side costs one failed guess. In an
+    /// unrelated order the guesses fail in a row; after two, only one new id in
+    /// [`GUESS_PAUSE`] is guessed, so such an order pays about one comparison in that many.
+    /// A guess that holds is the key's first position, as the map's answer.
     pub fn resolve(&self, ids: &StringChunked) -> IdxCa {
         let map = &self.map;
+        let firsts = &self.firsts;
         // Each part's keys are collected straight into a vector (no vector of options:
         // 19 M snapshot rows at a million deals); `NONE` marks a key that is not there.
         const NONE: IdxSize = IdxSize::MAX;
@@ -47,12 +67,44 @@ impl<'a> Resolver<'a> {
             let mut missing = false;
             // The answer for the last non-null row, which a repeat shares.
             let mut last = NONE;
+            // The index in `firsts` of the last key found, the guesses failed in a row, and
+            // the new ids since the last guess.
+            let mut found = usize::MAX;
+            let mut fails = 0u32;
+            let mut skipped = 0u32;
             super::views::each(part, |text| {
                 let row = match text {
                     Text::Null => NONE,
                     Text::Repeat => last,
                     Text::New(id) => {
-                        last = map.get(id).copied().unwrap_or(NONE);
+                        let next = found.wrapping_add(1);
+                        let guess = if fails < 2 || skipped >= GUESS_PAUSE {
+                            skipped = 0;
+                            match firsts.get(next) {
+                                Some(&(key, row)) if key == id => Some(row),
+                                _ => None,
+                            }
+                        } else {
+                            skipped += 1;
+                            None
+                        };
+                        last = match guess {
+                            Some(row) => {
+                                fails = 0;
+                                found = next;
+                                row
+                            }
+                            None => {
+                                fails = fails.saturating_add(1);
+                                match map.get(id) {
+                                    Some(&(row, index)) => {
+                                        found = index as usize;
+                                        row
+                                    }
+                                    None => NONE,
+                                }
+                            }
+                        };
                         last
                     }
                 };
@@ -135,6 +187,55 @@ mod tests {
         let got: Vec<Option<IdxSize>> = Resolver::new(&keys).resolve(&ids).iter().collect();
         let want = [Some(1), Some(1), None, None, Some(0), Some(1), Some(0)];
         assert_eq!(got, want);
+    }
+
+    /// The guess of the next key gives the map's answer in any order: keys that repeat
+    /// (the first position wins), ids in the keys' order with accounts missing and orphans,
+    /// reversed, and shuffled (long guessing pauses included).
+    #[test]
+    fn guesses_agree_with_the_first_position_in_any_order() {
+        // Keys 0..400 in order, with every fifth an earlier key again just after it (its
+        // first position is the answer) and a null now and then.
+        let mut keys: Vec<Option<String>> = Vec::new();
+        for i in 0..400 {
+            keys.push(Some(format!("ACC-{i:04}")));
+            if i % 5 == 0 && i >= 10 {
+                keys.push(Some(format!("ACC-{:04}", i - 10)));
+            }
+            if i % 60 == 0 {
+                keys.push(None);
+            }
+        }
+        let ca: StringChunked = keys.iter().map(|k| k.as_deref()).collect();
+        let resolver = Resolver::new(&ca);
+        let first = |id: &str| {
+            keys.iter()
+                .position(|k| k.as_deref() == Some(id))
+                .map(|p| p as IdxSize)
+        };
+        // In order, three rows per id, every seventh account missing, an orphan every 50.
+        let mut aligned = Vec::new();
+        for i in 0..400 {
+            if i % 7 == 3 {
+                continue;
+            }
+            if i % 50 == 0 {
+                aligned.push(format!("ORPHAN-{i}"));
+            }
+            for _ in 0..3 {
+                aligned.push(format!("ACC-{i:04}"));
+            }
+        }
+        let reversed: Vec<String> = aligned.iter().rev().cloned().collect();
+        // A fixed shuffle: positions by a multiplier coprime with the length.
+        let n = aligned.len();
+        let shuffled: Vec<String> = (0..n).map(|i| aligned[(i * 389) % n].clone()).collect();
+        for ids in [aligned, reversed, shuffled] {
+            let ca: StringChunked = ids.iter().map(|k| Some(k.as_str())).collect();
+            let got: Vec<Option<IdxSize>> = resolver.resolve(&ca).iter().collect();
+            let want: Vec<Option<IdxSize>> = ids.iter().map(|id| first(id)).collect();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]
