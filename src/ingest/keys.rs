@@ -54,7 +54,7 @@ impl<'a> Resolver<'a> {
     /// then find each account without a probe of the million-entry map, which misses the
     /// cache (issue #17); an account missing from one side costs one failed guess. In an
     /// unrelated order the guesses fail in a row; after two, only one new id in
-    /// [`GUESS_PAUSE`] is guessed, so such an order pays about one comparison in that many.
+    /// `GUESS_PAUSE` (32) is guessed, so such an order pays about one comparison in that many.
     /// A guess that holds is the key's first position, as the map's answer.
     pub fn resolve(&self, ids: &StringChunked) -> IdxCa {
         let map = &self.map;
