@@ -21,7 +21,8 @@ const GUESS_PAUSE: u32 = 32;
 /// per key column: a million-entry map costs about 100 ms, and each account table is
 /// resolved against the same deals.
 pub struct Resolver<'a> {
-    /// Each key's first position and its index in `firsts`.
+    /// Each key's first position and its index in `firsts`. (The position is in `firsts`
+    /// too, but reading it there after a probe would be a second cache miss.)
     map: PlHashMap<&'a str, (IdxSize, IdxSize)>,
     /// Each distinct key with its first position, in the order of those positions: the
     /// guess for the key after a found one (see [`Resolver::resolve`]).
@@ -57,54 +58,20 @@ impl<'a> Resolver<'a> {
     /// `GUESS_PAUSE` (32) is guessed, so such an order pays about one comparison in that many.
     /// A guess that holds is the key's first position, as the map's answer.
     pub fn resolve(&self, ids: &StringChunked) -> IdxCa {
-        let map = &self.map;
-        let firsts = &self.firsts;
         // Each part's keys are collected straight into a vector (no vector of options:
         // 19 M snapshot rows at a million deals); `NONE` marks a key that is not there.
-        const NONE: IdxSize = IdxSize::MAX;
         let lookup = |part: &StringChunked| -> IdxCa {
             let mut rows: Vec<IdxSize> = Vec::with_capacity(part.len());
             let mut missing = false;
             // The answer for the last non-null row, which a repeat shares.
             let mut last = NONE;
-            // The index in `firsts` of the last key found, the guesses failed in a row, and
-            // the new ids since the last guess.
-            let mut found = usize::MAX;
-            let mut fails = 0u32;
-            let mut skipped = 0u32;
+            let mut walk = Walk::new(self);
             super::views::each(part, |text| {
                 let row = match text {
                     Text::Null => NONE,
                     Text::Repeat => last,
                     Text::New(id) => {
-                        let next = found.wrapping_add(1);
-                        let guess = if fails < 2 || skipped >= GUESS_PAUSE {
-                            skipped = 0;
-                            match firsts.get(next) {
-                                Some(&(key, row)) if key == id => Some(row),
-                                _ => None,
-                            }
-                        } else {
-                            skipped += 1;
-                            None
-                        };
-                        last = match guess {
-                            Some(row) => {
-                                fails = 0;
-                                found = next;
-                                row
-                            }
-                            None => {
-                                fails = fails.saturating_add(1);
-                                match map.get(id) {
-                                    Some(&(row, index)) => {
-                                        found = index as usize;
-                                        row
-                                    }
-                                    None => NONE,
-                                }
-                            }
-                        };
+                        last = walk.find(id);
                         last
                     }
                 };
@@ -149,6 +116,61 @@ impl<'a> Resolver<'a> {
         };
         ca.rename(DEAL_KEY.into());
         ca
+    }
+}
+
+/// The answer for a key that is not there.
+const NONE: IdxSize = IdxSize::MAX;
+
+/// One pass of [`Resolver::resolve`] over a part of the ids: the index in `firsts` of the
+/// last key found, the guesses failed in a row and the new ids since the last guess.
+struct Walk<'r, 'a> {
+    resolver: &'r Resolver<'a>,
+    found: usize,
+    fails: u32,
+    skipped: u32,
+}
+
+impl<'r, 'a> Walk<'r, 'a> {
+    fn new(resolver: &'r Resolver<'a>) -> Self {
+        Walk {
+            resolver,
+            found: usize::MAX,
+            fails: 0,
+            skipped: 0,
+        }
+    }
+
+    /// The first position of `id` in the keys, or [`NONE`]: the guess, else the map.
+    fn find(&mut self, id: &str) -> IdxSize {
+        if let Some(row) = self.guess(id) {
+            return row;
+        }
+        self.fails = self.fails.saturating_add(1);
+        match self.resolver.map.get(id) {
+            Some(&(row, index)) => {
+                self.found = index as usize;
+                row
+            }
+            None => NONE,
+        }
+    }
+
+    /// The key after the last one found, when it is `id` and guessing is not paused.
+    fn guess(&mut self, id: &str) -> Option<IdxSize> {
+        if self.fails >= 2 && self.skipped < GUESS_PAUSE {
+            self.skipped += 1;
+            return None;
+        }
+        self.skipped = 0;
+        let next = self.found.wrapping_add(1);
+        let &(key, row) = self.resolver.firsts.get(next)?;
+        if key != id {
+            return None;
+        }
+        self.found = next;
+        self.fails = 0;
+        Some(row)
     }
 }
 
