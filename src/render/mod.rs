@@ -18,6 +18,7 @@ mod document;
 mod format;
 pub mod html;
 pub mod markdown;
+pub mod parquet;
 mod sections;
 pub mod tables;
 

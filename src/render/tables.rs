@@ -107,12 +107,7 @@ pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
             .collect();
         safe.with_column(fixed.with_name(name).into_column())?;
     }
-    let level = polars::polars_utils::compression::ZstdLevel::try_new(ZSTD_LEVEL)?;
-    let mut buf = Vec::new();
-    ParquetWriter::new(&mut buf)
-        .with_compression(ParquetCompression::Zstd(Some(level)))
-        .finish(&mut safe)?;
-    Ok(buf)
+    Ok(super::parquet::write(&mut safe, ZSTD_LEVEL)?)
 }
 
 #[cfg(test)]
