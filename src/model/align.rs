@@ -33,7 +33,7 @@ impl Order {
     /// fact-table row `i` (missing when the part has none): what a left join adds.
     ///
     /// Gathered by indices without nulls (a deal without a row reads the part's first row)
-    /// and then masked: polars gathers by nullable indices one `Option` at a time, which made
+    /// and then masked by validity: polars gathers by nullable indices one `Option` at a time, which made
     /// this most of the fact table's attach step at a million deals (issue #17).
     pub fn align(&self, part: &DataFrame) -> PolarsResult<Vec<Column>> {
         let keys = part.column(DEAL_KEY)?.idx()?;
@@ -62,16 +62,27 @@ impl Order {
         if found == rows.len() {
             return Ok(taken.into_columns());
         }
+        // The deals with a row, as a validity mask joined to each column's own (the values
+        // are shared, not copied).
         let present: BooleanChunked = rows.iter().map(|r| r.is_some()).collect();
-        taken
+        let mask = present
+            .downcast_iter()
+            .next()
+            .ok_or_else(|| polars_err!(ComputeError: "fact table: an empty mask"))?
+            .values()
+            .clone();
+        Ok(taken
             .columns()
             .iter()
             .map(|c| {
                 let s = c.as_materialized_series();
-                let none = Series::full_null(s.name().clone(), s.len(), s.dtype());
-                s.zip_with(&present, &none).map(Column::from)
+                let validity = match s.rechunk_validity() {
+                    Some(own) => &own & &mask,
+                    None => mask.clone(),
+                };
+                s.with_validity(Some(validity)).into_column()
             })
-            .collect()
+            .collect())
     }
 
     /// `facts` with the aligned columns of `part` appended (`facts` unchanged for `None`).
