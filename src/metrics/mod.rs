@@ -243,40 +243,12 @@ pub fn compute(
         "acceptance".into(),
         quality::acceptance(&ctx, &cohorts.period)?,
     );
-    // The outcome models (drivers, Cox, churn cohorts: about half of this stage at a million
-    // deals) share nothing with the other sections: they run on a thread of their own, and
-    // every result is inserted below in the document's order, whichever finished first.
-    let (outcome, rest) = crate::parallel::join(
-        || outcome_models(&ctx, &cohorts),
-        || -> anyhow::Result<_> {
-            Ok(Sections {
-                ttfv: timed("ttfv", || ttfv::ttfv(&ctx, &cohorts.trailing))?,
-                snapshots: timed("snapshots", || {
-                    snapshots::snapshots(&ctx, &cohorts.trailing)
-                })?,
-                satisfaction: timed("satisfaction", || {
-                    satisfaction::satisfaction(&ctx, &cohorts.trailing)
-                })?,
-                churn: timed("churn", || {
-                    churn::churn(&ctx, &cohorts.mature, &cohorts.survival)
-                })?,
-                operations: timed("operations", || operations::operations(&ctx, &cohorts))?,
-                transitions: timed("transitions", || transitions::transitions(&ctx))?,
-                previous: timed("previous period", || previous(&ctx))?,
-            })
-        },
-    );
-    let Sections {
-        ttfv: t,
-        snapshots: snaps,
-        satisfaction: sat,
-        churn: ch,
-        operations: ops,
-        transitions: tr,
-        previous: prev,
-    } = rest?;
+    let t = timed("ttfv", || ttfv::ttfv(&ctx, &cohorts.trailing))?;
     m.insert(ttfv::Ttfv::KEY.into(), typed::json_or_null(&t.section));
     tables.extend(t.tables);
+    let snaps = timed("snapshots", || {
+        snapshots::snapshots(&ctx, &cohorts.trailing)
+    })?;
     m.insert(
         snapshots::Adoption::KEY.into(),
         typed::json_or_null(&snaps.adoption),
@@ -286,25 +258,34 @@ pub fn compute(
         typed::json_or_null(&snaps.health),
     );
     tables.push(("adoption_health".into(), snaps.table));
+    let sat = timed("satisfaction", || {
+        satisfaction::satisfaction(&ctx, &cohorts.trailing)
+    })?;
     m.insert("satisfaction".into(), sat.json);
     tables.push(("satisfaction".into(), sat.table));
     tables.push(("csat_review".into(), sat.review));
+    let ch = timed("churn", || {
+        churn::churn(&ctx, &cohorts.mature, &cohorts.survival)
+    })?;
     m.insert("churn".into(), ch.churn);
     m.insert("expansion".into(), ch.expansion);
     tables.extend(ch.tables);
-    let outcome = outcome?;
-    m.extend(outcome.entries);
-    tables.extend(outcome.tables);
+    insert_outcome_models(&ctx, &cohorts, &mut m, &mut tables)?;
+    let ops = timed("operations", || operations::operations(&ctx, &cohorts))?;
     m.insert(operations::Trend::KEY.into(), ops.trend.json());
     m.insert(operations::Escalations::KEY.into(), ops.escalations.json());
     m.insert(operations::Scorecards::KEY.into(), ops.scorecards.json());
     tables.extend(ops.tables);
+    let tr = timed("transitions", || transitions::transitions(&ctx))?;
     m.insert(
         transitions::Transitions::KEY.into(),
         typed::json_or_null(&tr.section),
     );
     tables.extend(tr.tables);
-    m.insert("previous_period".into(), prev);
+    m.insert(
+        "previous_period".into(),
+        timed("previous period", || previous(&ctx))?,
+    );
     let alert_facts = alerts::fired(
         section::<typed::Completion>(&m).as_ref(),
         section::<typed::SlaAttainment>(&m).as_ref(),
@@ -332,48 +313,33 @@ pub fn compute(
     })
 }
 
-/// The sections computed beside the outcome models, in the document's order.
-struct Sections {
-    ttfv: ttfv::TtfvOut,
-    snapshots: snapshots::Snapshots,
-    satisfaction: satisfaction::Satisfaction,
-    churn: churn::Churn,
-    operations: operations::Operations,
-    transitions: transitions::TransitionsOut,
-    previous: Value,
-}
-
-/// Document entries and report tables, each in the order they are inserted.
-#[derive(Default)]
-struct Part {
-    entries: Vec<(String, Value)>,
-    tables: Vec<(String, DataFrame)>,
-}
-
 /// METRICS.md §4.12, §4.13 and §4.15 (null without a renewals table, like every churn metric).
-fn outcome_models(ctx: &Ctx, cohorts: &cohort::Cohorts) -> anyhow::Result<Part> {
-    let mut part = Part::default();
+fn insert_outcome_models(
+    ctx: &Ctx,
+    cohorts: &cohort::Cohorts,
+    m: &mut Map<String, Value>,
+    tables: &mut Vec<(String, DataFrame)>,
+) -> anyhow::Result<()> {
     if !ctx.has(s::RENEWALS) {
         for key in ["drivers", "cox", "cox_score", "churn_cohorts"] {
-            part.entries.push((key.into(), Value::Null));
+            m.insert(key.into(), Value::Null);
         }
-        return Ok(part);
+        return Ok(());
     }
     let d = timed("drivers", || drivers::drivers(&cohorts.mature))?;
-    part.entries.push(("drivers".into(), d.json));
-    part.tables.push(("churn_drivers".into(), d.table));
+    m.insert("drivers".into(), d.json);
+    tables.push(("churn_drivers".into(), d.table));
     let c = timed("cox", || cox::cox(&cohorts.survival))?;
-    part.entries
-        .push(("cox".into(), c.cox.map_or(Value::Null, |x| x.json())));
-    part.entries.push((
+    m.insert("cox".into(), c.cox.map_or(Value::Null, |x| x.json()));
+    m.insert(
         "cox_score".into(),
         c.cox_score.map_or(Value::Null, |x| x.json()),
-    ));
-    part.tables.push(("cox_hazard_ratios".into(), c.table));
+    );
+    tables.push(("cox_hazard_ratios".into(), c.table));
     let q = timed("churn cohorts", || cohorts::churn_cohorts(&cohorts.mature))?;
-    part.entries.push(("churn_cohorts".into(), q.json));
-    part.tables.push(("churn_by_close_quarter".into(), q.table));
-    Ok(part)
+    m.insert("churn_cohorts".into(), q.json);
+    tables.push(("churn_by_close_quarter".into(), q.table));
+    Ok(())
 }
 
 /// Headline numbers of the previous period of the same kind (for "change vs previous").
