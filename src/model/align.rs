@@ -33,8 +33,9 @@ impl Order {
     /// fact-table row `i` (missing when the part has none): what a left join adds.
     ///
     /// Gathered by indices without nulls (a deal without a row reads the part's first row)
-    /// and then masked by validity: polars gathers by nullable indices one `Option` at a time, which made
-    /// this most of the fact table's attach step at a million deals (issue #17).
+    /// and then masked by validity: polars gathers by nullable indices one `Option` at a
+    /// time, which made this most of the fact table's attach step at a million deals
+    /// (issue #17).
     pub fn align(&self, part: &DataFrame) -> PolarsResult<Vec<Column>> {
         let keys = part.column(DEAL_KEY)?.idx()?;
         let mut rows: Vec<Option<IdxSize>> = vec![None; self.row.len()];
