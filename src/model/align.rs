@@ -49,7 +49,9 @@ impl Order {
             }
         }
         let columns = part.drop(DEAL_KEY)?;
-        let found = rows.iter().filter(|r| r.is_some()).count();
+        // The deals with a row: their count, and the validity mask of the gathered columns.
+        let present: BooleanChunked = rows.iter().map(|r| r.is_some()).collect();
+        let found = present.num_trues();
         if found == 0 {
             let n = rows.len();
             return Ok(columns
@@ -63,9 +65,7 @@ impl Order {
         if found == rows.len() {
             return Ok(taken.into_columns());
         }
-        // The deals with a row, as a validity mask joined to each column's own (the values
-        // are shared, not copied).
-        let present: BooleanChunked = rows.iter().map(|r| r.is_some()).collect();
+        // The mask joined to each column's own validity (the values are shared, not copied).
         let mask = present
             .downcast_iter()
             .next()

@@ -16,9 +16,9 @@
 use polars::frame::chunk_df_for_writing;
 use polars::prelude::*;
 use polars_parquet::write::{
-    array_to_columns, compress, fallible_streaming_iterator, get_dtype_encoding, to_parquet_schema,
-    CompressedPage, CompressionOptions, DynIter, DynStreamingIterator, Encoding, FileWriter,
-    ParquetType, StatisticsOptions, Version, WriteOptions, ZstdLevel,
+    array_to_columns, compress, fallible_streaming_iterator, get_dtype_encoding, CompressedPage,
+    CompressionOptions, DynIter, DynStreamingIterator, Encoding, FileWriter, ParquetType,
+    StatisticsOptions, Version, WriteOptions, ZstdLevel,
 };
 
 /// Rows per row group: polars' default (`512²`).
@@ -38,9 +38,10 @@ pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
         version: Version::V1,
         data_page_size: None,
     };
-    let fields = to_parquet_schema(&schema)?.fields().to_vec();
     let mut buf = Vec::new();
     let mut writer = FileWriter::try_new(&mut buf, schema, options)?;
+    // The writer derived the Parquet schema from the Arrow one: its leaves, reused.
+    let fields = writer.parquet_schema().fields().to_vec();
     for batch in df.iter_chunks(CompatLevel::newest(), false) {
         if batch.is_empty() {
             continue;
