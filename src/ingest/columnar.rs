@@ -67,8 +67,9 @@ pub fn try_fast(
             }
         }
     }
+    // Taken over, not copied (16 M rows of adoption at a million deals).
     let lines: Vec<i64> = (0..height as i64).map(|i| i + 2).collect();
-    cols.push(Column::new(schema::LINE.into(), lines));
+    cols.push(Int64Chunked::from_vec(schema::LINE.into(), lines).into_column());
     Ok(Some(ParsedTable {
         file: file.to_string(),
         df: DataFrame::new_infer_height(cols)?,

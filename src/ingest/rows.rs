@@ -301,7 +301,7 @@ impl<'s> RowSink<'s> {
         for (buf, spec) in self.bufs.into_iter().zip(self.table.columns) {
             cols.push(buf.into_column(spec.name)?);
         }
-        cols.push(Column::new(schema::LINE.into(), self.lines));
+        cols.push(Int64Chunked::from_vec(schema::LINE.into(), self.lines).into_column());
         let df = DataFrame::new_infer_height(cols)?;
         if self.rows_read == 0 {
             warnings.push(format!(

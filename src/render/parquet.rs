@@ -9,12 +9,18 @@
 //!
 //! Here a float column is plain, as polars would end up writing it; a text column whose
 //! evenly spaced sample is nearly all distinct is plain, as polars' own rule (more than three
-//! in four values distinct) would decide; every other column keeps polars' encoding, and its
-//! dictionary decision. The file's bytes are those of `ParquetWriter` with the same
-//! compression and row groups whenever these guesses agree with polars' own.
+//! in four values distinct) would decide; any other text column gets its dictionary built
+//! here from the string views ([`text_dictionary`]: one lookup per new view instead of two
+//! hashes of every string), or plain by the same rule; every other column keeps polars'
+//! encoding and its dictionary decision. The file's bytes are those of `ParquetWriter` with
+//! the same compression and row groups whenever these guesses agree with polars' own.
 
 use polars::frame::chunk_df_for_writing;
 use polars::prelude::*;
+use polars_arrow::array::{
+    Array, DictionaryArray, MutableBinaryViewArray, PrimitiveArray, Utf8ViewArray, View,
+};
+use polars_arrow::datatypes::{ArrowDataType, IntegerType};
 use polars_parquet::write::{
     array_to_columns, compress, fallible_streaming_iterator, get_dtype_encoding, CompressedPage,
     CompressionOptions, DynIter, DynStreamingIterator, Encoding, FileWriter, ParquetType,
@@ -75,7 +81,22 @@ fn compressed(
     encoding: &[Encoding],
     options: WriteOptions,
 ) -> PolarsResult<Vec<Vec<CompressedPage>>> {
-    let leaves = array_to_columns(array, type_.clone(), options, encoding)?;
+    // Text that polars would write as a dictionary: the dictionary built here from the
+    // string views, or plain where polars would find too many distinct values.
+    let dictionary = match (array.as_any().downcast_ref::<Utf8ViewArray>(), encoding) {
+        (Some(text), [Encoding::RleDictionary]) if !text.is_empty() => Some(text_dictionary(text)),
+        _ => None,
+    };
+    let leaves = match dictionary {
+        Some(Some(dictionary)) => array_to_columns(
+            dictionary.boxed(),
+            type_.clone(),
+            options,
+            &[Encoding::RleDictionary],
+        )?,
+        Some(None) => array_to_columns(array, type_.clone(), options, &[Encoding::Plain])?,
+        None => array_to_columns(array, type_.clone(), options, encoding)?,
+    };
     leaves
         .into_iter()
         .map(|pages| {
@@ -87,13 +108,17 @@ fn compressed(
 }
 
 /// The encodings of `column`'s Parquet leaves: polars' (dictionary where it pays, decided
-/// by polars) but plain for floats and for nearly-all-distinct text.
+/// by polars) but plain for floats, for nearly-all-distinct text and for nearly-all-distinct
+/// wide-ranging 8-byte integers (timestamps).
 fn encoding(column: &Column) -> Vec<Encoding> {
     let dtype = column.dtype().to_arrow(CompatLevel::newest());
     let mut encodings = get_dtype_encoding(&dtype);
     let plain = match column.dtype() {
         DataType::Float32 | DataType::Float64 => true,
         DataType::String => column.str().is_ok_and(mostly_distinct),
+        DataType::Int64 | DataType::Datetime(_, _) | DataType::Duration(_) => {
+            (column.to_physical_repr().i64()).is_ok_and(mostly_distinct_wide)
+        }
         _ => false,
     };
     if plain && encodings.len() == 1 {
@@ -102,24 +127,117 @@ fn encoding(column: &Column) -> Vec<Encoding> {
     encodings
 }
 
-/// Whether more than 99 in 100 of [`SAMPLE`] evenly spaced rows hold distinct text (nulls
-/// counting as one value), for columns of more than 128 rows (polars' own floor). A sample
-/// of 4 096 rows shows that many repeats only when the column has fewer than about 200 000
-/// distinct values (values in random order). A larger column with more distinct values
-/// than that but at most three in four of its rows, or one whose repeats sit next to each
-/// other, is then written plain where polars would have kept a dictionary: a larger file,
-/// the same values. Ids and names, the columns this is for, are nearly all distinct.
+/// `text` as the dictionary polars' writer would make of it, or `None` where polars would
+/// write it plain: the distinct values in order of first appearance and each row's index
+/// into them, as `utf8view_to_dictionary` builds them, so the pages are the same bytes.
+/// polars hashes every string twice (an estimate of the distinct count, then the
+/// dictionary); here a string of at most 12 bytes, which its 16-byte view holds whole, is
+/// looked up by its view, and a row whose view repeats the row before is not looked up at
+/// all. polars writes plain when its estimate of the distinct values, a missing value
+/// counting as the empty text, exceeds three in four rows (for more than 128 rows); this
+/// counts them exactly, so a column at that edge may be decided the other way (the same
+/// values, another encoding).
+fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
+    let n = text.len();
+    let validity = text.validity().filter(|v| v.unset_bits() > 0);
+    // The most distinct values (the empty text included) a dictionary may have.
+    let most = if n > 128 { n * 3 / 4 } else { usize::MAX };
+    let mut short: PlHashMap<u128, u32> = PlHashMap::default();
+    let mut long: PlHashMap<&str, u32> = PlHashMap::default();
+    let mut values = MutableBinaryViewArray::<str>::new();
+    let mut keys: Vec<u32> = Vec::with_capacity(n);
+    let mut last: Option<(u128, u32)> = None;
+    let mut empty = false;
+    for (i, view) in text.views().iter().enumerate() {
+        if validity.is_some_and(|v| !v.get_bit(i)) {
+            keys.push(0);
+            continue;
+        }
+        let bits = view.as_u128();
+        let key = match last {
+            Some((seen, key)) if seen == bits => key,
+            _ => {
+                let next = values.len() as u32;
+                let key = if view.length <= View::MAX_INLINE_SIZE {
+                    *short.entry(bits).or_insert(next)
+                } else {
+                    // SAFETY: `i` is below the array's length.
+                    *long
+                        .entry(unsafe { text.value_unchecked(i) })
+                        .or_insert(next)
+                };
+                if key == next {
+                    let value = unsafe { text.value_unchecked(i) };
+                    empty |= value.is_empty();
+                    values.push_value(value);
+                    if values.len() > most {
+                        return None;
+                    }
+                }
+                last = Some((bits, key));
+                key
+            }
+        };
+        keys.push(key);
+    }
+    // polars counts a missing value as the empty text.
+    if validity.is_some() && !empty && values.len() + 1 > most {
+        return None;
+    }
+    let keys = PrimitiveArray::new(ArrowDataType::UInt32, keys.into(), validity.cloned());
+    let values: Utf8ViewArray = values.freeze();
+    let dtype =
+        ArrowDataType::Dictionary(IntegerType::UInt32, Box::new(values.dtype().clone()), false);
+    DictionaryArray::try_new(dtype, keys, values.boxed()).ok()
+}
+
+/// Whether a column of more than 128 rows (polars' own floor) is nearly all distinct text,
+/// judged from [`SAMPLE`] evenly spaced rows: more than 99 in 100 of the sampled values are
+/// distinct, and values fill more than 4 in 5 of the sampled rows (polars counts missing
+/// values as one more value, the empty text, so a column with many of them has few distinct
+/// values for its length: a handoff id missing on a quarter of the rows is for polars a
+/// dictionary column, and it is left to [`text_dictionary`] to count). A sample of 4 096
+/// rows shows that many repeats only when the column has fewer than about 200 000 distinct
+/// values (values in random order). A larger column with more distinct values than that
+/// but at most three in four of its rows, or one whose repeats sit next to each other, is
+/// then written plain where polars would have kept a dictionary: a larger file, the same
+/// values. Ids and names, the columns this is for, are nearly all distinct.
 fn mostly_distinct(ca: &StringChunked) -> bool {
-    let n = ca.len();
-    if n <= 128 {
+    sample(ca.len(), |i| ca.get(i)).is_some_and(|rows| nearly_all_distinct(&rows))
+}
+
+/// Whether an integer column (8-byte: integers, datetimes, durations) is plain for polars:
+/// its values span more than polars' bitmask range (65 535, past which polars hashes every
+/// value to estimate their number) and a sample is nearly all distinct, as for
+/// [`mostly_distinct`] text (the sample's span is at most the column's, so a wide sample is
+/// a wide column). Timestamps in microseconds are.
+fn mostly_distinct_wide(ca: &Int64Chunked) -> bool {
+    let Some(rows) = sample(ca.len(), |i| ca.get(i)) else {
         return false;
-    }
+    };
+    let values = rows.iter().flatten();
+    let span = values
+        .clone()
+        .max()
+        .zip(values.min())
+        .map(|(hi, lo)| hi.checked_sub(*lo));
+    // polars takes a span it cannot compute (overflow) as wide too.
+    let wide = span.is_some_and(|d| d.is_none_or(|d| d > i64::from(u16::MAX)));
+    wide && nearly_all_distinct(&rows)
+}
+
+/// [`SAMPLE`] evenly spaced rows of a column of `n` rows; `None` for at most 128 rows, which
+/// polars does not weigh (it always tries a dictionary).
+fn sample<T>(n: usize, get: impl Fn(usize) -> Option<T>) -> Option<Vec<Option<T>>> {
     let take = n.min(SAMPLE);
-    let mut seen = std::collections::HashSet::with_capacity(take);
-    for i in 0..take {
-        seen.insert(ca.get(i * n / take));
-    }
-    seen.len() * 100 > take * 99
+    (n > 128).then(|| (0..take).map(|i| get(i * n / take)).collect())
+}
+
+/// More than 99 in 100 sampled values distinct, and values on more than 4 in 5 sampled rows.
+fn nearly_all_distinct<T: std::hash::Hash + Eq>(rows: &[Option<T>]) -> bool {
+    let values: std::collections::HashSet<&T> = rows.iter().flatten().collect();
+    let present = rows.iter().flatten().count();
+    present * 5 > rows.len() * 4 && values.len() * 100 > present * 99
 }
 
 #[cfg(test)]
@@ -135,6 +253,8 @@ mod tests {
             "band" => bands,
             "score" => (0..1000).map(f64::from).collect::<Vec<_>>(),
             "n" => (0..1000i64).collect::<Vec<_>>(),
+            "us" => (0..1000i64).map(|i| i * 86_400_000_000).collect::<Vec<_>>(),
+            "few" => (0..1000i64).map(|i| i % 3 * 86_400_000_000).collect::<Vec<_>>(),
         )
         .unwrap();
         let got: Vec<Vec<Encoding>> = df.columns().iter().map(encoding).collect();
@@ -144,9 +264,21 @@ mod tests {
                 vec![Encoding::Plain],
                 vec![Encoding::RleDictionary],
                 vec![Encoding::Plain],
+                // Distinct, but within polars' bitmask range: polars decides.
+                vec![Encoding::RleDictionary],
+                // Distinct microsecond times: plain; three of them: polars decides.
+                vec![Encoding::Plain],
                 vec![Encoding::RleDictionary],
             ]
         );
+        // Ids missing on some rows: plain while values fill most rows (more than three in
+        // four distinct for polars too), polars' dictionary decision when they do not.
+        let ids = |missing: usize| {
+            let ids = (0..1000).map(|i| (i % 100 >= missing).then(|| format!("handoff-{i:05}")));
+            Column::new("id".into(), ids.collect::<Vec<_>>())
+        };
+        assert_eq!(encoding(&ids(4)), [Encoding::Plain]);
+        assert_eq!(encoding(&ids(30)), [Encoding::RleDictionary]);
         // Too short for polars to weigh the cardinality: it decides.
         let short = Column::new("id".into(), ["a", "b", "c"]);
         assert_eq!(encoding(&short), [Encoding::RleDictionary]);
@@ -171,21 +303,71 @@ mod tests {
 
     #[test]
     fn the_same_bytes_as_polars_writer_where_the_choices_agree() {
-        // Floats and ids are plain in both; the repeated text is a dictionary in both.
+        // Floats, ids and distinct times are plain in both; the repeated text and the days
+        // (a bitmask dictionary) are dictionaries in both.
         let mut df = df!(
             "id" => (0..3000).map(|i| format!("acct-{i}")).collect::<Vec<_>>(),
             "segment" => (0..3000).map(|i| ["smb", "mid", "ent"][i % 3]).collect::<Vec<_>>(),
             "acv" => (0..3000).map(|i| f64::from(i) * 1.5).collect::<Vec<_>>(),
+            "at" => (0..3000i64).map(|i| (i % 9 != 0).then_some(i * 3_600_000_017)).collect::<Vec<_>>(),
+            "day" => (0..3000i64).map(|i| i % 40 * 86_400_000_000).collect::<Vec<_>>(),
         )
         .unwrap();
-        let ours = write(&mut df, 1).unwrap();
+        for name in ["at", "day"] {
+            let at = df
+                .column(name)
+                .unwrap()
+                .cast(&DataType::Datetime(TimeUnit::Microseconds, None));
+            df.with_column(at.unwrap()).unwrap();
+        }
+        assert_eq!(write(&mut df, 1).unwrap(), polars_bytes(&mut df));
+    }
+
+    /// The dictionaries built here from the views: text of more than 12 bytes (held outside
+    /// the view), missing values, the empty text, and a column with too many distinct values
+    /// for a dictionary (plain, as polars decides) give polars' own bytes.
+    #[test]
+    fn text_dictionaries_are_polars_own_bytes() {
+        let rows = 3000;
+        let mut df = df!(
+            "rep" => (0..rows)
+                .map(|i| (i % 5 != 0).then(|| format!("Representative number {}", i % 7)))
+                .collect::<Vec<_>>(),
+            "status" => (0..rows)
+                .map(|i| (i % 11 != 0).then_some(["met", "", "missed", "met"][i % 4]))
+                .collect::<Vec<_>>(),
+            "runs" => (0..rows).map(|i| ["a", "b"][i / 1000 % 2]).collect::<Vec<_>>(),
+            "many" => (0..rows).map(|i| format!("v{}", i * 4 / 5)).collect::<Vec<_>>(),
+            "none" => vec![None::<&str>; rows],
+            // Distinct where present, missing on 3 or 30 rows in 100: plain (the sample
+            // decides), a dictionary (counted here, as polars estimates).
+            "handoff_id" => (0..rows)
+                .map(|i| (i % 100 >= 3).then(|| format!("handoff-{i:05}")))
+                .collect::<Vec<_>>(),
+            "sparse_id" => (0..rows)
+                .map(|i| (i % 100 >= 30).then(|| format!("handoff-{i:05}")))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let text = |name: &str| df.column(name).unwrap().str().unwrap().rechunk();
+        let dictionary = |name: &str| text_dictionary(text(name).downcast_iter().next().unwrap());
+        // Eight in ten rows distinct: more than polars' three in four.
+        assert!(dictionary("many").is_none());
+        let rep = dictionary("rep").unwrap();
+        assert_eq!(rep.values().len(), 7);
+        assert_eq!(rep.null_count(), rows / 5);
+        assert_eq!(dictionary("status").unwrap().values().len(), 3);
+        assert_eq!(write(&mut df, 1).unwrap(), polars_bytes(&mut df));
+    }
+
+    fn polars_bytes(df: &mut DataFrame) -> Vec<u8> {
         let mut theirs = Vec::new();
         ParquetWriter::new(&mut theirs)
             .with_compression(ParquetCompression::Zstd(Some(
                 ZstdLevel::try_new(1).unwrap(),
             )))
-            .finish(&mut df)
+            .finish(df)
             .unwrap();
-        assert_eq!(ours, theirs);
+        theirs
     }
 }
