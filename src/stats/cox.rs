@@ -87,6 +87,10 @@ impl Design {
                     }
                     i += 1;
                 }
+                if deaths > 0 {
+                    mirror(&mut s2, p);
+                    mirror(&mut d2, p);
+                }
                 // Efron: the l-th of the tied events sees the risk set minus l/d of the ties.
                 for l in 0..deaths {
                     let f = l as f64 / deaths as f64;
@@ -113,12 +117,25 @@ impl Design {
 }
 
 /// Add weight `r` and the weighted row `x` to S0, S1 = Σ r·x and S2 = Σ r·x·xᵀ (row-major).
+/// S2 is symmetric: only its lower triangle (`m ≤ j`) is summed here, and [`mirror`] copies
+/// it to the upper one before it is read (the same sums in the same order, half the work).
 fn add_weighted(s0: &mut f64, s1: &mut [f64], s2: &mut [f64], r: f64, x: &[f64]) {
     *s0 += r;
-    for ((s1j, s2j), xj) in s1.iter_mut().zip(s2.chunks_exact_mut(x.len())).zip(x) {
+    for (j, ((s1j, s2j), xj)) in
+        (s1.iter_mut().zip(s2.chunks_exact_mut(x.len())).zip(x)).enumerate()
+    {
         *s1j += r * xj;
-        for (s2jm, xm) in s2j.iter_mut().zip(x) {
+        for (s2jm, xm) in s2j[..=j].iter_mut().zip(x) {
             *s2jm += r * xj * xm;
+        }
+    }
+}
+
+/// Copy the lower triangle of the row-major `p`×`p` matrix `s2` to its upper triangle.
+fn mirror(s2: &mut [f64], p: usize) {
+    for j in 0..p {
+        for m in j + 1..p {
+            s2[j * p + m] = s2[m * p + j];
         }
     }
 }
