@@ -6,6 +6,7 @@
 //! own columns are gathered, into the fact table's row order, and appended.
 
 use polars::prelude::*;
+use polars_arrow::bitmap::Bitmap;
 
 use crate::ingest::keys::DEAL_KEY;
 
@@ -37,21 +38,39 @@ impl Order {
     /// time, which made this most of the fact table's attach step at a million deals
     /// (issue #17).
     pub fn align(&self, part: &DataFrame) -> PolarsResult<Vec<Column>> {
+        const NONE: IdxSize = IdxSize::MAX;
         let keys = part.column(DEAL_KEY)?.idx()?;
-        let mut rows: Vec<Option<IdxSize>> = vec![None; self.row.len()];
-        for (r, key) in keys.iter().enumerate() {
+        // Each fact row's part row, `NONE` where the part has none (4 bytes a row, not an
+        // `Option`'s 8: the loop below writes to it at random).
+        let mut rows: Vec<IdxSize> = vec![NONE; self.row.len()];
+        let mut place = |r: usize, key: Option<IdxSize>| -> PolarsResult<()> {
             // As in a join, a missing key or a key of no deal matches nothing.
             let Some(&at) = key.and_then(|k| self.row.get(k as usize)) else {
-                continue;
+                return Ok(());
             };
-            if rows[at as usize].replace(r as IdxSize).is_some() {
+            let slot = &mut rows[at as usize];
+            if *slot != NONE {
                 polars_bail!(ComputeError: "fact table: a part has two rows for one deal");
+            }
+            *slot = r as IdxSize;
+            Ok(())
+        };
+        match keys.cont_slice() {
+            Ok(slice) => {
+                for (r, &key) in slice.iter().enumerate() {
+                    place(r, Some(key))?;
+                }
+            }
+            Err(_) => {
+                for (r, key) in keys.iter().enumerate() {
+                    place(r, key)?;
+                }
             }
         }
         let columns = part.drop(DEAL_KEY)?;
         // The deals with a row: their count, and the validity mask of the gathered columns.
-        let present: BooleanChunked = rows.iter().map(|r| r.is_some()).collect();
-        let found = present.num_trues();
+        let present = Bitmap::from_trusted_len_iter(rows.iter().map(|&r| r != NONE));
+        let found = rows.len() - present.unset_bits();
         if found == 0 {
             let n = rows.len();
             return Ok(columns
@@ -60,26 +79,23 @@ impl Order {
                 .map(|c| Column::full_null(c.name().clone(), n, c.dtype()))
                 .collect());
         }
-        let gather = IdxCa::from_vec("rows".into(), rows.iter().map(|r| r.unwrap_or(0)).collect());
-        let taken = columns.take(&gather)?;
-        if found == rows.len() {
+        // Gathered by indices without nulls: a deal without a row reads the part's row 0.
+        for r in rows.iter_mut().filter(|r| **r == NONE) {
+            *r = 0;
+        }
+        let taken = columns.take(&IdxCa::from_vec("rows".into(), rows))?;
+        if found == present.len() {
             return Ok(taken.into_columns());
         }
         // The mask joined to each column's own validity (the values are shared, not copied).
-        let mask = present
-            .downcast_iter()
-            .next()
-            .ok_or_else(|| polars_err!(ComputeError: "fact table: an empty mask"))?
-            .values()
-            .clone();
         Ok(taken
             .columns()
             .iter()
             .map(|c| {
                 let s = c.as_materialized_series();
                 let validity = match s.rechunk_validity() {
-                    Some(own) => &own & &mask,
-                    None => mask.clone(),
+                    Some(own) => &own & &present,
+                    None => present.clone(),
                 };
                 s.with_validity(Some(validity)).into_column()
             })
@@ -103,9 +119,14 @@ mod tests {
 
     #[test]
     fn a_part_lines_up_with_the_fact_rows_like_a_left_join() {
-        // Fact rows hold deal keys 2, 0, 1; the part has keys 1 and 2 (and one of no deal).
+        // Fact rows hold deal keys 2, 0, 1; the part has keys 1 and 2 (and one of no deal,
+        // and a missing one: neither matches).
         let facts = df!(DEAL_KEY => [2 as IdxSize, 0, 1], "deal" => ["c", "a", "b"]).expect("df");
-        let part = df!(DEAL_KEY => [1 as IdxSize, 7, 2], "x" => [10.0, 70.0, 20.0]).expect("df");
+        let part = df!(
+            DEAL_KEY => [Some(1 as IdxSize), Some(7), None, Some(2)],
+            "x" => [10.0, 70.0, 0.5, 20.0]
+        )
+        .expect("df");
         let order = Order::new(&facts).expect("order");
         let got = order
             .attach(facts.clone().lazy(), Some(&part))
