@@ -10,7 +10,7 @@
 //! Here a float column is plain, as polars would end up writing it; a text column whose
 //! evenly spaced sample is nearly all distinct is plain, as polars' own rule (more than three
 //! in four values distinct) would decide; any other text column gets its dictionary built
-//! here from the string views ([`text_dictionary`]: one lookup per new view instead of two
+//! here from the string views (`text_dictionary`: one lookup per new view instead of two
 //! hashes of every string), or plain by the same rule; every other column keeps polars'
 //! encoding and its dictionary decision. The file's bytes are those of `ParquetWriter` with
 //! the same compression and row groups whenever these guesses agree with polars' own.
