@@ -157,17 +157,15 @@ fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
         let key = match last {
             Some((seen, key)) if seen == bits => key,
             _ => {
+                // SAFETY: `i` is below the array's length (it indexes the array's views).
+                let value = unsafe { text.value_unchecked(i) };
                 let next = values.len() as u32;
                 let key = if view.length <= View::MAX_INLINE_SIZE {
                     *short.entry(bits).or_insert(next)
                 } else {
-                    // SAFETY: `i` is below the array's length.
-                    *long
-                        .entry(unsafe { text.value_unchecked(i) })
-                        .or_insert(next)
+                    *long.entry(value).or_insert(next)
                 };
                 if key == next {
-                    let value = unsafe { text.value_unchecked(i) };
                     empty |= value.is_empty();
                     values.push_value(value);
                     if values.len() > most {
