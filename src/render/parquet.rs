@@ -30,8 +30,12 @@ use polars_parquet::write::{
 /// Rows per row group: polars' default (`512²`).
 const ROW_GROUP: usize = 512 * 512;
 
-/// Text rows sampled to judge whether a column is nearly all distinct.
+/// Rows sampled to judge whether a text or integer column is nearly all distinct.
 const SAMPLE: usize = 4096;
+
+/// polars weighs a column's distinct values only past this many rows; a shorter column
+/// always gets a dictionary.
+const POLARS_FLOOR: usize = 128;
 
 /// `df` as Parquet bytes, compressed with zstd at `level`.
 pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
@@ -134,14 +138,18 @@ fn encoding(column: &Column) -> Vec<Encoding> {
 /// dictionary); here a string of at most 12 bytes, which its 16-byte view holds whole, is
 /// looked up by its view, and a row whose view repeats the row before is not looked up at
 /// all. polars writes plain when its estimate of the distinct values, a missing value
-/// counting as the empty text, exceeds three in four rows (for more than 128 rows); this
+/// counting as the empty text, exceeds three in four rows (past [`POLARS_FLOOR`] rows); this
 /// counts them exactly, so a column at that edge may be decided the other way (the same
 /// values, another encoding).
 fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
     let n = text.len();
     let validity = text.validity().filter(|v| v.unset_bits() > 0);
     // The most distinct values (the empty text included) a dictionary may have.
-    let most = if n > 128 { n * 3 / 4 } else { usize::MAX };
+    let most = if n > POLARS_FLOOR {
+        n * 3 / 4
+    } else {
+        usize::MAX
+    };
     let mut short: PlHashMap<u128, u32> = PlHashMap::default();
     let mut long: PlHashMap<&str, u32> = PlHashMap::default();
     let mut values = MutableBinaryViewArray::<str>::new();
@@ -189,7 +197,7 @@ fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
     DictionaryArray::try_new(dtype, keys, values.boxed()).ok()
 }
 
-/// Whether a column of more than 128 rows (polars' own floor) is nearly all distinct text,
+/// Whether a column past [`POLARS_FLOOR`] rows is nearly all distinct text,
 /// judged from [`SAMPLE`] evenly spaced rows: more than 99 in 100 of the sampled values are
 /// distinct, and values fill more than 4 in 5 of the sampled rows (polars counts missing
 /// values as one more value, the empty text, so a column with many of them has few distinct
@@ -224,11 +232,11 @@ fn mostly_distinct_wide(ca: &Int64Chunked) -> bool {
     wide && nearly_all_distinct(&rows)
 }
 
-/// [`SAMPLE`] evenly spaced rows of a column of `n` rows; `None` for at most 128 rows, which
-/// polars does not weigh (it always tries a dictionary).
+/// [`SAMPLE`] evenly spaced rows of a column of `n` rows; `None` for a column polars does
+/// not weigh ([`POLARS_FLOOR`]).
 fn sample<T>(n: usize, get: impl Fn(usize) -> Option<T>) -> Option<Vec<Option<T>>> {
     let take = n.min(SAMPLE);
-    (n > 128).then(|| (0..take).map(|i| get(i * n / take)).collect())
+    (n > POLARS_FLOOR).then(|| (0..take).map(|i| get(i * n / take)).collect())
 }
 
 /// More than 99 in 100 sampled values distinct, and values on more than 4 in 5 sampled rows.
