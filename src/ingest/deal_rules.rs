@@ -17,6 +17,7 @@ use std::collections::HashSet;
 
 use polars::prelude::*;
 
+use super::keys::Resolver;
 use crate::schema;
 
 /// The reasons, as `_reason` values.
@@ -30,6 +31,10 @@ const ORPHAN: &str = "orphan";
 /// For each row, whether an earlier line (smaller `_line`) has the same key. (The unit
 /// tests below take both ways: lines in order, and out of order.)
 fn repeated(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
+    if strictly_increasing(keys) {
+        // Every key differs from every other (ids exported sorted): nothing to hash.
+        return vec![false; keys.len()];
+    }
     if lines.windows(2).all(|w| w[0] < w[1]) {
         // Rows in line order (as every reader hands them on): a repeat is a key seen on an
         // earlier row, one hash per row.
@@ -47,6 +52,21 @@ fn repeated(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
         .zip(lines)
         .map(|(k, &line)| first[&k] != line)
         .collect()
+}
+
+/// Whether `keys` has no missing value and each key sorts after the one before (byte
+/// order): then no key repeats, which one pass of neighbour comparisons shows where a
+/// hash set of a million ids costs about 100 ms (issue #17).
+fn strictly_increasing(keys: &StringChunked) -> bool {
+    let mut last: Option<&str> = None;
+    for key in keys.iter() {
+        let Some(key) = key else { return false };
+        if last.is_some_and(|last| last >= key) {
+            return false;
+        }
+        last = Some(key);
+    }
+    true
 }
 
 /// The `_line` column as values (it is never missing).
@@ -110,6 +130,33 @@ pub fn deal_reasons(deals: &DataFrame, a_us: i64) -> PolarsResult<Vec<Option<&'s
         .collect())
 }
 
+/// For each of `ids`, the row of that deal id in `deals` (its first row: the other rows of
+/// an id are duplicates), or `None`.
+fn deal_rows(
+    deals: &DataFrame,
+    deal_reasons: &[Option<&'static str>],
+    ids: &StringChunked,
+) -> PolarsResult<Vec<Option<usize>>> {
+    let keys = text(deals, schema::DEAL_ID)?;
+    if lines(deals)?.windows(2).all(|w| w[0] < w[1]) {
+        // Rows in line order: an id's first row is never a duplicate, and it is what the
+        // key resolver answers, which looks handoffs exported in the deals' order up
+        // without probing its map (`keys.rs`).
+        let found = Resolver::new(keys).resolve(ids);
+        return Ok(found.iter().map(|row| row.map(|r| r as usize)).collect());
+    }
+    let mut deal_row: PlHashMap<&str, usize> = PlHashMap::with_capacity(deals.height());
+    for (row, (id, reason)) in keys.iter().zip(deal_reasons).enumerate() {
+        if let (Some(id), false) = (id, *reason == Some(DUPLICATE)) {
+            deal_row.entry(id).or_insert(row);
+        }
+    }
+    Ok(ids
+        .iter()
+        .map(|id| id.and_then(|id| deal_row.get(id).copied()))
+        .collect())
+}
+
 /// The handoff rules' answer for each handoff row.
 pub struct HandoffRows {
     /// The row's reason, or null for a used record.
@@ -130,25 +177,11 @@ pub fn handoff_reasons(
     rejected: &[String],
     filtered: &[String],
 ) -> PolarsResult<HandoffRows> {
-    // Each deal id's first row (the other rows of an id are duplicates).
-    let mut deal_row: PlHashMap<&str, usize> = PlHashMap::with_capacity(deals.height());
-    for (row, (id, reason)) in text(deals, schema::DEAL_ID)?
-        .iter()
-        .zip(deal_reasons)
-        .enumerate()
-    {
-        if let (Some(id), false) = (id, *reason == Some(DUPLICATE)) {
-            deal_row.entry(id).or_insert(row);
-        }
-    }
     let rejected: HashSet<&str> = rejected.iter().map(String::as_str).collect();
     let filtered: HashSet<&str> = filtered.iter().map(String::as_str).collect();
     let line = lines(handoffs)?;
     let deal_ids = text(handoffs, schema::DEAL_ID)?;
-    let rows: Vec<Option<usize>> = deal_ids
-        .iter()
-        .map(|id| id.and_then(|id| deal_row.get(id).copied()))
-        .collect();
+    let rows = deal_rows(deals, deal_reasons, deal_ids)?;
     // The first line of each deal's records, by the deal's row (no second text map).
     let mut first = vec![i64::MAX; deals.height()];
     for (row, &l) in rows.iter().zip(&line) {
@@ -276,5 +309,47 @@ mod tests {
                 None,            // H7 → D4
             ]
         );
+    }
+
+    #[test]
+    fn sorted_keys_skip_the_hash_set_with_the_same_answer() {
+        let ca = |keys: &[Option<&str>]| StringChunked::new("k".into(), keys);
+        let in_order = [1i64, 2, 3, 4];
+        let sorted = ca(&[Some("D1"), Some("D2"), Some("D3"), Some("E")]);
+        assert!(strictly_increasing(&sorted));
+        assert_eq!(repeated(&sorted, &in_order), [false; 4]);
+        // Equal neighbours, a step back, or a missing key: the hash set decides.
+        let equal = ca(&[Some("D1"), Some("D2"), Some("D2"), Some("D3")]);
+        assert!(!strictly_increasing(&equal));
+        assert_eq!(repeated(&equal, &in_order), [false, false, true, false]);
+        let back = ca(&[Some("D2"), Some("D3"), Some("D1"), Some("D2")]);
+        assert!(!strictly_increasing(&back));
+        assert_eq!(repeated(&back, &in_order), [false, false, false, true]);
+        let missing = ca(&[Some("D1"), None, Some("D2"), None]);
+        assert!(!strictly_increasing(&missing));
+        assert_eq!(repeated(&missing, &in_order), [false, false, false, true]);
+    }
+
+    /// Deal rows out of line order: an id's first row in the frame is the duplicate (its
+    /// line is later), so the handoff goes to the other row, by its line.
+    #[test]
+    fn handoffs_find_the_first_line_of_a_deal_id_in_any_row_order() {
+        let d = deals(&[
+            ("D1", "A1", 10, 5), // duplicate: line 2 has D1 too
+            ("D2", "A3", 10, 4),
+            ("D1", "A2", 10, 2),
+        ]);
+        let reasons = deal_reasons(&d, 100 * DAY).expect("deals");
+        assert_eq!(reasons, [Some(DUPLICATE), None, None]);
+        let h = df!(
+            schema::HANDOFF_ID => ["H1", "H2"],
+            schema::DEAL_ID => ["D1", "D2"],
+            schema::LINE => [2i64, 3]
+        )
+        .expect("frame");
+        let got = handoff_reasons(&h, &d, &reasons, &[], &[]).expect("handoffs");
+        assert_eq!(got.reasons, [None, None]);
+        // Used deals: row 1 (D2) is key 0, row 2 (D1 on line 2) key 1.
+        assert_eq!(got.deal_keys, [Some(1), Some(0)]);
     }
 }
