@@ -4,6 +4,9 @@
 //! groups on that integer instead of hashing the text ids of 30 M snapshot rows again.
 //! The column is bookkeeping, like `_line`: the SQL layer does not show it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
 use polars::prelude::*;
 
 use super::views::Text;
@@ -20,31 +23,96 @@ const GUESS_PAUSE: u32 = 32;
 /// How many keys after the last one found a guess compares with ([`Resolver::resolve`]).
 const GUESS_WINDOW: usize = 16;
 
+/// Binary searches of keys in increasing order after which the hash map is made after all
+/// ([`Resolver`]): an unrelated order of ids would otherwise pay a search of about a
+/// microsecond per new id; this many cost about what making the map does.
+const FAR_SEARCHES: usize = 1 << 16;
+
 /// The position of each key in a column of keys (the first, if one repeats). Built once
 /// per key column: a million-entry map costs about 100 ms, and each account table is
-/// resolved against the same deals.
+/// resolved against the same deals. Keys in increasing order (deals exported sorted by
+/// account id) need no map at first: an id the guesses miss is searched for by bisection,
+/// and the map is made only when those searches pass `FAR_SEARCHES` (the map was about a
+/// third of the deals' rules, which every other table's split waits for; issue #17).
 pub struct Resolver<'a> {
     /// Each key's first position and its index in `firsts`. (The position is in `firsts`
-    /// too, but reading it there after a probe would be a second cache miss.)
-    map: PlHashMap<&'a str, (IdxSize, IdxSize)>,
+    /// too, but reading it there after a probe would be a second cache miss.) Made at once
+    /// for keys out of order, on first need for keys in order.
+    map: OnceLock<PlHashMap<&'a str, (IdxSize, IdxSize)>>,
     /// Each distinct key with its first position, in the order of those positions: the
     /// guess for the key after a found one (see [`Resolver::resolve`]).
     firsts: Vec<(&'a str, IdxSize)>,
+    /// Whether `firsts` is in increasing order, so it can be searched by bisection.
+    sorted: bool,
+    /// The bisections made so far, by every thread.
+    searches: AtomicUsize,
+    /// `FAR_SEARCHES` (smaller in tests).
+    far_searches: usize,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(keys: &'a StringChunked) -> Self {
-        let mut map: PlHashMap<&str, (IdxSize, IdxSize)> = PlHashMap::with_capacity(keys.len());
-        let mut firsts = Vec::with_capacity(keys.len());
+        // Keys in order: each new key is one that differs from the key before.
+        let mut firsts: Vec<(&str, IdxSize)> = Vec::with_capacity(keys.len());
+        let mut sorted = true;
         for (i, k) in keys.iter().enumerate() {
-            if let Some(k) = k {
-                map.entry(k).or_insert_with(|| {
-                    firsts.push((k, i as IdxSize));
-                    (i as IdxSize, (firsts.len() - 1) as IdxSize)
-                });
+            let Some(k) = k else { continue };
+            match firsts.last() {
+                Some(&(last, _)) if last == k => {}
+                Some(&(last, _)) if last > k => {
+                    sorted = false;
+                    break;
+                }
+                _ => firsts.push((k, i as IdxSize)),
             }
         }
-        Resolver { map, firsts }
+        let map = OnceLock::new();
+        if !sorted {
+            firsts.clear();
+            let mut first: PlHashMap<&str, (IdxSize, IdxSize)> =
+                PlHashMap::with_capacity(keys.len());
+            for (i, k) in keys.iter().enumerate() {
+                if let Some(k) = k {
+                    first.entry(k).or_insert_with(|| {
+                        firsts.push((k, i as IdxSize));
+                        (i as IdxSize, (firsts.len() - 1) as IdxSize)
+                    });
+                }
+            }
+            let _ = map.set(first);
+        }
+        Resolver {
+            map,
+            firsts,
+            sorted,
+            searches: AtomicUsize::new(0),
+            far_searches: FAR_SEARCHES,
+        }
+    }
+
+    /// The map of every key, made from `firsts` on first need.
+    fn map(&self) -> &PlHashMap<&'a str, (IdxSize, IdxSize)> {
+        self.map.get_or_init(|| {
+            let mut map = PlHashMap::with_capacity(self.firsts.len());
+            for (index, &(key, row)) in self.firsts.iter().enumerate() {
+                map.insert(key, (row, index as IdxSize));
+            }
+            map
+        })
+    }
+
+    /// The index in `firsts` of `id` and its first position, or `None`: by bisection while
+    /// the keys are in order and the searches few, else by the map.
+    fn lookup(&self, id: &str) -> Option<(usize, IdxSize)> {
+        if self.sorted
+            && self.map.get().is_none()
+            && self.searches.fetch_add(1, Ordering::Relaxed) < self.far_searches
+        {
+            let index = self.firsts.binary_search_by(|&(key, _)| key.cmp(id)).ok()?;
+            return Some((index, self.firsts[index].1));
+        }
+        let &(row, index) = self.map().get(id)?;
+        Some((index as usize, row))
     }
 
     /// For each value of `ids`, the position of that value in the keys, or null. Rows of one
@@ -146,15 +214,16 @@ impl<'r, 'a> Walk<'r, 'a> {
         }
     }
 
-    /// The first position of `id` in the keys, or [`NONE`]: the guess, else the map.
+    /// The first position of `id` in the keys, or [`NONE`]: the guess, else a bisection or
+    /// the map.
     fn find(&mut self, id: &str) -> IdxSize {
         if let Some(row) = self.guess(id) {
             return row;
         }
         self.fails = self.fails.saturating_add(1);
-        match self.resolver.map.get(id) {
-            Some(&(row, index)) => {
-                self.found = index as usize;
+        match self.resolver.lookup(id) {
+            Some((index, row)) => {
+                self.found = index;
                 row
             }
             None => NONE,
@@ -218,31 +287,16 @@ mod tests {
         assert_eq!(got, want);
     }
 
-    /// The guesses give the map's answer in any order: keys that repeat (the first
-    /// position wins), ids in the keys' order with accounts missing and orphans, reversed,
-    /// shuffled (long guessing pauses included), and sparse.
-    #[test]
-    fn guesses_agree_with_the_first_position_in_any_order() {
-        // Keys 0..400 in order, with every fifth an earlier key again just after it (its
-        // first position is the answer) and a null now and then.
-        let mut keys: Vec<Option<String>> = Vec::new();
-        for i in 0..400 {
-            keys.push(Some(format!("ACC-{i:04}")));
-            if i % 5 == 0 && i >= 10 {
-                keys.push(Some(format!("ACC-{:04}", i - 10)));
-            }
-            if i % 60 == 0 {
-                keys.push(None);
-            }
-        }
-        let ca: StringChunked = keys.iter().map(|k| k.as_deref()).collect();
-        let resolver = Resolver::new(&ca);
+    /// Ids against `keys` in several orders, each answer checked against the first
+    /// position found by a scan: in the keys' order with three rows per id, every seventh
+    /// account missing and an orphan every 50; reversed; shuffled (long guessing pauses
+    /// included); sparse (gaps inside the guess window and past it).
+    fn check_every_order(keys: &[Option<String>], resolver: &Resolver) {
         let first = |id: &str| {
             keys.iter()
                 .position(|k| k.as_deref() == Some(id))
                 .map(|p| p as IdxSize)
         };
-        // In order, three rows per id, every seventh account missing, an orphan every 50.
         let mut aligned = Vec::new();
         for i in 0..400 {
             if i % 7 == 3 {
@@ -259,8 +313,7 @@ mod tests {
         // A fixed shuffle: positions by a multiplier coprime with the length.
         let n = aligned.len();
         let shuffled: Vec<String> = (0..n).map(|i| aligned[(i * 389) % n].clone()).collect();
-        // A sparse table in the keys' order: gaps inside the guess window (every 13th
-        // account) and past it (every 40th).
+        // Every 13th account (inside the guess window), then every 40th (past it).
         let sparse: Vec<String> = (0..200)
             .step_by(13)
             .chain((200..400).step_by(40))
@@ -271,6 +324,52 @@ mod tests {
             let got: Vec<Option<IdxSize>> = resolver.resolve(&ca).iter().collect();
             let want: Vec<Option<IdxSize>> = ids.iter().map(|id| first(id)).collect();
             assert_eq!(got, want);
+        }
+    }
+
+    /// Keys out of order (the map, made at once): keys 0..400 in order, with every fifth
+    /// an earlier key again just after it (its first position is the answer) and a null now
+    /// and then.
+    #[test]
+    fn guesses_agree_with_the_first_position_in_any_order() {
+        let mut keys: Vec<Option<String>> = Vec::new();
+        for i in 0..400 {
+            keys.push(Some(format!("ACC-{i:04}")));
+            if i % 5 == 0 && i >= 10 {
+                keys.push(Some(format!("ACC-{:04}", i - 10)));
+            }
+            if i % 60 == 0 {
+                keys.push(None);
+            }
+        }
+        let ca: StringChunked = keys.iter().map(|k| k.as_deref()).collect();
+        let resolver = Resolver::new(&ca);
+        assert!(!resolver.sorted);
+        check_every_order(&keys, &resolver);
+    }
+
+    /// Keys in order, some twice in a row (the first position is the answer) and nulls
+    /// among them: bisection, then the map once the searches pass the limit (after a
+    /// few, and never with the default).
+    #[test]
+    fn keys_in_order_answer_by_bisection_then_by_the_map() {
+        let mut keys: Vec<Option<String>> = Vec::new();
+        for i in 0..400 {
+            keys.push(Some(format!("ACC-{i:04}")));
+            if i % 3 == 0 {
+                keys.push(Some(format!("ACC-{i:04}")));
+            }
+            if i % 60 == 0 {
+                keys.push(None);
+            }
+        }
+        let ca: StringChunked = keys.iter().map(|k| k.as_deref()).collect();
+        for limit in [FAR_SEARCHES, 5, 0] {
+            let mut resolver = Resolver::new(&ca);
+            assert!(resolver.sorted && resolver.map.get().is_none());
+            resolver.far_searches = limit;
+            check_every_order(&keys, &resolver);
+            assert_eq!(resolver.map.get().is_some(), limit < FAR_SEARCHES);
         }
     }
 
