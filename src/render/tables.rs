@@ -101,11 +101,23 @@ pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
         {
             continue;
         }
-        let fixed: StringChunked = c
-            .iter()
-            .map(|v| v.map(|s| formula_safe(s).into_owned()))
-            .collect();
-        safe.with_column(fixed.with_name(name).into_column())?;
+        // Built value by value into one buffer: a `String` per row was a million
+        // allocations for the facts file's account names (issue #17).
+        let mut fixed = StringChunkedBuilder::new(name, c.len());
+        let mut prefixed = String::new();
+        for v in c.iter() {
+            match v {
+                None => fixed.append_null(),
+                Some(s) if needs_prefix(s) => {
+                    prefixed.clear();
+                    prefixed.push('\'');
+                    prefixed.push_str(s);
+                    fixed.append_value(&prefixed);
+                }
+                Some(s) => fixed.append_value(s),
+            }
+        }
+        safe.with_column(fixed.finish().into_column())?;
     }
     Ok(super::parquet::write(&mut safe, ZSTD_LEVEL)?)
 }
@@ -180,15 +192,30 @@ mod tests {
 
     #[test]
     fn parquet_text_is_prefixed_and_numbers_kept() {
-        let df = df!("name" => ["=1+1", "Acme"], "v" => [-1i64, 2]).unwrap();
+        // Short and long text (inline in its view, or in a buffer), and a missing value.
+        let name = [
+            Some("=1+1"),
+            Some("Acme"),
+            None,
+            Some("-Dash, Minus & Co 240385"),
+            Some("Initech Holdings International"),
+        ];
+        let df = df!("name" => name, "v" => [-1i64, 2, 3, 4, 5]).unwrap();
         let bytes = to_parquet(&df).unwrap();
         let back = ParquetReader::new(std::io::Cursor::new(bytes))
             .finish()
             .unwrap();
         let names: Vec<Option<&str>> = back.column("name").unwrap().str().unwrap().iter().collect();
-        assert_eq!(names, [Some("'=1+1"), Some("Acme")]);
+        let want = [
+            Some("'=1+1"),
+            Some("Acme"),
+            None,
+            Some("'-Dash, Minus & Co 240385"),
+            Some("Initech Holdings International"),
+        ];
+        assert_eq!(names, want);
         let v: Vec<Option<i64>> = back.column("v").unwrap().i64().unwrap().iter().collect();
-        assert_eq!(v, [Some(-1), Some(2)]);
+        assert_eq!(v, [Some(-1), Some(2), Some(3), Some(4), Some(5)]);
     }
 
     #[test]
