@@ -13,7 +13,8 @@ fn sorted_observations(times: &[f64], events: &[bool]) -> Vec<(f64, bool)> {
         .zip(events.iter().copied())
         .filter(|(t, _)| !t.is_nan())
         .collect();
-    obs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Unstable: the order within equal times does not matter (ties are counted).
+    obs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     obs
 }
 
@@ -156,7 +157,8 @@ pub fn logrank(groups: &[(Vec<f64>, Vec<bool>)]) -> Option<TestResult> {
         .enumerate()
         .flat_map(|(g, obs)| obs.iter().map(move |&(t, e)| (t, e, g)))
         .collect();
-    pooled.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Unstable: each block of equal times is counted, in any order.
+    pooled.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
 
     let mut at_risk: Vec<f64> = groups.iter().map(|obs| obs.len() as f64).collect();
     let mut o_minus_e = vec![0.0; k];
