@@ -135,13 +135,31 @@ pub fn bools(df: &DataFrame, name: &str) -> PolarsResult<Vec<bool>> {
 }
 
 /// Row indices per group, in `order` first (non-empty groups only), then other keys sorted.
+///
+/// A row with the key of the row before joins that row's group without a lookup, and a
+/// new key is looked up by hash: million-row cohorts with a handful of keys (bands,
+/// segments) went through an ordered map's string comparisons for every row (issue #17).
 pub fn group_rows<K: AsRef<str>>(keys: &[Option<K>], order: &[&str]) -> Vec<(String, Vec<usize>)> {
-    let mut map: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut index: PlHashMap<&str, usize> = PlHashMap::new();
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut last: Option<(&str, usize)> = None;
     for (i, k) in keys.iter().enumerate() {
-        if let Some(k) = k {
-            map.entry(k.as_ref()).or_default().push(i);
-        }
+        let Some(k) = k else { continue };
+        let k = k.as_ref();
+        let g = match last {
+            Some((key, g)) if key == k => g,
+            _ => {
+                let g = *index.entry(k).or_insert_with(|| {
+                    groups.push((k, Vec::new()));
+                    groups.len() - 1
+                });
+                last = Some((k, g));
+                g
+            }
+        };
+        groups[g].1.push(i);
     }
+    let mut map: BTreeMap<&str, Vec<usize>> = groups.into_iter().collect();
     let mut out = Vec::new();
     for o in order {
         if let Some(v) = map.remove(*o) {
@@ -392,5 +410,27 @@ mod tests {
         );
         let groups = group_rows(&strs(&df, "band").expect("text"), &["excellent", "good"]);
         assert_eq!(groups, [("good".to_string(), vec![0, 2])]);
+    }
+
+    #[test]
+    fn groups_in_the_given_order_then_sorted_rows_in_order() {
+        let keys = [
+            Some("b"),
+            Some("b"),
+            None,
+            Some("poor"),
+            Some("a"),
+            Some("b"),
+            Some("good"),
+            Some("a"),
+        ];
+        let got = group_rows(&keys, &["good", "fair", "poor"]);
+        let want = [
+            ("good".to_string(), vec![6]),
+            ("poor".to_string(), vec![3]),
+            ("a".to_string(), vec![4, 7]),
+            ("b".to_string(), vec![0, 1, 5]),
+        ];
+        assert_eq!(got, want);
     }
 }
