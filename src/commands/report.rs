@@ -88,9 +88,11 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         let facts = facts.clone();
         let staging = std::sync::Arc::clone(&staging);
         std::thread::spawn(move || -> anyhow::Result<()> {
-            let (path, bytes) =
-                logging::timed("render: handoff_facts", || sql::facts_file(&facts, ranges))?;
-            staging.write(&path, &bytes)
+            logging::timed("render: handoff_facts", || {
+                staging.write_with(std::path::Path::new(sql::FACTS_FILE), |out| {
+                    sql::facts_file(&facts, ranges, out)
+                })
+            })
         })
     };
     // Everything up to the written files, as one step: its error is raised only after the

@@ -117,10 +117,26 @@ impl Staging {
     /// Write and fsync one file of the report, `rel` relative to the report folder.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let dir = atomic::write_file(&self.tmp, rel, bytes)?;
+        self.wrote(dir);
+        Ok(())
+    }
+
+    /// [`Staging::write`] with the bytes written by `fill` as it makes them.
+    pub fn write_with(
+        &self,
+        rel: &Path,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let dir = atomic::write_file_with(&self.tmp, rel, fill)?;
+        self.wrote(dir);
+        Ok(())
+    }
+
+    /// Record one file written into `dir`.
+    fn wrote(&self, dir: PathBuf) {
         let mut written = self.record();
         written.dirs.insert(dir);
         written.files += 1;
-        Ok(())
     }
 
     /// The record of what went in. A panic elsewhere cannot leave it half-changed (an

@@ -39,6 +39,13 @@ const POLARS_FLOOR: usize = 128;
 
 /// `df` as Parquet bytes, compressed with zstd at `level`.
 pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    write_to(df, level, &mut buf)?;
+    Ok(buf)
+}
+
+/// [`write`] into `out`, each row group as it is made.
+pub fn write_to<W: std::io::Write>(df: &mut DataFrame, level: i32, out: W) -> PolarsResult<()> {
     let encodings: Vec<Vec<Encoding>> = df.columns().iter().map(encoding).collect();
     let df = chunk_df_for_writing(df, ROW_GROUP)?;
     let schema = df.schema().to_arrow(CompatLevel::newest());
@@ -48,8 +55,7 @@ pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
         version: Version::V1,
         data_page_size: None,
     };
-    let mut buf = Vec::new();
-    let mut writer = FileWriter::try_new(&mut buf, schema, options)?;
+    let mut writer = FileWriter::try_new(out, schema, options)?;
     // The writer derived the Parquet schema from the Arrow one: its leaves, reused.
     let fields = writer.parquet_schema().fields().to_vec();
     for batch in df.iter_chunks(CompatLevel::newest(), false) {
@@ -75,7 +81,7 @@ pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
         writer.write(rows, group)?;
     }
     writer.end(None)?;
-    Ok(buf)
+    Ok(())
 }
 
 /// One column's pages of one row group, encoded and compressed (one list per Parquet leaf).

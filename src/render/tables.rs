@@ -85,6 +85,13 @@ pub fn to_csv(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
 /// A DataFrame as Parquet bytes (zstd level 1, see `ZSTD_LEVEL`). Text cells get the same
 /// formula-safe prefix.
 pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    write_parquet(df, &mut buf)?;
+    Ok(buf)
+}
+
+/// [`to_parquet`] written into `out` as it is made.
+pub fn write_parquet(df: &DataFrame, out: impl std::io::Write) -> anyhow::Result<()> {
     let mut safe = df.clone();
     let names: Vec<PlSmallStr> = df
         .columns()
@@ -119,7 +126,7 @@ pub fn to_parquet(df: &DataFrame) -> anyhow::Result<Vec<u8>> {
         }
         safe.with_column(fixed.finish().into_column())?;
     }
-    Ok(super::parquet::write(&mut safe, ZSTD_LEVEL)?)
+    Ok(super::parquet::write_to(&mut safe, ZSTD_LEVEL, out)?)
 }
 
 #[cfg(test)]

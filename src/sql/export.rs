@@ -42,20 +42,21 @@ pub fn handoff_facts(facts: &DataFrame, ranges: [CloseRange; 3]) -> PolarsResult
     lf.with_columns(flags).collect()
 }
 
-/// The report's `tables/handoff_facts.parquet` (text cells formula-safe, as every table
-/// of the report, METRICS.md §5).
+/// Where the report's fact table goes, relative to the report folder.
+pub const FACTS_FILE: &str = "tables/handoff_facts.parquet";
+
+/// The report's `tables/handoff_facts.parquet` ([`FACTS_FILE`]; text cells formula-safe,
+/// as every table of the report, METRICS.md §5), written into `out` as it is encoded.
 pub fn facts_file(
     facts: &DataFrame,
     ranges: [CloseRange; 3],
-) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+    out: impl std::io::Write,
+) -> anyhow::Result<()> {
     let df = anyhow::Context::context(
         handoff_facts(facts, ranges),
         "building handoff_facts for tables/",
     )?;
-    Ok((
-        "tables/handoff_facts.parquet".into(),
-        crate::render::tables::to_parquet(&df)?,
-    ))
+    crate::render::tables::write_parquet(&df, out)
 }
 
 /// Write `handoff_facts` and every present input table (without the `_line` and `_deal`

@@ -21,7 +21,7 @@ pub use custom::{
     DEFAULT_CUSTOM_DIR,
 };
 pub use engine::Engine;
-pub use export::{facts_file, handoff_facts, COHORT_FLAGS};
+pub use export::{facts_file, handoff_facts, COHORT_FLAGS, FACTS_FILE};
 pub use format::{to_json, to_markdown};
 
 use crate::error::usage;
