@@ -72,6 +72,7 @@ pub fn run(args: &ReportArgs, quiet: bool, format: cli::LogFormat) -> anyhow::Re
         report::fact_parts(&ing, &params)?
     };
     let facts = report::fact_table_from(&ing, &params, parts)?;
+    crate::memory::give_back();
     progress.stage("computing metrics");
     // The report folder is staged from here on (the output folder locked, a temporary
     // folder made; an error on the way removes it and leaves the previous report as it was).

@@ -44,7 +44,7 @@ pub fn write(df: &mut DataFrame, level: i32) -> PolarsResult<Vec<u8>> {
     Ok(buf)
 }
 
-/// [`write`] into `out`, each row group as it is made.
+/// [`write()`] into `out`, each row group as it is made.
 pub fn write_to<W: std::io::Write>(df: &mut DataFrame, level: i32, out: W) -> PolarsResult<()> {
     let encodings: Vec<Vec<Encoding>> = df.columns().iter().map(encoding).collect();
     let df = chunk_df_for_writing(df, ROW_GROUP)?;
