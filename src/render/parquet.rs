@@ -7,7 +7,9 @@
 //! nearly all distinct (the ids and names) of `tables/handoff_facts.parquet`, and the
 //! whole file was compressed on one thread while the metrics ran on the other.
 //!
-//! Here a float column is plain, as polars would end up writing it; a text column whose
+//! Here a float column is plain, as polars would end up writing it, unless a sample shows
+//! few distinct values (scores, checklist fields, survey answers): then it is a dictionary
+//! built here (`float_dictionary`), which polars never writes; a text column whose
 //! evenly spaced sample is nearly all distinct is plain, as polars' own rule (more than three
 //! in four values distinct) would decide; any other text column gets its dictionary built
 //! here from the string views (`text_dictionary`: one lookup per new view instead of two
@@ -95,7 +97,13 @@ fn compressed(
     // string views, or plain where polars would find too many distinct values.
     let dictionary = match (array.as_any().downcast_ref::<Utf8ViewArray>(), encoding) {
         (Some(text), [Encoding::RleDictionary]) if !text.is_empty() => Some(text_dictionary(text)),
-        _ => None,
+        _ => match (
+            array.as_any().downcast_ref::<PrimitiveArray<f64>>(),
+            encoding,
+        ) {
+            (Some(floats), [Encoding::RleDictionary]) => Some(float_dictionary(floats)),
+            _ => None,
+        },
     };
     let leaves = match dictionary {
         Some(Some(dictionary)) => array_to_columns(
@@ -124,7 +132,8 @@ fn encoding(column: &Column) -> Vec<Encoding> {
     let dtype = column.dtype().to_arrow(CompatLevel::newest());
     let mut encodings = get_dtype_encoding(&dtype);
     let plain = match column.dtype() {
-        DataType::Float32 | DataType::Float64 => true,
+        DataType::Float64 => !column.f64().is_ok_and(few_floats),
+        DataType::Float32 => true,
         DataType::String => column.str().is_ok_and(mostly_distinct),
         DataType::Int64 | DataType::Datetime(_, _) | DataType::Duration(_) => {
             (column.to_physical_repr().i64()).is_ok_and(mostly_distinct_wide)
@@ -200,6 +209,63 @@ fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
     let values: Utf8ViewArray = values.freeze();
     let dtype =
         ArrowDataType::Dictionary(IntegerType::UInt32, Box::new(values.dtype().clone()), false);
+    DictionaryArray::try_new(dtype, keys, values.boxed()).ok()
+}
+
+/// The most distinct values a float dictionary may hold (past it the column is plain).
+const MOST_FLOATS: usize = 1 << 16;
+
+/// Whether a float column past [`POLARS_FLOOR`] rows has few distinct values (by their
+/// bits): at most one per four of [`SAMPLE`] evenly spaced rows (scores, 0/1 checklist
+/// fields, survey answers, health scores to one decimal; not amounts or times). It is then
+/// written as a dictionary (issue #17): polars writes every float column plain, so a
+/// checklist field was a million 8-byte values for zstd to compress, where a dictionary's
+/// indices are a few bits a row.
+fn few_floats(ca: &Float64Chunked) -> bool {
+    sample(ca.len(), |i| ca.get(i).map(f64::to_bits)).is_some_and(|rows| {
+        let distinct: std::collections::HashSet<&u64> = rows.iter().flatten().collect();
+        distinct.len() * 4 <= rows.len()
+    })
+}
+
+/// `floats` as a dictionary of its distinct values (by their bits, so -0.0 and each NaN
+/// stay as they are) in order of first appearance, or `None` past [`MOST_FLOATS`] of them
+/// or where a dictionary would hold more than a quarter of the rows.
+fn float_dictionary(floats: &PrimitiveArray<f64>) -> Option<DictionaryArray<u32>> {
+    let n = floats.len();
+    let validity = floats.validity().filter(|v| v.unset_bits() > 0);
+    let most = MOST_FLOATS.min(n / 4).max(1);
+    let mut index: PlHashMap<u64, u32> = PlHashMap::default();
+    let mut values: Vec<f64> = Vec::new();
+    let mut keys: Vec<u32> = Vec::with_capacity(n);
+    let mut last: Option<(u64, u32)> = None;
+    for (i, &value) in floats.values().iter().enumerate() {
+        if validity.is_some_and(|v| !v.get_bit(i)) {
+            keys.push(0);
+            continue;
+        }
+        let bits = value.to_bits();
+        let key = match last {
+            Some((seen, key)) if seen == bits => key,
+            _ => {
+                let next = values.len() as u32;
+                let key = *index.entry(bits).or_insert(next);
+                if key == next {
+                    values.push(value);
+                    if values.len() > most {
+                        return None;
+                    }
+                }
+                last = Some((bits, key));
+                key
+            }
+        };
+        keys.push(key);
+    }
+    let keys = PrimitiveArray::new(ArrowDataType::UInt32, keys.into(), validity.cloned());
+    let values = PrimitiveArray::new(ArrowDataType::Float64, values.into(), None);
+    let dtype =
+        ArrowDataType::Dictionary(IntegerType::UInt32, Box::new(ArrowDataType::Float64), false);
     DictionaryArray::try_new(dtype, keys, values.boxed()).ok()
 }
 
@@ -297,6 +363,31 @@ mod tests {
     }
 
     #[test]
+    fn float_dictionaries_hold_few_values_in_first_appearance_order() {
+        // Four distinct values on 32 rows (at most a quarter of the rows).
+        let rows = [2.5, 2.5, -0.0, 0.0, 2.5, 1.0, 0.0, 1.0];
+        let floats = PrimitiveArray::from_vec(rows.repeat(4));
+        let dict = float_dictionary(&floats).expect("few values");
+        let keys: Vec<u32> = dict.keys().values().iter().copied().collect();
+        assert_eq!(keys, [0, 0, 1, 2, 0, 3, 2, 3].repeat(4));
+        let values = dict
+            .values()
+            .as_any()
+            .downcast_ref::<PrimitiveArray<f64>>()
+            .unwrap();
+        let bits: Vec<u64> = values.values().iter().map(|v| v.to_bits()).collect();
+        let want: Vec<u64> = [2.5f64, -0.0, 0.0, 1.0]
+            .iter()
+            .map(|v| v.to_bits())
+            .collect();
+        assert_eq!(bits, want);
+        // More distinct values than a quarter of the rows: plain.
+        assert!(float_dictionary(&PrimitiveArray::from_vec(rows.to_vec())).is_none());
+        let many = PrimitiveArray::from_vec((0..1000).map(f64::from).collect());
+        assert!(float_dictionary(&many).is_none());
+    }
+
+    #[test]
     fn a_written_file_reads_back_equal() {
         let mut df = df!(
             "id" => (0..2000).map(|i| format!("x{i}")).collect::<Vec<_>>(),
@@ -304,13 +395,26 @@ mod tests {
             "v" => (0..2000).map(|i| (i % 7 != 0).then_some(i as f64 / 3.0)).collect::<Vec<_>>(),
             "t" => (0..2000i64).map(|i| i * 1_000_000).collect::<Vec<_>>(),
             "b" => (0..2000).map(|i| i % 5 == 0).collect::<Vec<_>>(),
+            // Few distinct floats (a dictionary), -0.0 and 0.0 apart, some missing.
+            "score" => (0..2000).map(|i| (i % 11 != 0).then_some([0.0, -0.0, 1.0, 2.5][i % 4])).collect::<Vec<_>>(),
         )
         .unwrap();
+        assert_eq!(
+            encoding(df.column("score").unwrap()),
+            [Encoding::RleDictionary]
+        );
+        assert_eq!(encoding(df.column("v").unwrap()), [Encoding::Plain]);
         let bytes = write(&mut df, 1).unwrap();
         let back = ParquetReader::new(std::io::Cursor::new(bytes))
             .finish()
             .unwrap();
         assert!(back.equals_missing(&df), "{back}\n{df}");
+        // The signed zeros kept apart (they compare equal as numbers).
+        let bits = |df: &DataFrame| -> Vec<Option<u64>> {
+            let score = df.column("score").unwrap().f64().unwrap();
+            score.iter().map(|v| v.map(f64::to_bits)).collect()
+        };
+        assert_eq!(bits(&back), bits(&df));
     }
 
     #[test]
