@@ -22,6 +22,7 @@ use polars::prelude::*;
 use polars_arrow::array::{
     Array, DictionaryArray, MutableBinaryViewArray, PrimitiveArray, Utf8ViewArray, View,
 };
+use polars_arrow::bitmap::Bitmap;
 use polars_arrow::datatypes::{ArrowDataType, IntegerType};
 use polars_parquet::write::{
     array_to_columns, compress, fallible_streaming_iterator, get_dtype_encoding, CompressedPage,
@@ -146,6 +147,36 @@ fn encoding(column: &Column) -> Vec<Encoding> {
     encodings
 }
 
+/// Each row's dictionary key: 0 for a missing row, the key of the row before for a row whose
+/// `bits` (view or value bits) repeat it, without a lookup, and `intern(row, bits)` for any
+/// other row; `None` once `intern` gives up (too many distinct values).
+fn dictionary_keys<B: Copy + PartialEq>(
+    n: usize,
+    validity: Option<&Bitmap>,
+    bits: impl Fn(usize) -> B,
+    mut intern: impl FnMut(usize, B) -> Option<u32>,
+) -> Option<Vec<u32>> {
+    let mut keys = Vec::with_capacity(n);
+    let mut last: Option<(B, u32)> = None;
+    for i in 0..n {
+        if validity.is_some_and(|v| !v.get_bit(i)) {
+            keys.push(0);
+            continue;
+        }
+        let b = bits(i);
+        let key = match last {
+            Some((seen, key)) if seen == b => key,
+            _ => {
+                let key = intern(i, b)?;
+                last = Some((b, key));
+                key
+            }
+        };
+        keys.push(key);
+    }
+    Some(keys)
+}
+
 /// `text` as the dictionary polars' writer would make of it, or `None` where polars would
 /// write it plain: the distinct values in order of first appearance and each row's index
 /// into them, as `utf8view_to_dictionary` builds them, so the pages are the same bytes.
@@ -168,39 +199,31 @@ fn text_dictionary(text: &Utf8ViewArray) -> Option<DictionaryArray<u32>> {
     let mut short: PlHashMap<u128, u32> = PlHashMap::default();
     let mut long: PlHashMap<&str, u32> = PlHashMap::default();
     let mut values = MutableBinaryViewArray::<str>::new();
-    let mut keys: Vec<u32> = Vec::with_capacity(n);
-    let mut last: Option<(u128, u32)> = None;
     let mut empty = false;
-    for (i, view) in text.views().iter().enumerate() {
-        if validity.is_some_and(|v| !v.get_bit(i)) {
-            keys.push(0);
-            continue;
-        }
-        let bits = view.as_u128();
-        let key = match last {
-            Some((seen, key)) if seen == bits => key,
-            _ => {
-                // SAFETY: `i` is below the array's length (it indexes the array's views).
-                let value = unsafe { text.value_unchecked(i) };
-                let next = values.len() as u32;
-                let key = if view.length <= View::MAX_INLINE_SIZE {
-                    *short.entry(bits).or_insert(next)
-                } else {
-                    *long.entry(value).or_insert(next)
-                };
-                if key == next {
-                    empty |= value.is_empty();
-                    values.push_value(value);
-                    if values.len() > most {
-                        return None;
-                    }
+    let views = text.views();
+    let keys = dictionary_keys(
+        n,
+        validity,
+        |i| views[i].as_u128(),
+        |i, bits| {
+            // SAFETY: `i` is below the array's length (it indexes the array's views).
+            let value = unsafe { text.value_unchecked(i) };
+            let next = values.len() as u32;
+            let key = if views[i].length <= View::MAX_INLINE_SIZE {
+                *short.entry(bits).or_insert(next)
+            } else {
+                *long.entry(value).or_insert(next)
+            };
+            if key == next {
+                empty |= value.is_empty();
+                values.push_value(value);
+                if values.len() > most {
+                    return None;
                 }
-                last = Some((bits, key));
-                key
             }
-        };
-        keys.push(key);
-    }
+            Some(key)
+        },
+    )?;
     // polars counts a missing value as the empty text.
     if validity.is_some() && !empty && values.len() + 1 > most {
         return None;
@@ -237,31 +260,23 @@ fn float_dictionary(floats: &PrimitiveArray<f64>) -> Option<DictionaryArray<u32>
     let most = MOST_FLOATS.min(n / 4).max(1);
     let mut index: PlHashMap<u64, u32> = PlHashMap::default();
     let mut values: Vec<f64> = Vec::new();
-    let mut keys: Vec<u32> = Vec::with_capacity(n);
-    let mut last: Option<(u64, u32)> = None;
-    for (i, &value) in floats.values().iter().enumerate() {
-        if validity.is_some_and(|v| !v.get_bit(i)) {
-            keys.push(0);
-            continue;
-        }
-        let bits = value.to_bits();
-        let key = match last {
-            Some((seen, key)) if seen == bits => key,
-            _ => {
-                let next = values.len() as u32;
-                let key = *index.entry(bits).or_insert(next);
-                if key == next {
-                    values.push(value);
-                    if values.len() > most {
-                        return None;
-                    }
+    let floats = floats.values();
+    let keys = dictionary_keys(
+        n,
+        validity,
+        |i| floats[i].to_bits(),
+        |i, bits| {
+            let next = values.len() as u32;
+            let key = *index.entry(bits).or_insert(next);
+            if key == next {
+                values.push(floats[i]);
+                if values.len() > most {
+                    return None;
                 }
-                last = Some((bits, key));
-                key
             }
-        };
-        keys.push(key);
-    }
+            Some(key)
+        },
+    )?;
     let keys = PrimitiveArray::new(ArrowDataType::UInt32, keys.into(), validity.cloned());
     let values = PrimitiveArray::new(ArrowDataType::Float64, values.into(), None);
     let dtype =
