@@ -35,7 +35,7 @@ fn repeated(keys: &StringChunked, lines: &[i64]) -> Vec<bool> {
         // Every key differs from every other (ids exported sorted): nothing to hash.
         return vec![false; keys.len()];
     }
-    if lines.windows(2).all(|w| w[0] < w[1]) {
+    if in_line_order(lines) {
         // Rows in line order (as every reader hands them on): a repeat is a key seen on an
         // earlier row, one hash per row.
         let mut seen: PlHashSet<Option<&str>> = PlHashSet::with_capacity(keys.len());
@@ -109,6 +109,11 @@ fn account_groups(accounts: &StringChunked) -> (Vec<Option<u32>>, usize) {
     (group, number.len())
 }
 
+/// Whether rows are in line order (as every reader hands them on).
+fn in_line_order(lines: &[i64]) -> bool {
+    lines.windows(2).all(|w| w[0] < w[1])
+}
+
 /// The `_line` column as values (it is never missing).
 fn lines(df: &DataFrame) -> PolarsResult<Vec<i64>> {
     Ok(df
@@ -178,7 +183,7 @@ fn deal_rows(
     ids: &StringChunked,
 ) -> PolarsResult<Vec<Option<usize>>> {
     let keys = text(deals, schema::DEAL_ID)?;
-    if lines(deals)?.windows(2).all(|w| w[0] < w[1]) {
+    if in_line_order(&lines(deals)?) {
         // Rows in line order: an id's first row is never a duplicate, and it is what the
         // key resolver answers, which looks handoffs exported in the deals' order up
         // without probing its map (`keys.rs`).

@@ -51,7 +51,7 @@ fn rows_between(facts: &DataFrame, lo: NaiveDate, hi: NaiveDate) -> PolarsResult
 
 /// The period cohort of any period.
 pub fn period_cohort(ctx: &Ctx, p: Period) -> PolarsResult<DataFrame> {
-    close_between(ctx.lf(), p.start, p.end).collect()
+    rows_between(ctx.facts, p.start, p.end)
 }
 
 pub struct Cohorts {
