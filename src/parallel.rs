@@ -1,6 +1,8 @@
 //! Two independent steps at once (issue #17): the report's long single-threaded steps come
 //! in pairs that share nothing (the two snapshot tables, handoffs beside the account tables,
-//! the two Cox models, the tables beside the charts). [`join`] runs one on a scoped thread
+//! the surveys' part beside the deals' sort, the outcome models beside the other metric
+//! sections, the two Cox models, the tables beside the charts, the HTML beside the
+//! Markdown). [`join`] runs one on a scoped thread
 //! of its own and the other on the caller's; [`map`] shares a list of items between two
 //! such threads. Not `rayon::join`: these steps call polars,
 //! which runs its own rayon pool; a plain thread keeps the two pools apart.

@@ -180,20 +180,27 @@ pub fn render_files(computed: &Computed) -> anyhow::Result<Vec<(PathBuf, Vec<u8>
         tables: &computed.tables,
         settings: &computed.settings,
     };
-    // The tables' CSV and Parquet are made on a second thread while the charts are drawn.
-    let (tables, charts) = crate::parallel::join(
+    // The tables' CSV and Parquet are made on a second thread while the charts are drawn;
+    // then the two documents, which embed the charts, are written one beside the other
+    // (each sets the report's language on its own thread).
+    let (tables, documents) = crate::parallel::join(
         || logging::timed("render: tables", || table_files(computed)),
-        || logging::timed("render: charts", || render::charts::charts(&view)),
+        || -> anyhow::Result<_> {
+            let charts = logging::timed("render: charts", || render::charts::charts(&view))?;
+            let (html, markdown) = crate::parallel::join(
+                || logging::timed("render: html", || render::html::html(&view, &charts)),
+                || {
+                    logging::timed("render: markdown", || {
+                        render::markdown::markdown(&view, &charts)
+                    })
+                },
+            );
+            Ok((charts, html, markdown))
+        },
     );
-    let charts = charts?;
-    files.push((
-        PathBuf::from("index.html"),
-        render::html::html(&view, &charts).into_bytes(),
-    ));
-    files.push((
-        PathBuf::from("report.md"),
-        render::markdown::markdown(&view, &charts).into_bytes(),
-    ));
+    let (charts, html, markdown) = documents?;
+    files.push((PathBuf::from("index.html"), html.into_bytes()));
+    files.push((PathBuf::from("report.md"), markdown.into_bytes()));
     for c in &charts {
         files.push((
             PathBuf::from(format!("charts/{}.svg", c.name)),

@@ -261,49 +261,59 @@ pub fn compute(
         "acceptance".into(),
         quality::acceptance(&ctx, &cohorts.period)?,
     );
-    let t = timed("ttfv", || ttfv::ttfv(&ctx, &cohorts.trailing))?;
-    m.insert(ttfv::Ttfv::KEY.into(), typed::json_or_null(&t.section));
-    tables.extend(t.tables);
-    let snaps = timed("snapshots", || {
-        snapshots::snapshots(&ctx, &cohorts.trailing)
-    })?;
-    m.insert(
-        snapshots::Adoption::KEY.into(),
-        typed::json_or_null(&snaps.adoption),
+    // The outcome models (drivers, Cox, churn by close quarter: about half the metrics'
+    // time at a million deals) are computed on a second thread beside the other sections;
+    // their keys and tables still go in at their place in the document.
+    let (outcomes, later) = crate::parallel::join(
+        || outcome_models(&ctx, &cohorts),
+        || -> anyhow::Result<_> {
+            let t = timed("ttfv", || ttfv::ttfv(&ctx, &cohorts.trailing))?;
+            m.insert(ttfv::Ttfv::KEY.into(), typed::json_or_null(&t.section));
+            tables.extend(t.tables);
+            let snaps = timed("snapshots", || {
+                snapshots::snapshots(&ctx, &cohorts.trailing)
+            })?;
+            m.insert(
+                snapshots::Adoption::KEY.into(),
+                typed::json_or_null(&snaps.adoption),
+            );
+            m.insert(
+                snapshots::Health::KEY.into(),
+                typed::json_or_null(&snaps.health),
+            );
+            tables.push(("adoption_health".into(), snaps.table));
+            let sat = timed("satisfaction", || {
+                satisfaction::satisfaction(&ctx, &cohorts.trailing)
+            })?;
+            m.insert("satisfaction".into(), sat.json);
+            tables.push(("satisfaction".into(), sat.table));
+            tables.push(("csat_review".into(), sat.review));
+            let ch = timed("churn", || {
+                churn::churn(&ctx, &cohorts.mature, &cohorts.survival)
+            })?;
+            m.insert("churn".into(), ch.churn);
+            m.insert("expansion".into(), ch.expansion);
+            tables.extend(ch.tables);
+            let ops = timed("operations", || operations::operations(&ctx, &cohorts))?;
+            let tr = timed("transitions", || transitions::transitions(&ctx))?;
+            let previous = timed("previous period", || previous(&ctx))?;
+            Ok((ops, tr, previous))
+        },
     );
-    m.insert(
-        snapshots::Health::KEY.into(),
-        typed::json_or_null(&snaps.health),
-    );
-    tables.push(("adoption_health".into(), snaps.table));
-    let sat = timed("satisfaction", || {
-        satisfaction::satisfaction(&ctx, &cohorts.trailing)
-    })?;
-    m.insert("satisfaction".into(), sat.json);
-    tables.push(("satisfaction".into(), sat.table));
-    tables.push(("csat_review".into(), sat.review));
-    let ch = timed("churn", || {
-        churn::churn(&ctx, &cohorts.mature, &cohorts.survival)
-    })?;
-    m.insert("churn".into(), ch.churn);
-    m.insert("expansion".into(), ch.expansion);
-    tables.extend(ch.tables);
-    insert_outcome_models(&ctx, &cohorts, &mut m, &mut tables)?;
-    let ops = timed("operations", || operations::operations(&ctx, &cohorts))?;
+    let (ops, tr, previous) = later?;
+    let (outcome_keys, outcome_tables) = outcomes?;
+    m.extend(outcome_keys);
+    tables.extend(outcome_tables);
     m.insert(operations::Trend::KEY.into(), ops.trend.json());
     m.insert(operations::Escalations::KEY.into(), ops.escalations.json());
     m.insert(operations::Scorecards::KEY.into(), ops.scorecards.json());
     tables.extend(ops.tables);
-    let tr = timed("transitions", || transitions::transitions(&ctx))?;
     m.insert(
         transitions::Transitions::KEY.into(),
         typed::json_or_null(&tr.section),
     );
     tables.extend(tr.tables);
-    m.insert(
-        "previous_period".into(),
-        timed("previous period", || previous(&ctx))?,
-    );
+    m.insert("previous_period".into(), previous);
     let alert_facts = alerts::fired(
         section::<typed::Completion>(&m).as_ref(),
         section::<typed::SlaAttainment>(&m).as_ref(),
@@ -331,18 +341,22 @@ pub fn compute(
     })
 }
 
-/// METRICS.md §4.12, §4.13 and §4.15 (null without a renewals table, like every churn metric).
-fn insert_outcome_models(
+/// Report tables by name, in report order.
+type Tables = Vec<(String, DataFrame)>;
+
+/// METRICS.md §4.12, §4.13 and §4.15 (null without a renewals table, like every churn
+/// metric): their keys of `metrics.json` in order, and their tables.
+fn outcome_models(
     ctx: &Ctx,
     cohorts: &cohort::Cohorts,
-    m: &mut Map<String, Value>,
-    tables: &mut Vec<(String, DataFrame)>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(Map<String, Value>, Tables)> {
+    let mut m = Map::new();
+    let mut tables = Vec::new();
     if !ctx.has(s::RENEWALS) {
         for key in ["drivers", "cox", "cox_score", "churn_cohorts"] {
             m.insert(key.into(), Value::Null);
         }
-        return Ok(());
+        return Ok((m, tables));
     }
     let d = timed("drivers", || drivers::drivers(&cohorts.mature))?;
     m.insert("drivers".into(), d.json);
@@ -357,7 +371,7 @@ fn insert_outcome_models(
     let q = timed("churn cohorts", || cohorts::churn_cohorts(&cohorts.mature))?;
     m.insert("churn_cohorts".into(), q.json);
     tables.push(("churn_by_close_quarter".into(), q.table));
-    Ok(())
+    Ok((m, tables))
 }
 
 /// Headline numbers of the previous period of the same kind (for "change vs previous").

@@ -151,46 +151,63 @@ fn other_parts(
     deals: &DataFrame,
     close: &[Option<i32>],
 ) -> PolarsResult<Parts> {
-    // Sorted once, at the start: each part is lined up with this order (no join, and no
-    // sort of the finished 70-column table).
-    let deals = crate::logging::timed("fact table: deals", || {
-        deals
-            .clone()
-            .lazy()
-            .with_row_index(DEAL_KEY, None)
-            .select([
-                col(DEAL_KEY),
-                col(s::DEAL_ID),
-                col(s::ACCOUNT_ID),
-                col(s::ACCOUNT_NAME),
-                col(s::SEGMENT),
-                col(s::ACV),
-                col(s::CLOSED_AT),
-                col(s::SALES_REP),
-                col(s::SALES_TEAM),
-                col(s::REGION),
-                col(s::CLOSED_AT).dt().date().alias(s::CLOSE_DATE),
-            ])
-            .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default())
-            .collect()
-    })?;
-    let order = Order::new(&deals)?;
-    // The handoff record's fields (a select) and the milestone, renewal and survey
-    // aggregates (loops over the dense deal key, `dense.rs`).
-    let n = close.len();
-    crate::logging::timed("fact table: parts", || {
-        Ok(Parts {
-            handoffs: sla::handoff_part(ing, p)
-                .map(LazyFrame::collect)
-                .transpose()?,
-            milestones: sla::milestone_part(ing, p, n)?,
-            renewals: accounts::renewal_part(ing, close)?,
-            surveys: accounts::survey_part(ing, close)?,
-            deals,
-            order,
-            windows: None,
-        })
+    // The surveys' part (a pass over every survey row, by deal) is made on a second thread
+    // while the deals are sorted and the other parts made.
+    let (surveys, rest) = crate::parallel::join(
+        || accounts::survey_part(ing, close),
+        || -> PolarsResult<_> {
+            // Sorted once, at the start: each part is lined up with this order (no join, and
+            // no sort of the finished 70-column table).
+            let deals = crate::logging::timed("fact table: deals", || sorted_deals(deals))?;
+            let order = Order::new(&deals)?;
+            // The handoff record's fields (a select) and the milestone and renewal aggregates
+            // (loops over the dense deal key, `dense.rs`).
+            crate::logging::timed("fact table: parts", || {
+                Ok((
+                    deals,
+                    order,
+                    sla::handoff_part(ing, p)
+                        .map(LazyFrame::collect)
+                        .transpose()?,
+                    sla::milestone_part(ing, p, close.len())?,
+                    accounts::renewal_part(ing, close)?,
+                ))
+            })
+        },
+    );
+    let (deals, order, handoffs, milestones, renewals) = rest?;
+    Ok(Parts {
+        handoffs,
+        milestones,
+        renewals,
+        surveys: surveys?,
+        deals,
+        order,
+        windows: None,
     })
+}
+
+/// The used deals, keyed by their row, in the fact table's order (close time, then deal id).
+fn sorted_deals(deals: &DataFrame) -> PolarsResult<DataFrame> {
+    deals
+        .clone()
+        .lazy()
+        .with_row_index(DEAL_KEY, None)
+        .select([
+            col(DEAL_KEY),
+            col(s::DEAL_ID),
+            col(s::ACCOUNT_ID),
+            col(s::ACCOUNT_NAME),
+            col(s::SEGMENT),
+            col(s::ACV),
+            col(s::CLOSED_AT),
+            col(s::SALES_REP),
+            col(s::SALES_TEAM),
+            col(s::REGION),
+            col(s::CLOSED_AT).dt().date().alias(s::CLOSE_DATE),
+        ])
+        .sort([s::CLOSED_AT, s::DEAL_ID], SortMultipleOptions::default())
+        .collect()
 }
 
 /// The fact table from its parts: each part's columns lined up with the sorted deals, then
