@@ -232,15 +232,9 @@ fn take_clean(s: &Series, spec: &ColumnSpec) -> PolarsResult<Option<Column>> {
     }
     let out: Series = match (spec.kind, s.dtype()) {
         (Kind::Text, DataType::String) => {
-            // Ids repeat on consecutive rows (an account's snapshots come together): a value
-            // whose view repeats the row before it was checked already.
-            let mut clean = true;
-            super::views::each(s.str()?, |text| {
-                if let super::views::Text::New(v) = text {
-                    clean = clean && clean_text(v, spec.allowed);
-                }
-            });
-            if !clean {
+            // Ids repeat on consecutive rows (an account's snapshots come together) and
+            // coded fields repeat one view per spelling: a view seen before was checked.
+            if !super::views::all_text(s.str()?, |v| clean_text(v, spec.allowed)) {
                 return Ok(None);
             }
             s.clone()

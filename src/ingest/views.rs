@@ -7,6 +7,7 @@
 //! a different result.
 
 use polars::prelude::*;
+use polars_arrow::array::Array;
 
 /// One row of a text column, as [`each`] hands it on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,41 @@ pub fn each<'a>(ca: &'a StringChunked, mut f: impl FnMut(Text<'a>)) {
     }
 }
 
+/// Whether `ok` holds for the text of every non-null row of `ca`, asked once per distinct
+/// view of a chunk while the chunk has at most [`FEW_VIEWS`] of them. A column read from
+/// a Parquet dictionary page holds one view per distinct value even for long text (the
+/// info and status fields of a handoff: a few dozen spellings on a million rows), so each
+/// spelling is checked once, not once a row. Past that many distinct views (ids) the
+/// column is checked row by row, a repeat of the row before still skipped.
+pub fn all_text<'a>(ca: &'a StringChunked, mut ok: impl FnMut(&'a str) -> bool) -> bool {
+    for arr in ca.downcast_iter() {
+        // Per chunk: a long text's view points into its own chunk's buffers.
+        let mut seen: PlHashSet<u128> = PlHashSet::default();
+        let mut last: Option<u128> = None;
+        let validity = arr.validity().filter(|v| v.unset_bits() > 0);
+        for (i, view) in arr.views().iter().enumerate() {
+            if validity.is_some_and(|v| !v.get_bit(i)) {
+                continue;
+            }
+            let bits = view.as_u128();
+            if last == Some(bits) {
+                continue;
+            }
+            last = Some(bits);
+            if seen.len() < FEW_VIEWS && !seen.insert(bits) {
+                continue;
+            }
+            if !ok(arr.value(i)) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The most distinct views [`all_text`] remembers in a chunk.
+pub const FEW_VIEWS: usize = 1024;
+
 /// Whether some row of `ca` may start with one of `bytes`: read from each view's first
 /// text byte (in the view for every length), without looking up the text. Missing rows
 /// may answer true (their views are not looked at); a false answer is certain.
@@ -81,6 +117,42 @@ mod tests {
         let ca = StringChunked::new("t".into(), [Some("plain"), Some(long)]);
         assert!(may_start_with(&ca, b"="));
         assert!(!may_start_with(&ca, b"+-"));
+    }
+
+    #[test]
+    fn all_text_asks_each_distinct_view_of_a_chunk_once() {
+        use polars_arrow::array::Utf8ViewArray;
+        let long = |c: char| format!("customer context {}", c.to_string().repeat(20));
+        // A dictionary-like chunk: two long spellings, each a single view repeated.
+        let values = Utf8ViewArray::from_slice([Some("a"), None, Some("b"), Some("a")]);
+        let dict = Utf8ViewArray::from_slice_values([long('x'), long('y')]);
+        let keys = [0u32, 1, 1, 0, 1, 0, 0];
+        let gathered =
+            unsafe { polars_compute::gather::take_unchecked(&dict, &IdxArr::from_slice(keys)) };
+        let mut ca = StringChunked::with_chunk("t".into(), values);
+        let gathered = gathered.as_any().downcast_ref::<Utf8ViewArray>().unwrap();
+        ca.append_owned(StringChunked::with_chunk("t".into(), gathered.clone()))
+            .unwrap();
+        let mut asked: Vec<String> = Vec::new();
+        assert!(all_text(&ca, |v| {
+            asked.push(v.to_string());
+            true
+        }));
+        assert_eq!(asked, ["a", "b", &long('x'), &long('y')]);
+        // A failing value is found whichever chunk it is in; nulls are never asked.
+        assert!(!all_text(&ca, |v| v != long('y')));
+        assert!(!all_text(&ca, |v| v != "b"));
+        // Past FEW_VIEWS distinct views, every new row is asked.
+        let many: StringChunked = (0..FEW_VIEWS + 10)
+            .chain(0..10)
+            .map(|i| Some(format!("{i}")))
+            .collect();
+        let mut n = 0;
+        assert!(all_text(&many, |_| {
+            n += 1;
+            true
+        }));
+        assert_eq!(n, FEW_VIEWS + 20);
     }
 
     /// Short text is inline in its view; long text lives in a buffer, so the same long
