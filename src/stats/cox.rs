@@ -47,8 +47,23 @@ struct Design {
 }
 
 impl Design {
+    /// [`Design::evaluate_in`] with the covariate count a constant for the models the report
+    /// fits (two and four covariates), so the per-subject loops are unrolled; the same
+    /// operations in the same order, so the same bits.
     fn evaluate(&self, beta: &[f64]) -> Evaluation {
-        let p = self.p;
+        match self.p {
+            1 => self.evaluate_in::<1>(beta),
+            2 => self.evaluate_in::<2>(beta),
+            3 => self.evaluate_in::<3>(beta),
+            4 => self.evaluate_in::<4>(beta),
+            _ => self.evaluate_in::<0>(beta),
+        }
+    }
+
+    /// Log partial likelihood, score and information at `beta`, for `P` covariates (`P == 0`:
+    /// as many as the design has).
+    fn evaluate_in<const P: usize>(&self, beta: &[f64]) -> Evaluation {
+        let p = if P == 0 { self.p } else { P };
         let mut loglik = 0.0;
         let mut score = vec![0.0; p];
         let mut info = vec![vec![0.0; p]; p];
@@ -119,6 +134,7 @@ impl Design {
 /// Add weight `r` and the weighted row `x` to S0, S1 = Σ r·x and S2 = Σ r·x·xᵀ (row-major).
 /// S2 is symmetric: only its lower triangle (`m ≤ j`) is summed here, and [`mirror`] copies
 /// it to the upper one before it is read (the same sums in the same order, half the work).
+#[inline(always)]
 fn add_weighted(s0: &mut f64, s1: &mut [f64], s2: &mut [f64], r: f64, x: &[f64]) {
     *s0 += r;
     for (j, ((s1j, s2j), xj)) in
