@@ -34,7 +34,7 @@ pub(super) enum Value<'c> {
 pub(super) fn is_blank(cell: &Cell) -> bool {
     match cell {
         Cell::Null => true,
-        Cell::Text(s) => s.trim().is_empty(),
+        Cell::Text(s) => parse::trim(s).is_empty(),
         _ => false,
     }
 }
@@ -86,14 +86,18 @@ pub(super) fn parse_cell<'c>(
             }
         },
         (Kind::Text, other) => Value::Text(Cow::Owned(raw_text(&other))),
-        (Kind::DateTime, Cell::Text(s)) => Value::Int(parse::parse_datetime_in(s.trim(), fmt)?),
+        (Kind::DateTime, Cell::Text(s)) => {
+            Value::Int(parse::parse_datetime_in(parse::trim(s), fmt)?)
+        }
         (Kind::DateTime, Cell::Micros(m)) => Value::Int(m),
         (Kind::DateTime, Cell::Days(d)) => Value::Int(
             (d as i64)
                 .checked_mul(MICROS_PER_DAY)
                 .ok_or("out of range: a date too far from 1970")?,
         ),
-        (Kind::Date, Cell::Text(s)) => Value::Int(parse::parse_date_in(s.trim(), fmt)? as i64),
+        (Kind::Date, Cell::Text(s)) => {
+            Value::Int(parse::parse_date_in(parse::trim(s), fmt)? as i64)
+        }
         (Kind::Date, Cell::Days(d)) => Value::Int(d as i64),
         (Kind::Date, Cell::Micros(m)) => Value::Int(m.div_euclid(MICROS_PER_DAY)),
         (Kind::Number, Cell::Text(s)) => Value::Float(parse::parse_number(s, dc)?),
