@@ -113,18 +113,9 @@ fn absent(spec: &ColumnSpec, height: usize) -> Column {
 /// Text the row parser keeps exactly as it is: not blank, no surrounding whitespace or BOM,
 /// no NUL, and, for a restricted column, already one of the allowed spellings.
 fn clean_text(s: &str, allowed: Option<&[&str]>) -> bool {
-    // An ASCII byte other than whitespace at both ends means nothing to trim (a BOM or other
-    // Unicode whitespace starts and ends with a non-ASCII byte): one look at each end
-    // instead of decoding them.
-    let solid = |b: &u8| b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    let untrimmed = match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(z)) if solid(a) && solid(z) => true,
-        _ => {
-            let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-            !trimmed.is_empty() && trimmed.len() == s.len()
-        }
-    };
-    untrimmed && !s.contains('\0') && allowed.is_none_or(|a| a.contains(&s))
+    // The row parser's own trimming decides: text it would trim or call blank is not clean.
+    let untrimmed = matches!(super::parse::parse_text(s), Ok(Some(t)) if t.len() == s.len());
+    untrimmed && allowed.is_none_or(|a| a.contains(&s))
 }
 
 /// The smallest and largest non-null value of a column and whether a value is NaN (`None`
