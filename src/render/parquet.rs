@@ -141,9 +141,9 @@ fn compressed(
 /// difference from the one before, bit-packed: the fact table's rows are in close order, so
 /// its twelve timestamp columns (the close time, the milestones and their deadlines) differ
 /// from row to row by far less than their 64 bits. At a million deals those columns took
-/// 106 MB plain and 74 MB after zstd; delta-encoded they take 59 MB, and zstd would save
-/// only a tenth of that, so their pages are stored uncompressed (issue #17: zstd over the
-/// plain pages was the largest part of the file's CPU time).
+/// 100 MB plain and 67 MB after zstd; delta-encoded they take 52 MB, and zstd would save
+/// about a tenth of that (measured with pyarrow), so their pages are stored uncompressed
+/// (issue #17: zstd over the plain pages was the largest part of the file's CPU time).
 fn encoding(column: &Column) -> Vec<Encoding> {
     let dtype = column.dtype().to_arrow(CompatLevel::newest());
     let mut encodings = get_dtype_encoding(&dtype);
