@@ -13,9 +13,12 @@
 //! evenly spaced sample is nearly all distinct is plain, as polars' own rule (more than three
 //! in four values distinct) would decide; any other text column gets its dictionary built
 //! here from the string views (`text_dictionary`: one lookup per new view instead of two
-//! hashes of every string), or plain by the same rule; every other column keeps polars'
-//! encoding and its dictionary decision. The file's bytes are those of `ParquetWriter` with
-//! the same compression and row groups whenever these guesses agree with polars' own.
+//! hashes of every string), or plain by the same rule; a nearly-all-distinct timestamp
+//! column, which polars writes plain, is delta-encoded and left uncompressed (`encoding`);
+//! every other column keeps polars' encoding and its dictionary decision. The file's bytes
+//! are those of `ParquetWriter` with the same compression and row groups whenever these
+//! choices agree with polars' own (a table without such timestamps and with the same
+//! guesses).
 
 use polars::frame::chunk_df_for_writing;
 use polars::prelude::*;
