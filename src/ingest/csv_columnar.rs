@@ -44,7 +44,7 @@ impl<'a> Values<'a> {
 
     /// Parse and push one field; `None` when the row parser would not take it unchanged.
     fn push(&mut self, field: &'a str, kind: Kind, settings: &Settings) -> Option<()> {
-        let blank = field.trim().is_empty();
+        let blank = parse::trim(field).is_empty();
         let fmt = settings.date_formats.as_slice();
         let dc = settings.decimal_comma;
         match self {
@@ -57,9 +57,11 @@ impl<'a> Values<'a> {
                 _ => parse::parse_number(field, dc).ok()?,
             })),
             Values::Days(v) if blank => v.push(None),
-            Values::Days(v) => v.push(Some(parse::parse_date_in(field.trim(), fmt).ok()?)),
+            Values::Days(v) => v.push(Some(parse::parse_date_in(parse::trim(field), fmt).ok()?)),
             Values::Micros(v) if blank => v.push(None),
-            Values::Micros(v) => v.push(Some(parse::parse_datetime_in(field.trim(), fmt).ok()?)),
+            Values::Micros(v) => v.push(Some(
+                parse::parse_datetime_in(parse::trim(field), fmt).ok()?,
+            )),
             Values::Bool(v) if blank => v.push(None),
             Values::Bool(v) => v.push(Some(parse::parse_bool(field).ok()?)),
         }
@@ -221,27 +223,31 @@ fn parse_part<'a>(
         .zip(table.columns)
         .map(|(i, spec)| i.map(|_| Values::new(spec.kind, rows)))
         .collect();
-    for line in lines.split('\n') {
-        let mut width = 0;
-        let mut all_blank = true;
-        let mut footer = false;
-        for (j, field) in line.split(sep).enumerate() {
-            width += 1;
-            all_blank &= field.trim().is_empty();
-            if j == 0 {
-                footer = starts_with_ascii_ci(field.trim_start(), GRAND_TOTALS);
-            }
-            let Some(k) = target.get(j).copied()? else {
-                continue;
-            };
+    // Every field end (a separator or a line break) in one SIMD search over the part, not a
+    // search per field; both are ASCII, so every cut is a character boundary.
+    let bytes = lines.as_bytes();
+    let ends = memchr::memchr2_iter(sep as u8, b'\n', bytes).chain([bytes.len()]);
+    let (mut from, mut j, mut all_blank) = (0, 0, true);
+    for end in ends {
+        let field = &lines[from..end];
+        from = end + 1;
+        all_blank = all_blank && parse::trim(field).is_empty();
+        // Footers are skipped by the row path (so line numbers shift there).
+        if j == 0 && starts_with_ascii_ci(field.trim_start(), GRAND_TOTALS) {
+            return None;
+        }
+        if let Some(k) = target.get(j).copied()? {
             cols[k]
                 .as_mut()?
                 .push(field, table.columns[k].kind, settings)?;
         }
-        // Blank lines and footers are skipped by the row path (so line numbers shift there);
-        // ragged rows are rejected there.
-        if width != target.len() || all_blank || footer {
-            return None;
+        j += 1;
+        if end == bytes.len() || bytes[end] == b'\n' {
+            // Blank lines are skipped by the row path; ragged rows are rejected there.
+            if j != target.len() || all_blank {
+                return None;
+            }
+            (j, all_blank) = (0, true);
         }
     }
     Some(cols)

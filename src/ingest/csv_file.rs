@@ -1,7 +1,13 @@
 //! Reading a CSV (or TSV, optionally gzipped) input file: decode it, skip the configured
 //! preamble, split records (RFC 4180 via the `csv` crate), find the quoting mistakes the
-//! `csv` crate reads past, skip Salesforce report footers, reject ragged rows, and hand each
-//! record to the row parser ([`super::rows`]).
+//! `csv` crate reads past ([`super::csv_quotes`]), skip Salesforce report footers, reject
+//! ragged rows, and hand each record to the row parser ([`super::rows`]).
+//!
+//! A file of more than a megabyte is cut into pieces of whole records (the quote scan finds
+//! where records start) read on two threads, each into a sink of its own; the sinks are
+//! joined in line order, and footer-looking lines at the end of a piece are settled once
+//! the later pieces are known. The result is the one piece's, row for row and finding for
+//! finding (the tests compare them).
 
 use std::io::Read;
 use std::path::Path;
@@ -9,9 +15,10 @@ use std::path::Path;
 use anyhow::Context;
 
 use super::cells::Cell;
+use super::csv_quotes::join_lines;
 use super::decode::{decode, LineCounter};
 use super::read::{clip, starts_with_ascii_ci, Fatal, ParsedTable, ReadOptions, GRAND_TOTALS};
-use super::rows::sink_for;
+use super::rows::{sink_for, RowSink};
 use crate::config::Settings;
 use crate::schema::TableSpec;
 
@@ -38,62 +45,6 @@ fn is_footer(rec: &csv::StringRecord) -> bool {
     .any(starts)
 }
 
-/// Quoting mistakes the `csv` crate reads past without an error.
-#[derive(Debug, Default)]
-struct QuoteScan {
-    /// Line of a quote opening a field that is never closed: the rest of the file became
-    /// one field.
-    unterminated: Option<u64>,
-    /// Lines with a `"` inside a quoted field that is not doubled (RFC 4180 wants `""`).
-    stray: Vec<u64>,
-}
-
-/// Walk the text with the state machine of the `csv` crate (RFC 4180, `""` escapes, quotes
-/// literal inside unquoted fields; `\r`, `\n` end records) to find its silent failures.
-fn scan_quotes(text: &[u8], delimiter: u8) -> QuoteScan {
-    #[derive(PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut scan = QuoteScan::default();
-    let mut state = State::FieldStart;
-    let mut line = 1u64;
-    let mut opened_at = 1u64;
-    for (i, &b) in text.iter().enumerate() {
-        let end_of_line = b == b'\n' || b == b'\r';
-        state = match state {
-            State::FieldStart | State::Unquoted if end_of_line || b == delimiter => {
-                State::FieldStart
-            }
-            State::FieldStart if b == b'"' => {
-                opened_at = line;
-                State::Quoted
-            }
-            State::FieldStart | State::Unquoted => State::Unquoted,
-            State::Quoted if b == b'"' => State::QuoteInQuoted,
-            State::Quoted => State::Quoted,
-            State::QuoteInQuoted if b == b'"' => State::Quoted,
-            State::QuoteInQuoted if end_of_line || b == delimiter => State::FieldStart,
-            State::QuoteInQuoted => {
-                if scan.stray.last() != Some(&line) {
-                    scan.stray.push(line);
-                }
-                State::Unquoted
-            }
-        };
-        if b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n')) {
-            line += 1;
-        }
-    }
-    if state == State::Quoted {
-        scan.unterminated = Some(opened_at);
-    }
-    scan
-}
-
 /// A record as one line of text for a message (fields joined by commas, clipped).
 fn record_text(rec: &csv::StringRecord) -> String {
     clip(rec.iter().collect::<Vec<_>>().join(","))
@@ -106,7 +57,9 @@ pub fn read_csv(
     settings: &Settings,
     options: ReadOptions,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    let ReadOptions { accounts, columnar } = options;
+    let ReadOptions {
+        accounts, columnar, ..
+    } = options;
     let file = path.display().to_string();
     let mut bytes = Vec::new();
     if file.ends_with(".gz") {
@@ -150,8 +103,12 @@ pub fn read_csv(
         }
         tracing::debug!("{file}: read row by row (not a plain CSV)");
     }
-    let body = &text.as_bytes()[start..];
-    let mut quotes = scan_quotes(body, delimiter);
+    let bytes = text.as_bytes();
+    let body = &bytes[start..];
+    // Aims for cutting the body into pieces of whole records (one piece for a small file).
+    let pieces = (body.len() / options.piece_bytes.max(1)).clamp(1, MAX_PIECES);
+    let aims: Vec<usize> = (1..pieces).map(|k| body.len() * k / pieces).collect();
+    let mut quotes = super::csv_quotes::scan_quotes(body, delimiter, &aims);
     quotes.stray.iter_mut().for_each(|l| *l += skipped);
     quotes.unterminated = quotes.unterminated.map(|l| l + skipped);
     if let Some(first) = quotes.stray.first() {
@@ -165,109 +122,87 @@ pub fn read_csv(
             }
         ));
     }
-    let mut lines = LineCounter::new(text.as_bytes());
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body);
-    let byte = |p: Option<&csv::Position>| start as u64 + p.map(|p| p.byte()).unwrap_or(0);
-    let mut records = rdr.records().peekable();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(h)) => h.iter().map(str::to_string).collect(),
-        Some(Err(e)) => return Ok(Err(Fatal(format!("{file}: cannot read the header: {e}")))),
-        None => {
+    // The header, and any further header rows: the data starts after them.
+    let mut rdr = reader(body, delimiter);
+    let mut rec = csv::StringRecord::new();
+    let header: Vec<String> = match rdr.read_record(&mut rec) {
+        Ok(true) => rec.iter().map(str::to_string).collect(),
+        Err(e) => return Ok(Err(Fatal(format!("{file}: cannot read the header: {e}")))),
+        Ok(false) => {
             return Ok(Err(Fatal(format!(
                 "{file}: table {} is empty (no header line)",
                 table.name
             ))))
         }
     };
-    for _ in 0..layout.extra_header_rows() {
-        records.next();
+    let header_rows = 1 + layout.extra_header_rows();
+    for _ in 1..header_rows {
+        if let Ok(false) = rdr.read_record(&mut rec) {
+            break;
+        }
     }
-    if let (None, Some(opened)) = (records.peek(), quotes.unterminated) {
+    let data = rdr.position().byte();
+    if let (Ok(false), Some(opened)) = (rdr.read_record(&mut rec), quotes.unterminated) {
         return Ok(Err(Fatal(format!(
             "{file}:{opened}: table {}: the header opens a quoted field that is never closed (unterminated `\"`)",
             table.name
         ))));
     }
-    let mut sink = match sink_for(table, settings, &header, &file, accounts) {
-        Ok(s) => s,
-        Err(f) => return Ok(Err(f)),
-    };
-    // Lines that look like a report footer: skipped when they end the file, else rejected.
-    let mut footer: Vec<(u64, csv::StringRecord)> = Vec::new();
-    let width = header.len();
-    while let Some(rec) = records.next() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = lines.record_line(byte(e.position()));
-                sink.reject_row(line, String::new(), format!("unreadable CSV record: {e}"));
-                continue;
-            }
-        };
-        let line = lines.record_line(byte(rec.position()));
-        let last = records.peek().is_none();
-        if let (true, Some(opened)) = (last, quotes.unterminated) {
-            for (l, r) in footer.drain(..) {
-                let reason = format!("has {} field(s), the header has {width}", r.len());
-                sink.reject_row(l, record_text(&r), reason);
-            }
-            sink.reject_row(
-                line,
-                record_text(&rec),
-                format!("a quoted field opened on line {opened} is never closed (unterminated `\"`); the rest of the file was read into it"),
-            );
-            continue;
-        }
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue; // blank line
-        }
-        if is_footer(&rec) || (rec.len() == 1 && width > 1) {
-            footer.push((line, rec));
-            continue;
-        }
-        // Footer-looking lines followed by data were data after all: reject them as ragged.
-        for (l, r) in footer.drain(..) {
-            let reason = format!("has {} field(s), the header has {width}", r.len());
-            sink.reject_row(l, record_text(&r), reason);
-        }
-        let extra_blank = rec.len() > width && rec.iter().skip(width).all(|f| f.trim().is_empty());
-        if rec.len() != width && !extra_blank {
-            let multiline = rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
-            sink.reject_row(
-                line,
-                record_text(&rec),
-                if multiline > 0 {
-                    format!(
-                        "has {} field(s), the header has {width}; a quoted field runs over {} more line(s): an unbalanced `\"`?",
-                        rec.len(),
-                        multiline
-                    )
-                } else {
-                    format!(
-                        "has {} field(s), the header has {width} (ragged row or broken quoting)",
-                        rec.len()
-                    )
-                },
-            );
-            continue;
-        }
-        let plan = sink.plan();
-        let cells: Vec<Option<Cell>> = plan
-            .index
-            .iter()
-            .map(|idx| idx.map(|i| Cell::Text(rec.get(i).unwrap_or(""))))
-            .collect();
-        if let Some((column, value)) = plan.filtered_by(|i| rec.get(i).unwrap_or("").to_string()) {
-            let id = plan.index[0].and_then(|i| rec.get(i)).unwrap_or("");
-            sink.filter_out(line, column, value, id);
-            continue;
-        }
-        sink.push(line, &cells);
+    if let Err(f) = sink_for(table, settings, &header, &file, accounts) {
+        return Ok(Err(f));
     }
+    // The pieces: text offsets, and where each one's line count starts. The first holds the
+    // header rows. An unterminated quote swallows the rest of the file into its last record:
+    // read in one piece. A `csv` reader skips a byte-order mark at its start: never cut there.
+    let mut spans = Vec::with_capacity(pieces);
+    let mut from = (start, (0, 1));
+    if quotes.unterminated.is_none() {
+        for &(cut, line) in &quotes.cuts {
+            if cut as u64 > data && cut < body.len() && !body[cut..].starts_with(b"\xEF\xBB\xBF") {
+                let to = start + cut;
+                spans.push((from.0, to, from.1));
+                from = (to, (to, line + skipped));
+            }
+        }
+    }
+    spans.push((from.0, bytes.len(), from.1));
+    let width = header.len();
+    let last = spans.len() - 1;
+    let read = |k: usize| -> Result<Piece, Fatal> {
+        let sink = sink_for(table, settings, &header, &file, accounts)?;
+        let skip = if k == 0 { header_rows } else { 0 };
+        let unterminated = quotes.unterminated.filter(|_| k == last);
+        let piece = read_piece(bytes, spans[k], skip, sink, width, delimiter, unterminated);
+        Ok(piece)
+    };
+    let ks: Vec<usize> = (0..spans.len()).collect();
+    let read: Vec<Result<Piece, Fatal>> = if ks.len() == 1 {
+        vec![read(0)]
+    } else {
+        crate::parallel::map(&ks, |&k| read(k))
+    };
+    let mut pieces = Vec::with_capacity(read.len());
+    for piece in read {
+        match piece {
+            Ok(p) => pieces.push(p),
+            Err(f) => return Ok(Err(f)),
+        }
+    }
+    // Footer-looking lines followed by data in a later piece were data after all: rejected
+    // as ragged, in the sink of their piece (no other piece has a finding between them).
+    let mut sinks = Vec::with_capacity(pieces.len());
+    let mut footer: Vec<(usize, Vec<(u64, csv::StringRecord)>)> = Vec::new();
+    for (k, piece) in pieces.into_iter().enumerate() {
+        if piece.data {
+            for (j, lines) in footer.drain(..) {
+                reject_ragged(&mut sinks[j], lines, width);
+            }
+        }
+        sinks.push(piece.sink);
+        footer.push((k, piece.footer));
+    }
+    let footer: Vec<(u64, csv::StringRecord)> =
+        footer.into_iter().flat_map(|(_, lines)| lines).collect();
     if footer.iter().any(|(_, r)| is_footer(r)) {
         warnings.push(format!(
             "{file}: skipped {} report footer line(s) starting at line {} ({:?})",
@@ -275,42 +210,296 @@ pub fn read_csv(
             footer[0].0,
             clip(footer[0].1.get(0).unwrap_or("").trim().to_string())
         ));
-    } else {
-        for (l, r) in footer.drain(..) {
-            let reason = format!("has {} field(s), the header has {width}", r.len());
-            sink.reject_row(l, record_text(&r), reason);
-        }
+    } else if let Some(sink) = sinks.last_mut() {
+        reject_ragged(sink, footer, width);
     }
-    Ok(Ok(sink.finish(warnings)?))
+    Ok(Ok(RowSink::finish_pieces(sinks, warnings)?))
 }
 
-/// Line numbers for a message: the first five, then how many more.
-fn join_lines(lines: &[u64]) -> String {
-    let mut s = lines
-        .iter()
-        .take(5)
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if lines.len() > 5 {
-        s.push_str(&format!(", … {} more", lines.len() - 5));
+/// Pieces of at least this many bytes when a file's records are read on two threads (about
+/// 5 000 rows of a deals export); a smaller file is read in one piece.
+pub(super) const PIECE_BYTES: usize = 1 << 20;
+
+/// At most this many pieces: more than two, so the two threads even out when the other
+/// worker of the reading stage takes a core for a while.
+const MAX_PIECES: usize = 16;
+
+/// A `csv` reader as every piece of a file is read: no header, rows of any width.
+fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// Footer-looking lines that turned out not to end the file: rejected as ragged rows.
+fn reject_ragged(sink: &mut RowSink, lines: Vec<(u64, csv::StringRecord)>, width: usize) {
+    for (l, r) in lines {
+        let reason = format!("has {} field(s), the header has {width}", r.len());
+        sink.reject_row(l, record_text(&r), reason);
     }
-    s
+}
+
+/// One piece of a file's records, read.
+struct Piece<'s> {
+    sink: RowSink<'s>,
+    /// Footer-looking lines after the piece's last data record (all its lines if it has
+    /// none): skipped if nothing but footer lines follow them, else rejected.
+    footer: Vec<(u64, csv::StringRecord)>,
+    /// Whether the piece has a data record (one that shows any footer-looking lines before
+    /// it to be data).
+    data: bool,
+}
+
+/// Hand the records of `text[from..to]` to `sink`, after the first `skip` (the header rows).
+/// `count` is where the piece's line count starts (byte offset, line); `unterminated`, given
+/// for the last piece only, is the line of a quote never closed, which swallowed the last
+/// record.
+fn read_piece<'s>(
+    text: &[u8],
+    (from, to, count): (usize, usize, (usize, u64)),
+    skip: u64,
+    mut sink: RowSink<'s>,
+    width: usize,
+    delimiter: u8,
+    unterminated: Option<u64>,
+) -> Piece<'s> {
+    let mut lines = LineCounter::at(text, count.0, count.1);
+    let mut rdr = reader(&text[from..to], delimiter);
+    let byte = |p: Option<&csv::Position>| from as u64 + p.map(|p| p.byte()).unwrap_or(0);
+    // Two record buffers, reused: the record at hand and the next one, read ahead so the
+    // last record is known.
+    let (mut rec, mut ahead) = (csv::StringRecord::new(), csv::StringRecord::new());
+    let read =
+        |rdr: &mut csv::Reader<&[u8]>, into: &mut csv::StringRecord| match rdr.read_record(into) {
+            Ok(true) => Some(Ok(())),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
+        };
+    for _ in 0..skip {
+        if read(&mut rdr, &mut rec).is_none() {
+            break;
+        }
+    }
+    // Lines that look like a report footer: skipped when they end the file, else rejected.
+    let mut footer: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let mut data = false;
+    let mut next = read(&mut rdr, &mut rec);
+    while let Some(got) = next {
+        next = read(&mut rdr, &mut ahead);
+        'record: {
+            if let Err(e) = got {
+                let line = lines.record_line(byte(e.position()));
+                sink.reject_row(line, String::new(), format!("unreadable CSV record: {e}"));
+                break 'record;
+            }
+            let line = lines.record_line(byte(rec.position()));
+            if let (None, Some(opened)) = (&next, unterminated) {
+                data = true;
+                reject_ragged(&mut sink, std::mem::take(&mut footer), width);
+                sink.reject_row(
+                    line,
+                    record_text(&rec),
+                    format!("a quoted field opened on line {opened} is never closed (unterminated `\"`); the rest of the file was read into it"),
+                );
+                break 'record;
+            }
+            if rec.iter().all(|f| super::parse::trim(f).is_empty()) {
+                break 'record; // blank line
+            }
+            if is_footer(&rec) || (rec.len() == 1 && width > 1) {
+                footer.push((line, rec.clone()));
+                break 'record;
+            }
+            // Footer-looking lines followed by data were data after all: reject them as ragged.
+            data = true;
+            reject_ragged(&mut sink, std::mem::take(&mut footer), width);
+            let extra_blank =
+                rec.len() > width && rec.iter().skip(width).all(|f| f.trim().is_empty());
+            if rec.len() != width && !extra_blank {
+                let multiline = rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+                sink.reject_row(
+                    line,
+                    record_text(&rec),
+                    if multiline > 0 {
+                        format!(
+                            "has {} field(s), the header has {width}; a quoted field runs over {} more line(s): an unbalanced `\"`?",
+                            rec.len(),
+                            multiline
+                        )
+                    } else {
+                        format!(
+                            "has {} field(s), the header has {width} (ragged row or broken quoting)",
+                            rec.len()
+                        )
+                    },
+                );
+                break 'record;
+            }
+            let plan = sink.plan();
+            let cells: Vec<Option<Cell>> = plan
+                .index
+                .iter()
+                .map(|idx| idx.map(|i| Cell::Text(rec.get(i).unwrap_or(""))))
+                .collect();
+            if let Some((column, value)) =
+                plan.filtered_by(|i| rec.get(i).unwrap_or("").to_string())
+            {
+                let id = plan.index[0].and_then(|i| rec.get(i)).unwrap_or("");
+                sink.filter_out(line, column, value, id);
+                break 'record;
+            }
+            sink.push(line, &cells);
+        }
+        std::mem::swap(&mut rec, &mut ahead);
+    }
+    Piece { sink, footer, data }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ConfigFile;
+    use crate::schema;
 
+    /// The folder the tests' files are written to (one path, so messages compare equal).
+    fn folder() -> &'static std::path::Path {
+        static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+        DIR.get_or_init(|| tempfile::tempdir().expect("tempdir"))
+            .path()
+    }
+
+    /// `text` read as `TABLE.csv` by the row path in pieces of at least `piece_bytes`.
+    fn read(table: &str, text: &[u8], settings: &Settings, piece_bytes: usize) -> ParsedTable {
+        // A folder per thread: the tests run side by side.
+        let dir = folder().join(format!("{:?}", std::thread::current().id()));
+        std::fs::create_dir_all(&dir).expect("folder");
+        let path = dir.join(format!("{table}.csv"));
+        std::fs::write(&path, text).expect("write");
+        let spec = schema::table(table).expect("table");
+        let options = ReadOptions {
+            columnar: false,
+            piece_bytes,
+            ..Default::default()
+        };
+        read_csv(&path, spec, settings, options)
+            .expect("io")
+            .map_err(|e| e.0)
+            .expect("parsed")
+    }
+
+    /// Everything a read hands on, in a form to compare.
+    fn outcome(t: &ParsedTable) -> String {
+        let issues: Vec<String> = t.issues.iter().map(|i| format!("{i:?}")).collect();
+        format!(
+            "{}\nread {} rejected {} filtered {} derived {}\n{issues:#?}\n{:#?}\n{:?}\n{:?}",
+            t.df,
+            t.rows_read,
+            t.rows_rejected,
+            t.rows_filtered,
+            t.derived_segments,
+            t.warnings,
+            t.rejected_ids,
+            t.filtered_ids
+        )
+    }
+
+    /// A file cut into pieces of every size down to a byte (one record each, at most
+    /// [`MAX_PIECES`]) reads as it does in one piece: rows, line numbers, findings in line
+    /// order, footers skipped or rejected as a whole.
     #[test]
-    fn quote_scan_finds_what_the_csv_crate_reads_past() {
-        let ok = scan_quotes(b"a,\"b,\"\"c\"\"\nd\"\nx,y\"z\n", b',');
-        assert_eq!((ok.unterminated, ok.stray), (None, vec![]));
-        let open = scan_quotes(b"h\r\na,b\r\nc,\"d\r\ne\r\n", b',');
-        assert_eq!(open.unterminated, Some(3));
-        let stray = scan_quotes(b"h\n\"a \"b\" c\",d\nx\n\"e\"f\n", b',');
-        assert_eq!((stray.unterminated, stray.stray), (None, vec![2, 4]));
-        assert_eq!(scan_quotes(b"a;\"b;c\n", b';').unterminated, Some(1));
+    fn pieces_read_as_one() {
+        let plain = Settings::default();
+        let file: ConfigFile = toml::from_str(
+            "[tables]\ndeals = { path = \"deals.csv\", header_rows = 2 }\n\
+             [filters.deals]\nregion = [\"NA\", \"\"]\n",
+        )
+        .expect("config");
+        let filtered = Settings::from_file(&file).expect("settings");
+        let head = "deal_id,account_id,segment,acv,closed_at,sales_rep,region\r\n";
+        let rows = [
+            "D1,A1,smb,100,2026-10-01,\"rep\r\none\",NA\r\n",
+            "\r\n",
+            "D2,A2,ENT,lots,2026-10-02,rep2,EMEA\r\n",
+            "Grand Totals (2 records),,,\r\n",
+            "\u{feff}D3,A3,mid,\"1,5\",2026-10-03,\"a \"b\" c\",NA\n",
+            "D4,A4,smb,7,2026-10-04,rep4\n",
+            "Copyright 2026\n",
+            "D5,A5,smb,9,2026-10-05,rep5,,,\n",
+            "D6,,smb,9,2026-10-06,rep6,\n",
+        ];
+        let footer = "\nGrand Totals (6 records),,,\nCopyright © 2026 salesforce.com\n";
+        let body: String = rows.concat();
+        let mut texts = vec![
+            format!("{head}{body}"),
+            format!("{head}{body}{footer}"),
+            format!("{head}{body}Only one field\n"),
+            // An unterminated quote is read in one piece whatever the size asked for.
+            format!("{head}{body}D7,A7,smb,\"9,2026-10-07\nD8\n"),
+        ];
+        texts.push(texts[1].replace("\r\n", "\n"));
+        for text in &texts {
+            let whole = read(schema::DEALS, text.as_bytes(), &plain, usize::MAX);
+            assert!(whole.rows_read >= 6, "{}", outcome(&whole));
+            for piece_bytes in [1, 7, 40, 100] {
+                let cut = read(schema::DEALS, text.as_bytes(), &plain, piece_bytes);
+                assert_eq!(
+                    outcome(&cut),
+                    outcome(&whole),
+                    "pieces of {piece_bytes} bytes"
+                );
+                assert!(cut.df.equals_missing(&whole.df));
+                assert_eq!(cut.df.column(schema::DEAL_ID).expect("id").n_chunks(), 1);
+            }
+            // Two header rows and a filter.
+            let head2 = format!("{head}deal id,account,seg,amount,closed,rep,area\n");
+            let text = text.replacen(head, &head2, 1);
+            let whole = read(schema::DEALS, text.as_bytes(), &filtered, usize::MAX);
+            assert!(whole.rows_filtered > 0, "{}", outcome(&whole));
+            let cut = read(schema::DEALS, text.as_bytes(), &filtered, 1);
+            assert_eq!(outcome(&cut), outcome(&whole));
+            assert!(cut.df.equals_missing(&whole.df));
+        }
+    }
+
+    /// What the pieces must agree on, worked out by hand for the file with a footer.
+    #[test]
+    fn footer_lines_followed_by_data_are_rejected_and_a_final_footer_is_skipped() {
+        let text = "deal_id,account_id,segment,acv,closed_at,sales_rep\n\
+                    D1,A1,smb,1,2026-10-01,r1\n\
+                    Grand Totals,,,\n\
+                    D2,A2,smb,2,2026-10-02,r2\n\
+                    \n\
+                    Grand Totals (2 records),,,\n\
+                    Generated By: Jane\n";
+        for piece_bytes in [usize::MAX, 1] {
+            let t = read(
+                schema::DEALS,
+                text.as_bytes(),
+                &Settings::default(),
+                piece_bytes,
+            );
+            assert_eq!((t.rows_read, t.rows_rejected, t.df.height()), (3, 1, 2));
+            assert_eq!(t.issues.len(), 1);
+            assert_eq!(
+                (t.issues[0].line, t.issues[0].reason.as_str()),
+                (3, "has 4 field(s), the header has 6")
+            );
+            let lines =
+                t.df.column(schema::LINE)
+                    .expect("lines")
+                    .i64()
+                    .expect("i64");
+            assert_eq!(lines.into_no_null_iter().collect::<Vec<_>>(), vec![2, 4]);
+            assert!(
+                t.warnings
+                    .iter()
+                    .any(|w| w.contains("skipped 2 report footer line(s) starting at line 6")),
+                "{:?}",
+                t.warnings
+            );
+        }
     }
 
     #[test]

@@ -43,23 +43,37 @@ pub(super) struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     pub(super) fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            pos: 0,
-            line: 1,
-        }
+        Self::at(bytes, 0, 1)
     }
 
+    /// A counter that starts at byte `pos`, known to be on line `line` (and not between the
+    /// `\r` and `\n` of a line break).
+    pub(super) fn at(bytes: &'a [u8], pos: usize, line: u64) -> Self {
+        LineCounter { bytes, pos, line }
+    }
+
+    /// Move to byte `to`, counting the line breaks passed: each `\n`, and each `\r` not
+    /// followed by `\n` (SIMD searches, not a test per byte).
     fn advance(&mut self, to: usize) {
         let to = to.min(self.bytes.len());
-        while self.pos < to {
-            match self.bytes[self.pos] {
-                b'\n' => self.line += 1,
-                b'\r' if self.bytes.get(self.pos + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
-            self.pos += 1;
+        if self.pos >= to {
+            return;
         }
+        let bytes = self.bytes;
+        let passed = &bytes[self.pos..to];
+        self.line += memchr::memchr_iter(b'\n', passed).count() as u64;
+        for i in memchr::memchr_iter(b'\r', passed) {
+            if bytes.get(self.pos + i + 1) != Some(&b'\n') {
+                self.line += 1;
+            }
+        }
+        self.pos = to;
+    }
+
+    /// The line byte `pos` is on; `pos` at or after the last one asked for.
+    pub(super) fn line_at(&mut self, pos: usize) -> u64 {
+        self.advance(pos);
+        self.line
     }
 
     /// The line a CSV record starts on, given the byte offset the `csv` crate reports for it

@@ -10,6 +10,7 @@ mod cells;
 pub mod columnar;
 mod csv_columnar;
 mod csv_file;
+mod csv_quotes;
 mod deal_rules;
 mod decode;
 mod exclusions;

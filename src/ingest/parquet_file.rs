@@ -97,7 +97,9 @@ pub fn read_parquet(
     settings: &Settings,
     options: ReadOptions,
 ) -> anyhow::Result<Result<ParsedTable, Fatal>> {
-    let ReadOptions { accounts, columnar } = options;
+    let ReadOptions {
+        accounts, columnar, ..
+    } = options;
     let file = path.display().to_string();
     let f = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
     // Projection pushdown: the footer gives the header; only the columns the mapping uses

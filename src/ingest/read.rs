@@ -44,6 +44,9 @@ pub struct ReadOptions<'a> {
     /// Whether a clean file may take the columnar fast path (tests turn it off to compare
     /// the two paths).
     pub columnar: bool,
+    /// A CSV file's records are read in pieces of at least this many bytes, on two threads
+    /// (tests make it small to compare the pieces' result with one piece's).
+    pub piece_bytes: usize,
 }
 
 impl ReadOptions<'_> {
@@ -61,6 +64,7 @@ impl Default for ReadOptions<'_> {
         ReadOptions {
             accounts: None,
             columnar: true,
+            piece_bytes: super::csv_file::PIECE_BYTES,
         }
     }
 }

@@ -296,24 +296,74 @@ impl<'s> RowSink<'s> {
         false
     }
 
-    pub(super) fn finish(self, mut warnings: Vec<String>) -> anyhow::Result<ParsedTable> {
-        let mut cols = Vec::with_capacity(self.bufs.len() + 1);
-        for (buf, spec) in self.bufs.into_iter().zip(self.table.columns) {
+    /// The kept rows so far as a frame (the sink keeps no rows after it).
+    fn take_frame(&mut self) -> PolarsResult<DataFrame> {
+        let fresh = self.table.columns.iter().map(Buf::for_column).collect();
+        let bufs = std::mem::replace(&mut self.bufs, fresh);
+        let mut cols = Vec::with_capacity(bufs.len() + 1);
+        for (buf, spec) in bufs.into_iter().zip(self.table.columns) {
             cols.push(buf.into_column(spec.name)?);
         }
-        cols.push(Int64Chunked::from_vec(schema::LINE.into(), self.lines).into_column());
-        let df = DataFrame::new_infer_height(cols)?;
-        if self.rows_read == 0 {
+        let lines = std::mem::take(&mut self.lines);
+        cols.push(Int64Chunked::from_vec(schema::LINE.into(), lines).into_column());
+        DataFrame::new_infer_height(cols)
+    }
+
+    /// Add the findings and counts of `later`, the sink of a later piece of the same file.
+    fn absorb(&mut self, later: RowSink<'s>) {
+        fn add<K: Ord>(to: &mut BTreeMap<K, u64>, from: BTreeMap<K, u64>) {
+            for (k, n) in from {
+                *to.entry(k).or_default() += n;
+            }
+        }
+        self.issues.extend(later.issues);
+        self.rows_read += later.rows_read;
+        self.rows_rejected += later.rows_rejected;
+        self.rows_filtered += later.rows_filtered;
+        add(&mut self.unknown_segments, later.unknown_segments);
+        self.rejected_ids.extend(later.rejected_ids);
+        self.filtered_ids.extend(later.filtered_ids);
+        add(&mut self.defaulted, later.defaulted);
+        add(&mut self.from_accounts, later.from_accounts);
+        self.derived_segments += later.derived_segments;
+    }
+
+    pub(super) fn finish(self, warnings: Vec<String>) -> anyhow::Result<ParsedTable> {
+        Self::finish_pieces(vec![self], warnings)
+    }
+
+    /// The sinks of a file's consecutive pieces (in line order) as one table: what one sink
+    /// given every row in turn would have given.
+    pub(super) fn finish_pieces(
+        sinks: Vec<RowSink<'s>>,
+        mut warnings: Vec<String>,
+    ) -> anyhow::Result<ParsedTable> {
+        let mut sinks = sinks.into_iter();
+        let Some(mut this) = sinks.next() else {
+            anyhow::bail!("internal: a file read in no pieces");
+        };
+        let mut df = this.take_frame()?;
+        let mut pieces = 1;
+        for mut later in sinks {
+            df.vstack_mut_owned(later.take_frame()?)?;
+            this.absorb(later);
+            pieces += 1;
+        }
+        if pieces > 1 {
+            // One chunk per column, as one sink gives.
+            df.rechunk_mut();
+        }
+        if this.rows_read == 0 {
             warnings.push(format!(
                 "{}: table {} has no data rows",
-                self.file, self.table.name
+                this.file, this.table.name
             ));
         }
-        for (seg, n) in &self.unknown_segments {
-            warnings.push(unknown_segment_warning(&self.file, seg, *n));
+        for (seg, n) in &this.unknown_segments {
+            warnings.push(unknown_segment_warning(&this.file, seg, *n));
         }
-        for (column, n) in &self.defaulted {
-            let value = self.plan.defaults[self
+        for (column, n) in &this.defaulted {
+            let value = this.plan.defaults[this
                 .table
                 .columns
                 .iter()
@@ -321,31 +371,31 @@ impl<'s> RowSink<'s> {
                 .unwrap_or(0)];
             warnings.push(format!(
                 "{}: {}.{column} was absent or blank in {n} row(s): [defaults] value {:?} used",
-                self.file,
-                self.table.name,
+                this.file,
+                this.table.name,
                 value.unwrap_or("")
             ));
         }
-        for (column, n) in &self.from_accounts {
-            tracing::info!("{}: {column} filled from accounts in {n} row(s)", self.file);
+        for (column, n) in &this.from_accounts {
+            tracing::info!("{}: {column} filled from accounts in {n} row(s)", this.file);
         }
-        if self.derived_segments > 0 {
+        if this.derived_segments > 0 {
             warnings.push(format!(
                 "{}: segment derived from acv (segment_from_acv) for {} deal(s)",
-                self.file, self.derived_segments
+                this.file, this.derived_segments
             ));
         }
         Ok(ParsedTable {
-            file: self.file,
+            file: this.file,
             df,
-            rows_read: self.rows_read,
-            rows_rejected: self.rows_rejected,
-            issues: self.issues,
+            rows_read: this.rows_read,
+            rows_rejected: this.rows_rejected,
+            issues: this.issues,
             warnings,
-            rejected_ids: self.rejected_ids,
-            rows_filtered: self.rows_filtered,
-            filtered_ids: self.filtered_ids,
-            derived_segments: self.derived_segments,
+            rejected_ids: this.rejected_ids,
+            rows_filtered: this.rows_filtered,
+            filtered_ids: this.filtered_ids,
+            derived_segments: this.derived_segments,
             parts: Vec::new(),
         })
     }
