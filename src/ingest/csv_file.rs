@@ -24,14 +24,18 @@ use crate::schema::TableSpec;
 
 /// Whether a record is a line of a Salesforce (or similar) report footer.
 fn is_footer(rec: &csv::StringRecord) -> bool {
-    let first = rec.get(0).unwrap_or("").trim();
+    let first = super::parse::trim(rec.get(0).unwrap_or(""));
     // The prefixes are ASCII (and `©`, which has no case).
     let starts = |p: &str| starts_with_ascii_ci(first, p);
     // Summary exports put the totals beside it.
     if starts(GRAND_TOTALS) {
         return true;
     }
-    if rec.iter().skip(1).any(|f| !f.trim().is_empty()) {
+    if rec
+        .iter()
+        .skip(1)
+        .any(|f| !super::parse::trim(f).is_empty())
+    {
         return false;
     }
     [
@@ -142,7 +146,11 @@ pub fn read_csv(
         }
     }
     let data = rdr.position().byte();
-    if let (Ok(false), Some(opened)) = (rdr.read_record(&mut rec), quotes.unterminated) {
+    // Only a file with a quote never closed needs to know whether a record follows.
+    if let Some(opened) = quotes
+        .unterminated
+        .filter(|_| matches!(rdr.read_record(&mut rec), Ok(false)))
+    {
         return Ok(Err(Fatal(format!(
             "{file}:{opened}: table {}: the header opens a quoted field that is never closed (unterminated `\"`)",
             table.name
@@ -315,8 +323,11 @@ fn read_piece<'s>(
             // Footer-looking lines followed by data were data after all: reject them as ragged.
             data = true;
             reject_ragged(&mut sink, std::mem::take(&mut footer), width);
-            let extra_blank =
-                rec.len() > width && rec.iter().skip(width).all(|f| f.trim().is_empty());
+            let extra_blank = rec.len() > width
+                && rec
+                    .iter()
+                    .skip(width)
+                    .all(|f| super::parse::trim(f).is_empty());
             if rec.len() != width && !extra_blank {
                 let multiline = rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
                 sink.reject_row(
